@@ -1,0 +1,203 @@
+package ru.fioco.training.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole platform on this machine: the embedded Kafka broker and Mongo server in this JVM, and
+ * the four services as separate processes. {@link #main} is the local run (data kept in
+ * {@code .devstack/} so a second start finds everything again); the system tests use
+ * {@link #start} with a throw-away data directory and free ports.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** The services, in start order, with their ports for the local run. */
+    public static final Map<String, Integer> LOCAL_PORTS = orderedPorts();
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedMongo mongo;
+    private final SigningKeys keys;
+    private final TokenMinter tokens;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, SigningKeys keys) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.keys = keys;
+        this.tokens = new TokenMinter(keys);
+    }
+
+    /**
+     * Starts the broker, the Mongo server (persisted in {@code dataDir}) and the services on the given
+     * ports, and waits until every service is ready.
+     */
+    public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts) {
+        Properties ports = rememberedPorts(dataDir);
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"),
+                port(ports, "kafka.broker"), port(ports, "kafka.controller"));
+        EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), port(ports, "mongo"));
+        ports.setProperty("kafka.broker", Integer.toString(kafka.brokerPort()));
+        ports.setProperty("kafka.controller", Integer.toString(kafka.controllerPort()));
+        ports.setProperty("mongo", Integer.toString(mongo.port()));
+        storePorts(dataDir, ports);
+
+        LocalPlatform platform = new LocalPlatform(kafka, mongo, SigningKeys.inDirectory(dataDir.resolve("keys")));
+        try {
+            Map<String, String> env = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER,
+                    "MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
+            servicePorts.forEach((name, port) -> platform.services.add(new ServiceProcess(name, port,
+                    repositoryRoot.resolve(name).resolve("service/target/quarkus-app/quarkus-run.jar"),
+                    dataDir.resolve("logs").resolve(name + ".log"), env)));
+            platform.services.forEach(ServiceProcess::start);
+            platform.services.forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedMongo mongo() {
+        return mongo;
+    }
+
+    public TokenMinter tokens() {
+        return tokens;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    @Override
+    public void close() {
+        try {
+            services.forEach(s -> s.stop(Duration.ofSeconds(30)));
+        } finally {
+            try {
+                kafka.close();
+            } finally {
+                mongo.close();
+            }
+        }
+    }
+
+    /** The local run: {@code java -jar deploy/devstack/target/devstack-*.jar [repository root]}. */
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path dataDir = root.resolve(".devstack");
+        System.out.println("Starting Kafka, MongoDB and the four services; data in " + dataDir + " ...");
+        LocalPlatform platform = start(root, dataDir, LOCAL_PORTS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services, Kafka and MongoDB ...");
+            platform.close();
+            stopped.countDown();
+        }, "local-platform-shutdown"));
+        Path tokenDir = dataDir.resolve("tokens");
+        writeToken(tokenDir.resolve("staff.jwt"), platform.tokens.staff("staff@fioco.ru"));
+        writeToken(tokenDir.resolve("auditor.jwt"), platform.tokens.auditor("auditor@fioco.ru"));
+        writeToken(tokenDir.resolve("representative.jwt"),
+                platform.tokens.representative("school-7707083893@example.ru", "7707083893"));
+        System.out.println(banner(platform, root, tokenDir));
+        stopped.await();
+    }
+
+    private static String banner(LocalPlatform platform, Path root, Path tokenDir) {
+        StringBuilder b = new StringBuilder("\nThe platform is up.\n\n");
+        b.append(String.format("  %-20s %-24s %s%n", "service", "URL", "Swagger UI"));
+        for (ServiceProcess s : platform.services) {
+            b.append(String.format("  %-20s %-24s %s/q/swagger-ui%n", s.name(), s.baseUrl(), s.baseUrl()));
+        }
+        b.append("\n  Kafka bootstrap servers: ").append(platform.kafka.bootstrapServers());
+        b.append("\n  MongoDB:                 ").append(platform.mongo.connectionString());
+        b.append("\n  Service logs:            ").append(root.relativize(platform.services.get(0).logFile().getParent()));
+        b.append("\n\nTokens (valid 12 h) are in ").append(root.relativize(tokenDir)).append(":");
+        b.append("\n  staff.jwt, auditor.jwt, representative.jwt (organisation INN 7707083893)");
+        b.append("\n  another one: ./platform-token representative someone@school.ru <INN>");
+        b.append("\n\nTry:\n  curl -s -X POST http://127.0.0.1:8081/programmes -H \"Authorization: Bearer $(cat .devstack/tokens/staff.jwt)\" \\");
+        b.append("\n       -H 'Content-Type: application/json' \\");
+        b.append("\n       -d '{\"title\":\"Оценивание функциональной грамотности\",\"startDate\":\"2027-02-01\",\"endDate\":\"2027-02-12\",\"hours\":36,\"subjects\":[\"Математика\"],\"pricePerParticipant\":\"12000.00\"}'");
+        b.append("\n\nCtrl-C stops everything.\n");
+        return b.toString();
+    }
+
+    private static void writeToken(Path file, String token) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties rememberedPorts(Path dataDir) {
+        Properties p = new Properties();
+        Path file = dataDir.resolve("ports.properties");
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    private static void storePorts(Path dataDir, Properties ports) {
+        try {
+            Files.createDirectories(dataDir);
+            try (OutputStream out = Files.newOutputStream(dataDir.resolve("ports.properties"))) {
+                ports.store(out, "ports of the embedded infrastructure, reused on the next start when free");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The remembered port if it is still free (the broker's controller address is part of its data), else a new one. */
+    private static int port(Properties ports, String key) {
+        String value = ports.getProperty(key);
+        if (value != null && FreePorts.isFree(Integer.parseInt(value))) {
+            return Integer.parseInt(value);
+        }
+        return FreePorts.pick();
+    }
+
+    private static Map<String, Integer> orderedPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("application-service", 8081);
+        ports.put("document-service", 8082);
+        ports.put("contract-service", 8083);
+        ports.put("messaging-service", 8084);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+}

@@ -1,0 +1,129 @@
+package ru.fioco.training.platform.axon;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+/**
+ * Makes the Mongo event store's order (by timestamp) equal the order in which events were committed,
+ * so that a tracking reader can never pass an event that is committed later.
+ *
+ * <p>Why: Axon stamps an event when it is created, in the command handler, and the Mongo engine lets
+ * readers follow the stored timestamps. A writer that is slow between creating and committing (a GC
+ * pause, a long unit of work, a busy server) commits an event whose timestamp lies behind what a
+ * reader has already passed; beyond the engine's look-back window that event is skipped forever.
+ *
+ * <p>How: every append of this service takes one lock, stamps its events with the current time (never
+ * earlier than the previous stamp), inserts them, and only then releases the lock. Within a service
+ * instance, a later commit therefore always has a later-or-equal timestamp; equal timestamps are told
+ * apart by the tracking token's set of seen event ids. Across several instances of one service the
+ * engine's look-back window must cover their clock skew plus one insert's latency (see
+ * {@code platform.event-store.look-back}).
+ */
+public final class CommitOrderedTimestamps implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Clock clock;
+    private final ReentrantLock appendLock = new ReentrantLock(true);
+    private Instant lastStamp = Instant.EPOCH;
+
+    public CommitOrderedTimestamps(EventStorageEngine delegate, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+    }
+
+    public CommitOrderedTimestamps(EventStorageEngine delegate) {
+        this(delegate, Clock.systemUTC());
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        appendLock.lock();
+        try {
+            Instant stamp = nextStamp();
+            List<EventMessage<?>> stamped = new ArrayList<>(events.size());
+            for (EventMessage<?> event : events) {
+                stamped.add(restamp(event, stamp));
+            }
+            delegate.appendEvents(stamped);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Millisecond precision: the stored timestamp keeps no more, and a stamp must survive the round trip unchanged. */
+    private Instant nextStamp() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (now.isBefore(lastStamp)) {
+            now = lastStamp; // the wall clock stepped back: never stamp earlier than a committed event
+        }
+        lastStamp = now;
+        return now;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static EventMessage<?> restamp(EventMessage<?> event, Instant stamp) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return new GenericDomainEventMessage(domain.getType(), domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(), domain, stamp);
+        }
+        return new GenericEventMessage(event, () -> stamp);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

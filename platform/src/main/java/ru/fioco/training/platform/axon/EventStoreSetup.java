@@ -1,0 +1,97 @@
+package ru.fioco.training.platform.axon;
+
+import java.time.Duration;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import ru.fioco.training.platform.json.EventJson;
+
+/**
+ * Axon Framework on MongoDB without Spring: the event store (one database per service), the token
+ * store, Jackson serialisation, and the metadata every event inherits from its command (who acted).
+ * Plain Java so that the reliability tests and benchmarks build the same thing as the services do.
+ */
+public final class EventStoreSetup {
+
+    /** Command metadata key naming who acted (the token subject); copied onto every event the command causes. */
+    public static final String ACTOR = "actor";
+    /** Command metadata key naming the actor's role. */
+    public static final String ACTOR_ROLE = "actorRole";
+
+    private final MongoTemplate template;
+    private final Serializer serializer;
+    private final MongoEventStorageEngine mongoEngine;
+    private final EventStorageEngine storageEngine;
+    private final TokenStore tokenStore;
+
+    public EventStoreSetup(MongoClient client, String database, Duration lookBack, String nodeId) {
+        this.template = DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
+        this.serializer = JacksonSerializer.builder()
+                .objectMapper(EventJson.mapper().copy())
+                .lenientDeserialization()
+                .build();
+        this.mongoEngine = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .build();
+        // the unique (aggregate id, sequence number) index is what makes concurrent appends safe
+        mongoEngine.ensureIndexes();
+        this.storageEngine = new CommitOrderedTimestamps(mongoEngine);
+        this.tokenStore = MongoTokenStore.builder()
+                .mongoTemplate(template)
+                .serializer(serializer)
+                .nodeId(nodeId)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** A configurer with the event store, serialisers and token store set; services add aggregates and handlers. */
+    public Configurer configurer() {
+        return DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> storageEngine)
+                .registerComponent(TokenStore.class, c -> tokenStore)
+                .configureCorrelationDataProviders(c -> java.util.List.of(
+                        new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(ACTOR, ACTOR_ROLE)));
+    }
+
+    public TokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    public MongoTemplate template() {
+        return template;
+    }
+
+    public EventStorageEngine storageEngine() {
+        return storageEngine;
+    }
+
+    /** The engine without commit ordering; only the test that demonstrates the skipped-event hazard uses it. */
+    public EventStorageEngine unorderedStorageEngine() {
+        return mongoEngine;
+    }
+
+    public Serializer serializer() {
+        return serializer;
+    }
+}

@@ -1,0 +1,32 @@
+package ru.fioco.training.platform.publishing;
+
+import org.axonframework.eventhandling.EventMessage;
+
+import ru.fioco.training.platform.events.EventTypes;
+
+/**
+ * What a service publishes and how: its one topic, its CloudEvents source, the names of its event
+ * types, and the key that keeps one application's events in order. Each service provides one bean.
+ */
+public interface EventPublication {
+
+    /** The service's own topic, e.g. {@code applications}. */
+    String topic();
+
+    /** CloudEvents {@code ce_source}, e.g. {@code /application-service}. */
+    String source();
+
+    /** The wire names of the service's events. */
+    EventTypes<?> types();
+
+    /**
+     * The Kafka key and {@code ce_subject}: the application id for an application's events, so that
+     * they stay in one partition and in order. By default the aggregate's identifier.
+     */
+    default String subject(EventMessage<?> event) {
+        if (event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+            return domain.getAggregateIdentifier();
+        }
+        return event.getIdentifier();
+    }
+}
