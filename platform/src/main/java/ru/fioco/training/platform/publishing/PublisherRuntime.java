@@ -3,6 +3,7 @@ package ru.fioco.training.platform.publishing;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +22,9 @@ public class PublisherRuntime {
     @Inject
     AxonRuntime axon;
 
+    /** A service that publishes nothing yet has no publication. */
     @Inject
-    EventPublication publication;
+    Instance<EventPublication> publication;
 
     @Inject
     MeterRegistry metrics;
@@ -39,13 +41,14 @@ public class PublisherRuntime {
     private EventPublisher publisher;
 
     void start(@Observes @Priority(20) StartupEvent event) {
-        if (!enabled) {
+        if (!enabled || !publication.isResolvable()) {
             return;
         }
-        String name = "kafka-publisher-" + publication.topic();
+        EventPublication what = publication.get();
+        String name = "kafka-publisher-" + what.topic();
         publisher = new EventPublisher(name, axon.configuration().eventStore(), axon.eventStoreSetup().tokenStore(),
                 () -> new KafkaProducer<>(EventPublisher.producerConfig(bootstrapServers, name)),
-                publication, EventJson.mapper(), batchSize, metrics);
+                what, EventJson.mapper(), batchSize, metrics);
         publisher.start();
     }
 

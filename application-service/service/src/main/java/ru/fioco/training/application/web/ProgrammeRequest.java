@@ -1,0 +1,28 @@
+package ru.fioco.training.application.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A programme as staff enter it. Messages are Russian: they reach the cabinet as they are. */
+public record ProgrammeRequest(
+        @NotBlank(message = "укажите наименование программы") @Size(max = 500, message = "не длиннее 500 символов") String title,
+        @NotNull(message = "укажите дату начала") LocalDate startDate,
+        @NotNull(message = "укажите дату окончания") LocalDate endDate,
+        @NotNull(message = "укажите количество часов") @Min(value = 1, message = "не меньше 1 часа")
+        @Max(value = 2000, message = "не больше 2000 часов") Integer hours,
+        @NotEmpty(message = "укажите хотя бы один предмет") @Size(max = 50, message = "не больше 50 предметов")
+        List<@NotBlank(message = "пустое название предмета") @Size(max = 200, message = "не длиннее 200 символов") String> subjects,
+        @NotNull(message = "укажите стоимость обучения одного участника")
+        @DecimalMin(value = "0.00", message = "стоимость не может быть отрицательной")
+        @Digits(integer = 9, fraction = 2, message = "рубли и не больше двух знаков копеек") BigDecimal pricePerParticipant) {
+}

@@ -1,0 +1,64 @@
+package ru.fioco.training.contract.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.platform.consuming.InboundEvent;
+import ru.fioco.training.platform.consuming.ReadModelUpdate;
+
+/**
+ * contract-service's own copy of what a contract needs of a programme (period, hours, price), kept
+ * from the {@code applications} topic without asking application-service.
+ */
+@ApplicationScoped
+public class ProgrammeTerms {
+
+    /** The terms of a programme; {@code revision} counts the events applied. */
+    public record Terms(String id, String title, LocalDate startDate, LocalDate endDate, int hours,
+            BigDecimal pricePerParticipant, int revision) {
+    }
+
+    @Inject
+    MongoClient mongoClient;
+
+    @ConfigProperty(name = "platform.mongodb.database")
+    String database;
+
+    private MongoCollection<Document> terms;
+
+    @PostConstruct
+    void init() {
+        terms = mongoClient.getDatabase(database).getCollection("programme_terms");
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammePublished published) {
+        ReadModelUpdate.apply(terms, published.programmeId(), event.id(), List.of(
+                Updates.set("title", published.title()),
+                Updates.set("startDate", published.startDate().toString()),
+                Updates.set("endDate", published.endDate().toString()),
+                Updates.set("hours", published.hours()),
+                // a string keeps the kopecks exact
+                Updates.set("pricePerParticipant", published.pricePerParticipant().toPlainString())));
+    }
+
+    public Optional<Terms> find(String id) {
+        return Optional.ofNullable(terms.find(Filters.eq("_id", id)).first())
+                .map(d -> new Terms(d.getString("_id"), d.getString("title"), LocalDate.parse(d.getString("startDate")),
+                        LocalDate.parse(d.getString("endDate")), d.getInteger("hours"),
+                        new BigDecimal(d.getString("pricePerParticipant")), d.getInteger(ReadModelUpdate.REVISION)));
+    }
+}

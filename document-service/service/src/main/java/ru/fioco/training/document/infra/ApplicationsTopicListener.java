@@ -1,0 +1,39 @@
+package ru.fioco.training.document.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.document.query.ProgrammeCopy;
+import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.events.EventTypes;
+
+/** What document-service learns from application-service's events. */
+@ApplicationScoped
+public class ApplicationsTopicListener {
+
+    static final String CONSUMER = "document-service.applications";
+    private static final EventTypes<ApplicationEvent> TYPES =
+            EventTypes.ofSealed(ApplicationEvent.class, ApplicationEvent.TYPE_PREFIX);
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    ProgrammeCopy programmes;
+
+    @Incoming("applications")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbound.dispatch(CONSUMER, record, TYPES, event -> {
+            if (event.payload() instanceof ProgrammePublished published) {
+                programmes.apply(event, published);
+            }
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package ru.fioco.training.document.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.platform.consuming.InboundEvent;
+import ru.fioco.training.platform.consuming.ReadModelUpdate;
+
+/**
+ * document-service's own copy of the programme catalogue, kept from the {@code applications} topic:
+ * what it needs to know of a programme (its period and subjects) without asking application-service.
+ */
+@ApplicationScoped
+public class ProgrammeCopy {
+
+    /** A programme as document-service knows it; {@code revision} counts the events applied. */
+    public record Programme(String id, String title, LocalDate startDate, LocalDate endDate, List<String> subjects,
+            int revision) {
+    }
+
+    @Inject
+    MongoClient mongoClient;
+
+    @ConfigProperty(name = "platform.mongodb.database")
+    String database;
+
+    private MongoCollection<Document> programmes;
+
+    @PostConstruct
+    void init() {
+        programmes = mongoClient.getDatabase(database).getCollection("programmes");
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammePublished published) {
+        ReadModelUpdate.apply(programmes, published.programmeId(), event.id(), List.of(
+                Updates.set("title", published.title()),
+                Updates.set("startDate", published.startDate().toString()),
+                Updates.set("endDate", published.endDate().toString()),
+                Updates.set("subjects", published.subjects())));
+    }
+
+    public Optional<Programme> find(String id) {
+        return Optional.ofNullable(programmes.find(Filters.eq("_id", id)).first())
+                .map(d -> new Programme(d.getString("_id"), d.getString("title"), LocalDate.parse(d.getString("startDate")),
+                        LocalDate.parse(d.getString("endDate")), d.getList("subjects", String.class),
+                        d.getInteger(ReadModelUpdate.REVISION)));
+    }
+}

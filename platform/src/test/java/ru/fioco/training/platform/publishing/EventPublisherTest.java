@@ -1,0 +1,146 @@
+package ru.fioco.training.platform.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.LongStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.devstack.SharedTestStack;
+import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.testing.CountingConsumer;
+import ru.fioco.training.platform.testing.PublishingFixture;
+import ru.fioco.training.platform.testing.StoredEvents;
+import ru.fioco.training.platform.testing.TopicReader;
+
+/** Event store to Kafka, without Quarkus: real Kafka broker in-process (shared per JVM), Mongo wire server in memory. */
+class EventPublisherTest {
+
+    private final SharedTestStack stack = SharedTestStack.get();
+
+    @Test
+    void rawMongoEngineSkipsAnEventCommittedLateWithAnOldTimestamp() {
+        // the hazard the design closes, shown on the engine without commit ordering
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), false);
+             EventPublisher publisher = f.publisher(50)) {
+            publisher.start();
+            f.append("s1", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.publishedCount() == 1);
+            String late = f.append("s2", 0, Instant.now().minusSeconds(10));
+            String after = f.append("s3", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.publishedCount() == 2);
+
+            Set<String> published = StoredEvents.ceIds(TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic()));
+            assertThat(published).contains(after).doesNotContain(late);
+            assertThat(StoredEvents.ids(f.mongo().getDatabase(f.database()))).contains(late);
+        }
+    }
+
+    @Test
+    void eventCommittedLateWithAnOldTimestampIsPublishedWhenCommitsAreOrdered() {
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), true);
+             EventPublisher publisher = f.publisher(50)) {
+            publisher.start();
+            f.append("s1", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.publishedCount() == 1);
+            String late = f.append("s2", 0, Instant.now().minusSeconds(10));
+            String after = f.append("s3", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.publishedCount() == 3);
+
+            Set<String> published = StoredEvents.ceIds(TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic()));
+            assertThat(published).contains(late, after);
+        }
+    }
+
+    @Test
+    void everyEventOfSixteenConcurrentWritersReachesKafkaOnceAndInOrderPerKey() throws Exception {
+        int writers = 16;
+        int eventsPerWriter = 500;
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), true);
+             EventPublisher publisher = f.publisher(200)) {
+            publisher.start();
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String[] streams = {"writer-" + w + "-a", "writer-" + w + "-b"};
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < eventsPerWriter; i++) {
+                        // each event created "earlier" than it commits, by up to 3 s, as slow writers do
+                        Instant created = Instant.now().minusMillis(ThreadLocalRandom.current().nextLong(3_000));
+                        f.append(streams[i % 2], i / 2, created);
+                    }
+                }));
+            }
+            for (Future<?> d : done) {
+                d.get();
+            }
+            pool.shutdown();
+            int total = writers * eventsPerWriter;
+            await().atMost(Duration.ofMinutes(3)).until(() -> publisher.publishedCount() >= total);
+
+            List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic());
+            Set<String> stored = StoredEvents.ids(f.mongo().getDatabase(f.database()));
+            assertThat(stored).hasSize(total);
+            assertThat(StoredEvents.ceIds(records)).isEqualTo(stored);
+            assertThat(records).hasSize(total); // no failure happened, so not even a duplicate
+            Map<String, List<Long>> perKey = StoredEvents.sequencesPerKey(records);
+            assertThat(perKey).hasSize(writers * 2);
+            perKey.forEach((key, seqs) -> assertThat(seqs).as(key)
+                    .containsExactlyElementsOf(LongStream.range(0, eventsPerWriter / 2).boxed().toList()));
+            records.forEach(r -> {
+                assertThat(CloudEvents.header(r.headers(), CloudEvents.TYPE)).isEqualTo("ru.fioco.training.test.Appended");
+                assertThat(CloudEvents.header(r.headers(), CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
+                assertThat(CloudEvents.header(r.headers(), CloudEvents.SOURCE)).isEqualTo("/platform-tests");
+                assertThat(CloudEvents.header(r.headers(), CloudEvents.SUBJECT)).isEqualTo(r.key());
+                assertThat(CloudEvents.header(r.headers(), CloudEvents.TIME)).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void publisherKilledWhilePublishingResumesWithNothingLostAndDuplicatesAbsorbed() {
+        int streams = 20;
+        int perStream = 150;
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), true);
+             CountingConsumer consumer = new CountingConsumer(stack.kafka().bootstrapServers(), f.topic(),
+                     f.mongo().getDatabase(f.database()))) {
+            for (int n = 0; n < perStream; n++) {
+                for (int s = 0; s < streams; s++) {
+                    f.append("stream-" + s, n);
+                }
+            }
+            EventPublisher first = f.publisher(25);
+            first.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.publishedCount() >= 500);
+            first.kill();
+            assertThat(first.publishedCount()).isLessThan(streams * perStream);
+
+            try (EventPublisher second = f.publisher(25)) {
+                second.start();
+                await().atMost(Duration.ofMinutes(2)).until(() -> first.publishedCount() + second.publishedCount() >= streams * perStream);
+            }
+
+            List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic());
+            assertThat(StoredEvents.ceIds(records)).isEqualTo(StoredEvents.ids(f.mongo().getDatabase(f.database())));
+            StoredEvents.sequencesPerKey(records).forEach((key, seqs) -> assertThat(seqs).as(key)
+                    .containsExactlyElementsOf(LongStream.range(0, perStream).boxed().toList()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<String, Integer> counts = consumer.counts();
+                assertThat(counts).hasSize(streams);
+                assertThat(counts.values()).allMatch(c -> c == perStream);
+            });
+        }
+    }
+}
