@@ -1,0 +1,175 @@
+package ru.fioco.training.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+
+import ru.fioco.training.devstack.EmbeddedKafka;
+import ru.fioco.training.devstack.EmbeddedMongo;
+import ru.fioco.training.devstack.FreePorts;
+import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.platform.publishing.EventPublisher;
+import ru.fioco.training.platform.testing.PublishingFixture;
+
+/**
+ * Throughput and latency of the plumbing, each against a raw baseline measured in the same run on
+ * the same embedded servers, because this machine is noisy: only the ratios mean something.
+ */
+public final class PlatformBench {
+
+    private static final int EVENTS = 3_000;
+    private static final int WARM_UP = 500;
+
+    public static void main(String[] args) throws Exception {
+        boolean e2e = !Arrays.asList(args).contains("--no-e2e");
+        Path work = Files.createTempDirectory("bench-");
+        Map<String, String> results = new LinkedHashMap<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
+             EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
+            appendThroughput(mongo, kafka, results);
+            publishThroughput(mongo, kafka, results);
+        }
+        if (e2e) {
+            endToEndLatency(work.resolve("platform"), results);
+        }
+        System.out.println();
+        System.out.printf("machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("java.version"), Instant.now());
+        results.forEach((k, v) -> System.out.printf("%-58s %s%n", k, v));
+    }
+
+    /** Axon appends (one event per append, through the commit-ordering lock) vs raw driver inserts of the same size. */
+    static void appendThroughput(EmbeddedMongo mongo, EmbeddedKafka kafka, Map<String, String> results) {
+        try (MongoClient client = MongoClients.create(mongo.connectionString());
+             PublishingFixture f = new PublishingFixture(mongo.connectionString(), kafka.bootstrapServers(), true)) {
+            MongoCollection<Document> raw = client.getDatabase("bench-raw").getCollection("inserts");
+            for (int i = 0; i < WARM_UP; i++) {
+                raw.insertOne(rawEvent(i));
+                f.append("warm-" + (i % 50), i / 50);
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < EVENTS; i++) {
+                raw.insertOne(rawEvent(i));
+            }
+            double rawRate = rate(EVENTS, t0);
+            long t1 = System.nanoTime();
+            for (int i = 0; i < EVENTS; i++) {
+                f.append("stream-" + (i % 100), i / 100);
+            }
+            double axonRate = rate(EVENTS, t1);
+            results.put("append: raw driver inserts/s", fmt(rawRate));
+            results.put("append: event store appends/s", fmt(axonRate));
+            results.put("append: RATIO event store / raw inserts", String.format("%.2f", axonRate / rawRate));
+        }
+    }
+
+    /** The publisher draining stored events to Kafka vs a raw idempotent producer with acks=all, same sizes. */
+    static void publishThroughput(EmbeddedMongo mongo, EmbeddedKafka kafka, Map<String, String> results) throws Exception {
+        Properties p = new Properties();
+        p.putAll(EventPublisher.producerConfig(kafka.bootstrapServers(), "bench-raw"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            byte[] value = "{\"streamId\":\"stream-00\",\"n\":12345}".getBytes();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < EVENTS; i++) {
+                acks.add(producer.send(new ProducerRecord<>("bench-raw", "stream-" + (i % 100), value)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+            double rawRate = rate(EVENTS, t0);
+            results.put("publish: raw producer records/s (acks=all)", fmt(rawRate));
+
+            try (PublishingFixture f = new PublishingFixture(mongo.connectionString(), kafka.bootstrapServers(), true)) {
+                for (int i = 0; i < EVENTS; i++) {
+                    f.append("stream-" + (i % 100), i / 100);
+                }
+                try (EventPublisher publisher = f.publisher(200)) {
+                    long t1 = System.nanoTime();
+                    publisher.start();
+                    while (publisher.publishedCount() < EVENTS) {
+                        Thread.sleep(5);
+                    }
+                    double pubRate = rate(EVENTS, t1);
+                    results.put("publish: event store -> Kafka events/s", fmt(pubRate));
+                    results.put("publish: RATIO publisher / raw producer", String.format("%.2f", pubRate / rawRate));
+                }
+            }
+        }
+    }
+
+    /** From "201 Created" of a programme in application-service to the programme readable in document-service. */
+    static void endToEndLatency(Path dataDir, Map<String, String> results) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
+        try (LocalPlatform platform = LocalPlatform.start(root, dataDir, ports)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String token = platform.tokens().staff("bench@fioco.ru");
+            String app = platform.service("application-service").baseUrl();
+            String doc = platform.service("document-service").baseUrl();
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app + "/programmes"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"title\":\"Bench " + i + "\",\"startDate\":\"2027-02-01\",\"endDate\":\"2027-02-12\","
+                                        + "\"hours\":36,\"subjects\":[\"Математика\"],\"pricePerParticipant\":1000}")).build();
+                var created = http.send(post, java.net.http.HttpResponse.BodyHandlers.ofString());
+                long accepted = System.nanoTime();
+                String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+                var get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(doc + "/programmes/" + id))
+                        .header("Authorization", "Bearer " + token).build();
+                while (http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    if (System.nanoTime() - accepted > Duration.ofSeconds(30).toNanos()) {
+                        throw new IllegalStateException("programme " + id + " never reached document-service");
+                    }
+                    Thread.sleep(2);
+                }
+                if (i >= 20) { // the first ones warm the JIT
+                    micros.add((System.nanoTime() - accepted) / 1_000);
+                }
+            }
+            Collections.sort(micros);
+            results.put("e2e: command accepted -> other service's read model p50 ms",
+                    String.format("%.1f", micros.get(micros.size() / 2) / 1000.0));
+            results.put("e2e: command accepted -> other service's read model p99 ms",
+                    String.format("%.1f", micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0));
+        }
+    }
+
+    private static Document rawEvent(int i) {
+        return new Document("_id", UUID.randomUUID().toString()).append("aggregateIdentifier", "stream-" + (i % 100))
+                .append("sequenceNumber", (long) i).append("type", "TestStream")
+                .append("timeStamp", Instant.now().toString())
+                .append("serializedPayload", "{\"streamId\":\"stream-00\",\"n\":12345}")
+                .append("payloadType", "ru.fioco.training.platform.testing.TestEvent$Appended");
+    }
+
+    private static double rate(int count, long startNanos) {
+        return count / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static String fmt(double rate) {
+        return String.format("%,.0f", rate);
+    }
+}
