@@ -32,6 +32,8 @@ public final class EventStoreSetup {
     /** Command metadata key naming the actor's role. */
     public static final String ACTOR_ROLE = "actorRole";
 
+    static final int TRACKING_BATCH = 500;
+
     private final MongoTemplate template;
     private final Serializer serializer;
     private final MongoEventStorageEngine mongoEngine;
@@ -49,6 +51,8 @@ public final class EventStoreSetup {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                // each tracking fetch is one query sorted by timestamp; larger batches mean fewer of them
+                .batchSize(TRACKING_BATCH)
                 .build();
         // the unique (aggregate id, sequence number) index is what makes concurrent appends safe
         mongoEngine.ensureIndexes();
