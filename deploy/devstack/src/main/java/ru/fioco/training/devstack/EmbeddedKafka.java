@@ -71,6 +71,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         return server != null;
     }
 
+    /**
+     * Creates the topics that do not exist yet, as a cluster's provisioning would: consumers that
+     * subscribe before the first record is produced then see them at once, not after a metadata refresh.
+     */
+    public void createTopics(java.util.Collection<String> names, int partitions) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = names.stream()
+                    .filter(n -> !existing.contains(n))
+                    .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not create topics " + names, e.getCause());
+        }
+    }
+
     /** Starts the broker again on the same ports and log directory after {@link #stop()}. */
     public synchronized void restart() {
         if (server == null) {
@@ -145,6 +168,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "3");
         p.put("auto.create.topics.enable", "true");
+        // one node: there is no other broker to hand partitions to, so stop at once
+        p.put("controlled.shutdown.enable", "false");
         // records must survive a restart of the local run
         p.put("log.flush.interval.messages", "1");
         return p;

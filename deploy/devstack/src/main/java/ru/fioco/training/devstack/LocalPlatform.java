@@ -22,6 +22,15 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    /**
+     * The services' topics and their dead-letter topics. Named here, not taken from the services' api
+     * modules, because the devstack is built before them; a test of each service checks its topic name.
+     */
+    public static final java.util.List<String> TOPICS = java.util.List.of(
+            "applications", "documents", "contracts", "messages",
+            "applications.dlq", "documents.dlq", "contracts.dlq", "messages.dlq");
+    public static final int PARTITIONS = 3;
+
     /** The services, in start order, with their ports for the local run. */
     public static final Map<String, Integer> LOCAL_PORTS = orderedPorts();
 
@@ -46,6 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
         Properties ports = rememberedPorts(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"),
                 port(ports, "kafka.broker"), port(ports, "kafka.controller"));
+        kafka.createTopics(TOPICS, PARTITIONS);
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), port(ports, "mongo"));
         ports.setProperty("kafka.broker", Integer.toString(kafka.brokerPort()));
         ports.setProperty("kafka.controller", Integer.toString(kafka.controllerPort()));
@@ -114,6 +124,11 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path dataDir = root.resolve(".devstack");
+        java.nio.channels.FileLock lock = lockDataDir(dataDir);
+        if (lock == null) {
+            System.err.println("Another local platform is running on " + dataDir + "; stop it first (Ctrl-C in its terminal).");
+            System.exit(1);
+        }
         System.out.println("Starting Kafka, MongoDB and the four services; data in " + dataDir + " ...");
         LocalPlatform platform = start(root, dataDir, LOCAL_PORTS);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -148,6 +163,18 @@ public final class LocalPlatform implements AutoCloseable {
         b.append("\n       -d '{\"title\":\"Оценивание функциональной грамотности\",\"startDate\":\"2027-02-01\",\"endDate\":\"2027-02-12\",\"hours\":36,\"subjects\":[\"Математика\"],\"pricePerParticipant\":\"12000.00\"}'");
         b.append("\n\nCtrl-C stops everything.\n");
         return b.toString();
+    }
+
+    /** One local run per data folder: the broker's log and the Mongo file cannot be shared. */
+    private static java.nio.channels.FileLock lockDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve("platform.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            return channel.tryLock(); // held until the JVM exits
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void writeToken(Path file, String token) {

@@ -29,6 +29,7 @@ public final class SharedTestStack {
             throw new UncheckedIOException(e);
         }
         kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
+        kafka.createTopics(LocalPlatform.TOPICS, LocalPlatform.PARTITIONS);
         mongo = EmbeddedMongo.inMemory();
         keys = SigningKeys.inDirectory(workDir.resolve("keys"));
         tokens = new TokenMinter(keys);

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A programme as staff enter it. Messages are Russian: they reach the cabinet as they are. */
+@EndNotBeforeStart
 public record ProgrammeRequest(
         @NotBlank(message = "укажите наименование программы") @Size(max = 500, message = "не длиннее 500 символов") String title,
         @NotNull(message = "укажите дату начала") LocalDate startDate,

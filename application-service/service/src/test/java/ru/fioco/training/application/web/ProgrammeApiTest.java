@@ -102,6 +102,14 @@ class ProgrammeApiTest {
     }
 
     @Test
+    void everyWrongFieldIsReportedAtOnceIncludingTheDates() {
+        problem(STAFF, """
+                {"title":"","startDate":"2027-02-12","endDate":"2027-02-01","hours":-1,"subjects":[],
+                 "pricePerParticipant":-1}""", 400)
+                .body("errors.field", containsInAnyOrder("title", "endDate", "hours", "subjects", "pricePerParticipant"));
+    }
+
+    @Test
     void negativeOrFractionalKopeckPriceIsRefused() {
         problem(STAFF, VALID.replace("12000.00", "-1"), 400).body("errors.field", equalTo(List.of("pricePerParticipant")));
         problem(STAFF, VALID.replace("12000.00", "100.005"), 400).body("errors.field", equalTo(List.of("pricePerParticipant")));
