@@ -13,6 +13,9 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -75,7 +78,16 @@ public final class EventStoreSetup {
                 .registerComponent(TokenStore.class, c -> tokenStore)
                 .configureCorrelationDataProviders(c -> java.util.List.of(
                         new MessageOriginProvider(),
-                        new SimpleCorrelationDataProvider(ACTOR, ACTOR_ROLE)));
+                        new SimpleCorrelationDataProvider(ACTOR, ACTOR_ROLE)))
+                .eventProcessing(processing -> processing
+                        // start new projections at the first event, not flagged as a replay: Axon 4.13's
+                        // replay detection misreads Mongo tokens (AxonFramework#4453) and grows them without bound
+                        .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                                .forSingleThreadedProcessing()
+                                .andBatchSize(100)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                        // a failing projection handler retries instead of skipping the event (Axon's default logs and skips)
+                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     public TokenStore tokenStore() {

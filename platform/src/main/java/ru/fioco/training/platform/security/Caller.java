@@ -53,6 +53,13 @@ public class Caller {
         return "unknown";
     }
 
+    /** Metadata for a command this caller sends: who acted and in which role, copied onto its events. */
+    public org.axonframework.messaging.MetaData commandMetaData() {
+        return org.axonframework.messaging.MetaData.from(java.util.Map.of(
+                ru.fioco.training.platform.axon.EventStoreSetup.ACTOR, subject(),
+                ru.fioco.training.platform.axon.EventStoreSetup.ACTOR_ROLE, role()));
+    }
+
     /**
      * Staff and auditors see every organisation; a representative only their own. For another
      * organisation's object the answer is "not found", so that its existence does not leak.

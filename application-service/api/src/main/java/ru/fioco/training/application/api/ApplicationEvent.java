@@ -5,7 +5,9 @@ package ru.fioco.training.application.api;
  * {@code switch} over them; the wire name of each is {@value #TYPE_PREFIX}{@code .<RecordName>}.
  * Events evolve only compatibly (new optional fields); a breaking change is a new record.
  */
-public sealed interface ApplicationEvent permits ProgrammePublished {
+public sealed interface ApplicationEvent permits ProgrammePublished, ProgrammeChanged, ProgrammeClosed,
+        ApplicationDrafted, ApplicationChanged, ApplicationSubmitted, ApplicationReturned, ApplicationTakenIntoWork,
+        ApplicationWithdrawn, ApplicationCompleted {
 
     String TOPIC = "applications";
     String TYPE_PREFIX = "ru.fioco.training.applications";

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Staff published a further-training programme in the catalogue. Other services keep their own copy
- * of the catalogue from these events. No personal data.
+ * Staff published a further-training programme in the catalogue, open for applications. Other
+ * services keep their own copy of the catalogue from these events. No personal data.
  *
  * @param programmeId         the programme's id
  * @param title               «Наименование программы»
@@ -15,11 +15,15 @@ import java.util.List;
  * @param hours               academic hours
  * @param subjects            the subjects a participant may study (at least one)
  * @param pricePerParticipant roubles per participant; educational services carry no VAT («Без НДС»)
+ * @param lmsCourseUrl        the course in the Moodle-based LMS (optional; added in revision 2)
+ * @param tutors              the tutors (optional; added in revision 2)
  */
 public record ProgrammePublished(String programmeId, String title, LocalDate startDate, LocalDate endDate,
-        int hours, List<String> subjects, BigDecimal pricePerParticipant) implements ApplicationEvent {
+        int hours, List<String> subjects, BigDecimal pricePerParticipant, String lmsCourseUrl, List<Tutor> tutors)
+        implements ApplicationEvent {
 
     public ProgrammePublished {
         subjects = List.copyOf(subjects);
+        tutors = tutors == null ? List.of() : List.copyOf(tutors);
     }
 }

@@ -13,7 +13,15 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.application.domain.PublishProgramme.ChangeProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.CloseProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.ProgrammeDescription;
+import ru.fioco.training.application.domain.requisites.EmailAddress;
+import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 
@@ -22,6 +30,7 @@ public class Programme {
 
     @AggregateIdentifier
     private String programmeId;
+    private boolean closed;
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Programme() {
@@ -29,21 +38,44 @@ public class Programme {
 
     @CommandHandler
     public Programme(PublishProgramme command) {
+        ProgrammeDescription d = checked(command.description());
+        apply(new ProgrammePublished(command.programmeId(), d.title(), d.startDate(), d.endDate(), d.hours(),
+                d.subjects(), d.pricePerParticipant(), d.lmsCourseUrl(), d.tutors()));
+    }
+
+    @CommandHandler
+    void handle(ChangeProgramme command) {
+        ProgrammeDescription d = checked(command.description());
+        apply(new ProgrammeChanged(programmeId, d.title(), d.startDate(), d.endDate(), d.hours(), d.subjects(),
+                d.pricePerParticipant(), d.lmsCourseUrl(), d.tutors()));
+    }
+
+    @CommandHandler
+    void handle(CloseProgramme command) {
+        if (closed) {
+            throw new ConflictException("Приём заявок на программу уже закрыт");
+        }
+        apply(new ProgrammeClosed(programmeId));
+    }
+
+    /** All rules of a description at once; texts trimmed, tutors' e-mails normalised. */
+    static ProgrammeDescription checked(ProgrammeDescription d) {
         List<FieldViolation> violations = new ArrayList<>();
-        checkPeriod(command, violations);
-        checkPrice(command.pricePerParticipant(), violations);
-        checkSubjectsDistinct(command.subjects(), violations);
+        checkPeriod(d, violations);
+        checkPrice(d.pricePerParticipant(), violations);
+        checkSubjectsDistinct(d.subjects(), violations);
+        List<Tutor> tutors = checkTutors(d.tutors(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        apply(new ProgrammePublished(command.programmeId(), command.title().strip(), command.startDate(),
-                command.endDate(), command.hours(), command.subjects().stream().map(String::strip).toList(),
-                command.pricePerParticipant()));
+        return new ProgrammeDescription(d.title().strip(), d.startDate(), d.endDate(), d.hours(),
+                d.subjects().stream().map(String::strip).toList(), d.pricePerParticipant(),
+                d.lmsCourseUrl() == null || d.lmsCourseUrl().isBlank() ? null : d.lmsCourseUrl().strip(), tutors);
     }
 
     /** A course ends on or after the day it starts. */
-    static void checkPeriod(PublishProgramme command, List<FieldViolation> violations) {
-        if (command.endDate().isBefore(command.startDate())) {
+    static void checkPeriod(ProgrammeDescription d, List<FieldViolation> violations) {
+        if (d.endDate().isBefore(d.startDate())) {
             violations.add(new FieldViolation("endDate", "дата окончания раньше даты начала"));
         }
     }
@@ -67,8 +99,32 @@ public class Programme {
         }
     }
 
+    /** A tutor has a name and a valid e-mail: participants write to them. */
+    static List<Tutor> checkTutors(List<Tutor> tutors, List<FieldViolation> violations) {
+        List<Tutor> checked = new ArrayList<>();
+        for (int i = 0; i < tutors.size(); i++) {
+            Tutor t = tutors.get(i);
+            if (t == null || t.name() == null || t.name().isBlank()) {
+                violations.add(new FieldViolation("tutors[" + i + "].name", "укажите имя тьютора"));
+            }
+            String email = t == null ? null : t.email();
+            var problem = EmailAddress.problem(email);
+            if (problem.isPresent()) {
+                violations.add(new FieldViolation("tutors[" + i + "].email", problem.get()));
+            } else if (t != null && t.name() != null) {
+                checked.add(new Tutor(t.name().strip(), EmailAddress.parse(email).value()));
+            }
+        }
+        return checked;
+    }
+
     @EventSourcingHandler
     void on(ProgrammePublished event) {
         this.programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeClosed event) {
+        this.closed = true;
     }
 }

@@ -13,14 +13,19 @@ import jakarta.inject.Inject;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
 
 /** The programme catalogue read model, projected from this service's own event store. */
 @ApplicationScoped
@@ -43,30 +48,55 @@ public class ProgrammeCatalogue {
     }
 
     @EventHandler
-    void on(ProgrammePublished event) {
-        Document doc = new Document("_id", event.programmeId())
-                .append("title", event.title())
-                .append("startDate", event.startDate().toString())
-                .append("endDate", event.endDate().toString())
-                .append("hours", event.hours())
-                .append("subjects", event.subjects())
-                .append("pricePerParticipant", event.pricePerParticipant().toPlainString()); // a string keeps the kopecks exact
-        programmes.replaceOne(Filters.eq("_id", event.programmeId()), doc, new ReplaceOptions().upsert(true));
+    void on(ProgrammePublished e) {
+        programmes.updateOne(Filters.eq("_id", e.programmeId()), Updates.combine(
+                description(e.title(), e.startDate(), e.endDate(), e.hours(), e.subjects(), e.pricePerParticipant(),
+                        e.lmsCourseUrl(), e.tutors()),
+                Updates.set("open", true)), new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(ProgrammeChanged e) {
+        programmes.updateOne(Filters.eq("_id", e.programmeId()), description(e.title(), e.startDate(), e.endDate(),
+                e.hours(), e.subjects(), e.pricePerParticipant(), e.lmsCourseUrl(), e.tutors()));
+    }
+
+    @EventHandler
+    void on(ProgrammeClosed e) {
+        programmes.updateOne(Filters.eq("_id", e.programmeId()), Updates.set("open", false));
+    }
+
+    private static Bson description(String title, LocalDate start, LocalDate end, int hours, List<String> subjects,
+            BigDecimal price, String lmsCourseUrl, List<Tutor> tutors) {
+        return Updates.combine(
+                Updates.set("title", title),
+                Updates.set("startDate", start.toString()),
+                Updates.set("endDate", end.toString()),
+                Updates.set("hours", hours),
+                Updates.set("subjects", subjects),
+                Updates.set("pricePerParticipant", price.toPlainString()), // a string keeps the kopecks exact
+                Updates.set("lmsCourseUrl", lmsCourseUrl),
+                Updates.set("tutors", tutors.stream().map(t -> new Document("name", t.name()).append("email", t.email())).toList()));
     }
 
     public Optional<ProgrammeView> find(String id) {
         return Optional.ofNullable(programmes.find(Filters.eq("_id", id)).first()).map(ProgrammeCatalogue::view);
     }
 
-    public List<ProgrammeView> all() {
+    /** The catalogue, earliest start first; closed programmes only when asked for. */
+    public List<ProgrammeView> list(boolean includeClosed) {
         List<ProgrammeView> views = new ArrayList<>();
-        programmes.find().sort(Sorts.ascending("startDate", "title")).forEach(d -> views.add(view(d)));
+        programmes.find(includeClosed ? new Document() : Filters.eq("open", true))
+                .sort(Sorts.ascending("startDate", "title")).forEach(d -> views.add(view(d)));
         return views;
     }
 
     static ProgrammeView view(Document d) {
+        List<Tutor> tutors = d.getList("tutors", Document.class, List.of()).stream()
+                .map(t -> new Tutor(t.getString("name"), t.getString("email"))).toList();
         return new ProgrammeView(d.getString("_id"), d.getString("title"), LocalDate.parse(d.getString("startDate")),
                 LocalDate.parse(d.getString("endDate")), d.getInteger("hours"), d.getList("subjects", String.class),
-                new BigDecimal(d.getString("pricePerParticipant")), ProgrammeView.VAT_EXEMPT);
+                new BigDecimal(d.getString("pricePerParticipant")), ProgrammeView.VAT_EXEMPT,
+                d.getString("lmsCourseUrl"), tutors, d.getBoolean("open", true));
     }
 }

@@ -11,7 +11,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.application.domain.PublishProgramme;
 
 /** A programme as staff enter it. Messages are Russian: they reach the cabinet as they are. */
 @EndNotBeforeStart
@@ -25,5 +29,14 @@ public record ProgrammeRequest(
         List<@NotBlank(message = "пустое название предмета") @Size(max = 200, message = "не длиннее 200 символов") String> subjects,
         @NotNull(message = "укажите стоимость обучения одного участника")
         @DecimalMin(value = "0.00", message = "стоимость не может быть отрицательной")
-        @Digits(integer = 9, fraction = 2, message = "рубли и не больше двух знаков копеек") BigDecimal pricePerParticipant) {
+        @Digits(integer = 9, fraction = 2, message = "рубли и не больше двух знаков копеек") BigDecimal pricePerParticipant,
+        @Size(max = 1000, message = "не длиннее 1000 символов")
+        @Pattern(regexp = "https?://\\S+", message = "адрес курса должен начинаться с http:// или https://") String lmsCourseUrl,
+        @Size(max = 20, message = "не больше 20 тьюторов") List<@NotNull(message = "пустой тьютор") Tutor> tutors) {
+
+    /** The description as the domain takes it. */
+    PublishProgramme.ProgrammeDescription description() {
+        return new PublishProgramme.ProgrammeDescription(title, startDate, endDate, hours, subjects, pricePerParticipant,
+                lmsCourseUrl, tutors);
+    }
 }

@@ -2,7 +2,6 @@ package ru.fioco.training.application.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,27 +9,31 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 
 import ru.fioco.training.application.domain.PublishProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.ChangeProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.CloseProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.ProgrammeDescription;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.application.query.ProgrammeView;
-import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
-/** The programme catalogue: staff publish; everyone signed in reads. */
+/** The programme catalogue: staff publish, change and close; everyone signed in reads the open programmes. */
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -50,19 +53,35 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.STAFF)
     public Response publish(@Valid @NotNull(message = "нужно тело запроса") ProgrammeRequest request) {
         String id = UUID.randomUUID().toString();
-        PublishProgramme command = new PublishProgramme(id, request.title(), request.startDate(), request.endDate(),
-                request.hours(), request.subjects(), request.pricePerParticipant());
-        commands.sendAndWait(command, MetaData.from(Map.of(
-                EventStoreSetup.ACTOR, caller.subject(), EventStoreSetup.ACTOR_ROLE, caller.role())));
-        ProgrammeView created = new ProgrammeView(id, command.title().strip(), command.startDate(), command.endDate(),
-                command.hours(), command.subjects().stream().map(String::strip).toList(), command.pricePerParticipant(),
-                ProgrammeView.VAT_EXEMPT);
-        return Response.created(URI.create("/programmes/" + id)).entity(created).build();
+        commands.sendAndWait(new PublishProgramme(id, request.description()), caller.commandMetaData());
+        return Response.created(URI.create("/programmes/" + id)).entity(view(id, request.description(), true)).build();
     }
 
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public ProgrammeView change(@PathParam("id") String id,
+            @Valid @NotNull(message = "нужно тело запроса") ProgrammeRequest request) {
+        ProgrammeView current = get(id);
+        commands.sendAndWait(new ChangeProgramme(id, request.description()), caller.commandMetaData());
+        return view(id, request.description(), current.open());
+    }
+
+    /** Closes the programme for new applications («приём заявок закрыт»). */
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed(Roles.STAFF)
+    public Response close(@PathParam("id") String id) {
+        get(id);
+        commands.sendAndWait(new CloseProgramme(id), caller.commandMetaData());
+        return Response.noContent().build();
+    }
+
+    /** Open programmes; staff may ask for closed ones too. */
     @GET
-    public List<ProgrammeView> list() {
-        return catalogue.all();
+    public List<ProgrammeView> list(@QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed) {
+        return catalogue.list(includeClosed && caller.isStaff());
     }
 
     @GET
@@ -71,4 +90,10 @@ public class ProgrammeResource {
         return catalogue.find(id).orElseThrow(() -> new NotFoundException("Программа " + id + " не найдена"));
     }
 
+    /** The programme as accepted, before the catalogue (a moment later) shows it. */
+    private static ProgrammeView view(String id, ProgrammeDescription d, boolean open) {
+        return new ProgrammeView(id, d.title().strip(), d.startDate(), d.endDate(), d.hours(),
+                d.subjects().stream().map(String::strip).toList(), d.pricePerParticipant(), ProgrammeView.VAT_EXEMPT,
+                d.lmsCourseUrl(), d.tutors(), open);
+    }
 }

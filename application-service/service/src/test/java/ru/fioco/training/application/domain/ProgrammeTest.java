@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.application.domain.PublishProgramme.ChangeProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.CloseProgramme;
+import ru.fioco.training.application.domain.PublishProgramme.ProgrammeDescription;
+import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 
 /** The programme's rules, given/when/then on Axon's fixture: no infrastructure. */
 class ProgrammeTest {
 
+    static final LocalDate START = LocalDate.of(2027, 2, 1);
     private AggregateTestFixture<Programme> fixture;
 
     @BeforeEach
@@ -24,33 +34,50 @@ class ProgrammeTest {
     }
 
     @Test
-    void publishesAProgrammeWithTrimmedTexts() {
+    void publishesAProgrammeWithTrimmedTextsAndNormalisedTutorEmails() {
         fixture.givenNoPriorActivity()
-                .when(new PublishProgramme("p1", "  Оценивание  ", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 1),
-                        16, List.of(" Математика "), new BigDecimal("0")))
-                .expectEvents(new ProgrammePublished("p1", "Оценивание", LocalDate.of(2027, 2, 1),
-                        LocalDate.of(2027, 2, 1), 16, List.of("Математика"), new BigDecimal("0")));
+                .when(new PublishProgramme("p1", new ProgrammeDescription("  Оценивание  ", START, START, 16,
+                        List.of(" Математика "), new BigDecimal("0"), " https://lms.fioco.ru/course/1 ",
+                        List.of(new Tutor(" Иванова М. П. ", "Tutor@FIOCO.ru")))))
+                .expectEvents(new ProgrammePublished("p1", "Оценивание", START, START, 16, List.of("Математика"),
+                        new BigDecimal("0"), "https://lms.fioco.ru/course/1",
+                        List.of(new Tutor("Иванова М. П.", "Tutor@fioco.ru"))));
     }
 
     @Test
-    void refusesACourseEndingBeforeItStartsAndANegativePriceAtOnce() {
+    void refusesACourseEndingBeforeItStartsANegativePriceARepeatedSubjectAndABadTutorAtOnce() {
         fixture.givenNoPriorActivity()
-                .when(new PublishProgramme("p1", "Курс", LocalDate.of(2027, 2, 10), LocalDate.of(2027, 2, 1), 16,
-                        List.of("Математика", "МАТЕМАТИКА"), new BigDecimal("-5")))
+                .when(new PublishProgramme("p1", new ProgrammeDescription("Курс", START.plusDays(9), START, 16,
+                        List.of("Математика", "МАТЕМАТИКА"), new BigDecimal("-5"), null,
+                        List.of(new Tutor("Тьютор", "нет-почты")))))
                 .expectNoEvents()
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("endDate"),
                         org.hamcrest.Matchers.containsString("pricePerParticipant"),
-                        org.hamcrest.Matchers.containsString("subjects[1]")));
+                        org.hamcrest.Matchers.containsString("subjects[1]"),
+                        org.hamcrest.Matchers.containsString("tutors[0].email")));
+    }
+
+    @Test
+    void changesAndClosesOnceOnly() {
+        ProgrammePublished published = new ProgrammePublished("p1", "Курс", START, START, 16, List.of("Математика"),
+                BigDecimal.TEN, null, List.of());
+        fixture.given(published)
+                .when(new ChangeProgramme("p1", new ProgrammeDescription("Курс 2", START, START.plusDays(1), 24,
+                        List.of("Физика"), BigDecimal.ONE, null, List.of())))
+                .expectEvents(new ProgrammeChanged("p1", "Курс 2", START, START.plusDays(1), 24, List.of("Физика"),
+                        BigDecimal.ONE, null, List.of()));
+        fixture.given(published).when(new CloseProgramme("p1")).expectEvents(new ProgrammeClosed("p1"));
+        fixture.given(published, new ProgrammeClosed("p1")).when(new CloseProgramme("p1"))
+                .expectException(ConflictException.class);
     }
 
     @Test
     void priceHasAtMostKopecks() {
-        List<ru.fioco.training.platform.errors.FieldViolation> violations = new java.util.ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         Programme.checkPrice(new BigDecimal("10.001"), violations);
         Programme.checkPrice(new BigDecimal("10.10"), violations);
-        assertThat(violations).extracting(ru.fioco.training.platform.errors.FieldViolation::field)
-                .containsExactly("pricePerParticipant");
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("pricePerParticipant");
     }
 }

@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
@@ -45,14 +46,23 @@ public class ProgrammeTerms {
         terms = mongoClient.getDatabase(database).getCollection("programme_terms");
     }
 
-    public void apply(InboundEvent<?> event, ProgrammePublished published) {
-        ReadModelUpdate.apply(terms, published.programmeId(), event.id(), List.of(
-                Updates.set("title", published.title()),
-                Updates.set("startDate", published.startDate().toString()),
-                Updates.set("endDate", published.endDate().toString()),
-                Updates.set("hours", published.hours()),
+    public void apply(InboundEvent<?> event, ProgrammePublished p) {
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant());
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammeChanged p) {
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant());
+    }
+
+    private void record(InboundEvent<?> event, String programmeId, String title, LocalDate start, LocalDate end,
+            int hours, BigDecimal price) {
+        ReadModelUpdate.apply(terms, programmeId, event.id(), List.of(
+                Updates.set("title", title),
+                Updates.set("startDate", start.toString()),
+                Updates.set("endDate", end.toString()),
+                Updates.set("hours", hours),
                 // a string keeps the kopecks exact
-                Updates.set("pricePerParticipant", published.pricePerParticipant().toPlainString())));
+                Updates.set("pricePerParticipant", price.toPlainString())));
     }
 
     public Optional<Terms> find(String id) {

@@ -32,7 +32,7 @@ class ProgrammeTermsApiTest {
             sender.send("applications", id, UUID.randomUUID().toString(),
                     "ru.fioco.training.applications.ProgrammePublished",
                     new ProgrammePublished(id, "Курс", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 5), 24,
-                            List.of("История"), new BigDecimal("9999.90")));
+                            List.of("История"), new BigDecimal("9999.90"), null, List.of()));
         }
         String staff = SharedTestStack.get().tokens().staff("staff@fioco.ru");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.document.query.ProgrammeCopy;
 import ru.fioco.training.platform.consuming.InboundEvents;
@@ -33,6 +34,8 @@ public class ApplicationsTopicListener {
         inbound.dispatch(CONSUMER, record, TYPES, event -> {
             if (event.payload() instanceof ProgrammePublished published) {
                 programmes.apply(event, published);
+            } else if (event.payload() instanceof ProgrammeChanged changed) {
+                programmes.apply(event, changed);
             }
         });
     }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
@@ -44,12 +45,21 @@ public class ProgrammeCopy {
         programmes = mongoClient.getDatabase(database).getCollection("programmes");
     }
 
-    public void apply(InboundEvent<?> event, ProgrammePublished published) {
-        ReadModelUpdate.apply(programmes, published.programmeId(), event.id(), List.of(
-                Updates.set("title", published.title()),
-                Updates.set("startDate", published.startDate().toString()),
-                Updates.set("endDate", published.endDate().toString()),
-                Updates.set("subjects", published.subjects())));
+    public void apply(InboundEvent<?> event, ProgrammePublished p) {
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.subjects());
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammeChanged p) {
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.subjects());
+    }
+
+    private void record(InboundEvent<?> event, String programmeId, String title, LocalDate start, LocalDate end,
+            List<String> subjects) {
+        ReadModelUpdate.apply(programmes, programmeId, event.id(), List.of(
+                Updates.set("title", title),
+                Updates.set("startDate", start.toString()),
+                Updates.set("endDate", end.toString()),
+                Updates.set("subjects", subjects)));
     }
 
     public Optional<Programme> find(String id) {

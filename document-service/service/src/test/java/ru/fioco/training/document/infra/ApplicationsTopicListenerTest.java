@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.platform.events.CloudEvents;
@@ -62,6 +63,17 @@ class ApplicationsTopicListenerTest {
                         .body("startDate", equalTo("2027-02-01"))
                         .body("subjects", equalTo(List.of("Математика")))
                         .body("revision", equalTo(1)));
+
+        sender.send("applications", id, UUID.randomUUID().toString(), "ru.fioco.training.applications.ProgrammeChanged",
+                new ProgrammeChanged(id, "Курс по математике, 2-й поток", LocalDate.of(2027, 3, 1),
+                        LocalDate.of(2027, 3, 12), 36, List.of("Математика", "Физика"), new BigDecimal("12000.00"),
+                        null, List.of()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(ANYONE).when().get("/programmes/" + id)
+                        .then().statusCode(200)
+                        .body("title", equalTo("Курс по математике, 2-й поток"))
+                        .body("startDate", equalTo("2027-03-01"))
+                        .body("revision", equalTo(2)));
     }
 
     @Test
@@ -123,6 +135,6 @@ class ApplicationsTopicListenerTest {
 
     static ProgrammePublished programme(String id, String title) {
         return new ProgrammePublished(id, title, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36,
-                List.of("Математика"), new BigDecimal("12000.00"));
+                List.of("Математика"), new BigDecimal("12000.00"), null, List.of());
     }
 }

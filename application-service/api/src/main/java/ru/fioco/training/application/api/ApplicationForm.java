@@ -1,0 +1,47 @@
+package ru.fioco.training.application.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The application form of the cabinet (seed 002, Рис. 2 and 3), as the representative filled it in.
+ * Values are normalised (phones as +7..., SNILS as 11 digits) but otherwise stored as given.
+ */
+public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery, boolean viaProcurementPlatform,
+        String comment, PaymentTerms paymentTerms, String programmeId, Organisation organisation,
+        boolean personalDataConsent, List<Participant> participants) {
+
+    public ApplicationForm {
+        participants = participants == null ? List.of() : List.copyOf(participants);
+    }
+
+    /** «Заявитель»: the organisation's representative who files the application. */
+    public record Applicant(@PersonalData String surname, @PersonalData String name, @PersonalData String patronymic,
+            String position, @PersonalData String workPhone, @PersonalData String mobilePhone,
+            @PersonalData String email) {
+    }
+
+    /** «Получение результатов». */
+    public enum ResultDelivery { ELECTRONIC, PAPER }
+
+    /** «Условия оплаты»: 100 % prepayment or payment after the services. */
+    public enum PaymentTerms { PREPAYMENT, POSTPAYMENT }
+
+    /** The organisation and its requisites. */
+    public record Organisation(String region, String fullName, String shortName, String officialEmail,
+            String fisOkoLogin, String legalAddress, String postalAddress, String inn, String kpp, String bik) {
+    }
+
+    /** One participant studying one subject («слушатель»); a person with two subjects is two participants. */
+    public record Participant(String participantId, @PersonalData String surname, @PersonalData String name,
+            @PersonalData String patronymic, Sex sex, String position, @PersonalData LocalDate birthDate,
+            String subject, EducationLevel educationLevel, @PersonalData String diplomaSurname,
+            @PersonalData String diplomaSeries, @PersonalData String diplomaNumber, @PersonalData String snils,
+            @PersonalData String email) {
+    }
+
+    public enum Sex { MALE, FEMALE }
+
+    /** «Уровень предыдущего образования»: higher (ВО) or secondary vocational (СПО). */
+    public enum EducationLevel { HIGHER, SECONDARY_VOCATIONAL }
+}

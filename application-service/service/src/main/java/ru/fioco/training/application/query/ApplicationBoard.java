@@ -1,0 +1,210 @@
+package ru.fioco.training.application.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.domain.ApplicationStatus;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
+import ru.fioco.training.platform.json.EventJson;
+
+/** The applications read model: the cabinet's and the staff's lists and the detail view, from this service's events. */
+@ApplicationScoped
+@ProcessingGroup(ApplicationBoard.PROCESSING_GROUP)
+public class ApplicationBoard {
+
+    public static final String PROCESSING_GROUP = "application-board";
+
+    /** A page of the list, with the total for the pager. */
+    public record Page(List<ApplicationSummary> items, long total, int page, int size) {
+    }
+
+    /** The staff's filters; nulls are "any". */
+    public record Filter(String organisationInn, String status, String programmeId, String region, Boolean overdue,
+            String text) {
+    }
+
+    /** An application as its organisation and staff see it. */
+    public record Detail(ApplicationSummary summary, ApplicationForm form, String lastReason) {
+    }
+
+    @Inject
+    MongoClient mongoClient;
+
+    @Inject
+    ProgrammeCatalogue catalogue;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "platform.mongodb.database")
+    String database;
+
+    private MongoCollection<Document> applications;
+
+    @PostConstruct
+    void init() {
+        applications = mongoClient.getDatabase(database).getCollection("applications");
+    }
+
+    @EventHandler
+    void on(ApplicationDrafted e, @Timestamp Instant at) {
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
+                Updates.set("organisationInn", e.organisationInn()),
+                Updates.set("type", e.type().name()),
+                Updates.set("status", ApplicationStatus.DRAFT.name()),
+                Updates.set("createdAt", Date.from(at)),
+                formFields(e.form())), new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(ApplicationChanged e) {
+        applications.updateOne(Filters.eq("_id", e.applicationId()), formFields(e.form()));
+    }
+
+    @EventHandler
+    void on(ApplicationSubmitted e) {
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
+                Updates.set("status", ApplicationStatus.SUBMITTED.name()),
+                Updates.set("number", e.number()),
+                Updates.set("submittedAt", Date.from(e.submittedAt())),
+                Updates.set("reviewDueDate", e.reviewDueDate().toString()),
+                Updates.set("reviewDueProvisional", e.reviewDueProvisional()),
+                formFields(e.form())));
+    }
+
+    @EventHandler
+    void on(ApplicationReturned e) {
+        setStatus(e.applicationId(), ApplicationStatus.DRAFT, e.reason());
+    }
+
+    @EventHandler
+    void on(ApplicationTakenIntoWork e) {
+        setStatus(e.applicationId(), ApplicationStatus.IN_WORK, null);
+    }
+
+    @EventHandler
+    void on(ApplicationWithdrawn e) {
+        setStatus(e.applicationId(), ApplicationStatus.WITHDRAWN, e.reason());
+    }
+
+    @EventHandler
+    void on(ApplicationCompleted e) {
+        setStatus(e.applicationId(), ApplicationStatus.COMPLETED, null);
+    }
+
+    private void setStatus(String id, ApplicationStatus status, String reason) {
+        Bson update = Updates.set("status", status.name());
+        applications.updateOne(Filters.eq("_id", id), reason == null ? update
+                : Updates.combine(update, Updates.set("lastReason", reason)));
+    }
+
+    private static Bson formFields(ApplicationForm form) {
+        String json;
+        try {
+            json = EventJson.mapper().writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ApplicationForm.Organisation o = form.organisation();
+        return Updates.combine(
+                Updates.set("form", json),
+                Updates.set("programmeId", form.programmeId()),
+                Updates.set("organisationShortName", o == null ? null : o.shortName()),
+                Updates.set("organisationFullName", o == null ? null : o.fullName()),
+                Updates.set("region", o == null ? null : o.region()),
+                Updates.set("participantCount", form.participants().size()));
+    }
+
+    public Optional<Detail> find(String id) {
+        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(d -> {
+            try {
+                return new Detail(summary(d), EventJson.mapper().readValue(d.getString("form"), ApplicationForm.class),
+                        d.getString("lastReason"));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public Page list(Filter filter, int page, int size) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.organisationInn() != null) {
+            conditions.add(Filters.eq("organisationInn", filter.organisationInn()));
+        }
+        if (filter.status() != null) {
+            conditions.add(Filters.eq("status", filter.status()));
+        }
+        if (filter.programmeId() != null) {
+            conditions.add(Filters.eq("programmeId", filter.programmeId()));
+        }
+        if (filter.region() != null) {
+            conditions.add(Filters.eq("region", filter.region()));
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            conditions.add(Filters.eq("status", ApplicationStatus.SUBMITTED.name()));
+            conditions.add(Filters.lt("reviewDueDate", today().toString()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            Pattern p = Pattern.compile(Pattern.quote(filter.text().strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            conditions.add(Filters.or(Filters.regex("number", p), Filters.regex("organisationInn", p),
+                    Filters.regex("organisationShortName", p), Filters.regex("organisationFullName", p)));
+        }
+        Bson where = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        long total = applications.countDocuments(where);
+        List<ApplicationSummary> items = new ArrayList<>();
+        applications.find(where).sort(Sorts.descending("createdAt")).skip(page * size).limit(size)
+                .forEach(d -> items.add(summary(d)));
+        return new Page(items, total, page, size);
+    }
+
+    private LocalDate today() {
+        return ProductionCalendar.today(clock);
+    }
+
+    private ApplicationSummary summary(Document d) {
+        String status = d.getString("status");
+        LocalDate due = d.getString("reviewDueDate") == null ? null : LocalDate.parse(d.getString("reviewDueDate"));
+        String programmeId = d.getString("programmeId");
+        String programmeTitle = programmeId == null ? null
+                : catalogue.find(programmeId).map(ProgrammeView::title).orElse(null);
+        Date submitted = d.getDate("submittedAt");
+        return new ApplicationSummary(d.getString("_id"), d.getString("number"), d.getDate("createdAt").toInstant(),
+                submitted == null ? null : submitted.toInstant(), status, ApplicationStatus.valueOf(status).title(),
+                "обучение", programmeId, programmeTitle, d.getString("organisationInn"),
+                d.getString("organisationShortName"), d.getString("region"),
+                d.getInteger("participantCount", 0), due, Boolean.TRUE.equals(d.getBoolean("reviewDueProvisional")),
+                ApplicationStatus.SUBMITTED.name().equals(status) && due != null && due.isBefore(today()));
+    }
+}
