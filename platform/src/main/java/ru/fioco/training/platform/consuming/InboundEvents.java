@@ -6,13 +6,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.platform.events.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * The CDI face of {@link InboundEventDispatcher}: an {@code @Incoming} method of a service calls
@@ -23,20 +22,17 @@ import ru.fioco.training.platform.json.EventJson;
 public class InboundEvents {
 
     @Inject
-    MongoClient mongoClient;
+    ServiceDatabase database;
 
     @Inject
     MeterRegistry metrics;
-
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
 
     private ProcessedEventLog processed;
     private InboundEventDispatcher dispatcher;
 
     @PostConstruct
     void init() {
-        processed = new ProcessedEventLog(mongoClient.getDatabase(database).getCollection(ProcessedEventLog.COLLECTION));
+        processed = new ProcessedEventLog(database.collection(ProcessedEventLog.COLLECTION));
         dispatcher = new InboundEventDispatcher(processed, EventJson.mapper(), metrics);
     }
 

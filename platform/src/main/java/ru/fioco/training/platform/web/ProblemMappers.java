@@ -34,6 +34,7 @@ import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.files.FileTooLargeException;
 
 /**
  * Every error of every service's REST API becomes {@code application/problem+json}; a stack trace
@@ -83,6 +84,12 @@ public class ProblemMappers {
             p = p.withErrors(List.of(new FieldViolation(e.field(), e.getMessage())));
         }
         return respond(p, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response fileTooLarge(FileTooLargeException e, UriInfo uri) {
+        return respond(Problem.of("file-too-large", "Файл слишком большой", 413, e.getMessage())
+                .withErrors(List.of(new FieldViolation("file", e.getMessage()))), uri);
     }
 
     @ServerExceptionMapper

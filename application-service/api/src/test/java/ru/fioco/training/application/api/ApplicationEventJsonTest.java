@@ -3,19 +3,17 @@ package ru.fioco.training.application.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.testing.EventGoldenFiles;
 
 /**
  * Pins the JSON of every published event to a golden file: a changed shape fails here, so changing
@@ -61,7 +59,7 @@ class ApplicationEventJsonTest {
     /** Events stored before a field was added still read: the new fields come back empty. */
     @Test
     void programmePublishedOfTheFirstRevisionStillReads() throws IOException {
-        ProgrammePublished old = JSON.readValue(goldenTextOf("ProgrammePublished.v1"), ProgrammePublished.class);
+        ProgrammePublished old = JSON.readValue(EventGoldenFiles.text("ProgrammePublished.v1", ApplicationEventJsonTest.class), ProgrammePublished.class);
         assertThat(old.title()).isEqualTo("Оценивание функциональной грамотности обучающихся");
         assertThat(old.pricePerParticipant()).isEqualByComparingTo("12000");
         assertThat(old.lmsCourseUrl()).isNull();
@@ -85,50 +83,7 @@ class ApplicationEventJsonTest {
     }
 
     @Test
-    void everyEventHasAGoldenExample() {
-        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(ApplicationEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
-    }
-
-    @Test
-    void eventsWriteExactlyTheirGoldenJson() throws IOException {
-        for (Map.Entry<String, ApplicationEvent> e : EXAMPLES.entrySet()) {
-            JsonNode written = JSON.readTree(JSON.writeValueAsString(e.getValue()));
-            assertThat(written).as(e.getKey()).isEqualTo(golden(e.getKey()));
-        }
-    }
-
-    @Test
-    void goldenJsonReadsBackIntoTheSameEvent() throws IOException {
-        for (Map.Entry<String, ApplicationEvent> e : EXAMPLES.entrySet()) {
-            // from the text, as consumers read it: a JSON tree would normalise 12000.00 to 1.2E+4
-            Object read = JSON.readValue(goldenText(e.getKey()), e.getValue().getClass());
-            assertThat(read).as(e.getKey()).isEqualTo(e.getValue());
-        }
-    }
-
-    private static JsonNode golden(String name) throws IOException {
-        return JSON.readTree(goldenText(name));
-    }
-
-    private static String goldenTextOf(String file) throws IOException {
-        try (InputStream in = ApplicationEventJsonTest.class.getResourceAsStream("/events/" + file + ".json")) {
-            assertThat(in).as(file).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String goldenText(String name) throws IOException {
-        if (Boolean.getBoolean("golden.write")) {
-            // approving a new or deliberately changed shape: -Dgolden.write=true, then review the diff
-            java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/events", name + ".json");
-            String approved = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(EXAMPLES.get(name)) + "\n";
-            java.nio.file.Files.writeString(file, approved);
-            return approved;
-        }
-        try (InputStream in = ApplicationEventJsonTest.class.getResourceAsStream("/events/" + name + ".json")) {
-            assertThat(in).as("golden file for " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void everyEventWritesAndReadsItsGoldenJson() {
+        EventGoldenFiles.check(ApplicationEvent.class, EXAMPLES, ApplicationEventJsonTest.class);
     }
 }

@@ -8,16 +8,15 @@ import jakarta.inject.Inject;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.domain.SubmissionRegistry;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * The registry on MongoDB: the number sequence is one counter document incremented atomically; a claim
@@ -32,10 +31,7 @@ public class MongoSubmissionRegistry implements SubmissionRegistry {
     static final String TRAINING_PREFIX = "000-";
 
     @Inject
-    MongoClient mongoClient;
-
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
+    ServiceDatabase database;
 
     private MongoCollection<Document> counters;
     private MongoCollection<Document> claims;
@@ -43,9 +39,9 @@ public class MongoSubmissionRegistry implements SubmissionRegistry {
 
     @PostConstruct
     void init() {
-        counters = mongoClient.getDatabase(database).getCollection("counters");
-        claims = mongoClient.getDatabase(database).getCollection("programme_claims");
-        issued = mongoClient.getDatabase(database).getCollection("issued_numbers");
+        counters = database.collection("counters");
+        claims = database.collection("programme_claims");
+        issued = database.collection("issued_numbers");
     }
 
     /**

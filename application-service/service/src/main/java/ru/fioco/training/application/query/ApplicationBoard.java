@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -25,7 +24,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.api.ApplicationChanged;
 import ru.fioco.training.application.api.ApplicationCompleted;
@@ -38,6 +36,7 @@ import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.domain.ApplicationStatus;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /** The applications read model: the cabinet's and the staff's lists and the detail view, from this service's events. */
 @ApplicationScoped
@@ -60,7 +59,7 @@ public class ApplicationBoard {
     }
 
     @Inject
-    MongoClient mongoClient;
+    ServiceDatabase database;
 
     @Inject
     ProgrammeCatalogue catalogue;
@@ -68,14 +67,11 @@ public class ApplicationBoard {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
-
     private MongoCollection<Document> applications;
 
     @PostConstruct
     void init() {
-        applications = mongoClient.getDatabase(database).getCollection("applications");
+        applications = database.collection("applications");
     }
 
     @EventHandler

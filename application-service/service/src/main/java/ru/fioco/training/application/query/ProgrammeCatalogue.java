@@ -10,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -20,12 +19,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /** The programme catalogue read model, projected from this service's own event store. */
 @ApplicationScoped
@@ -35,16 +34,13 @@ public class ProgrammeCatalogue {
     public static final String PROCESSING_GROUP = "programme-catalogue";
 
     @Inject
-    MongoClient mongoClient;
-
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
+    ServiceDatabase database;
 
     private MongoCollection<Document> programmes;
 
     @PostConstruct
     void init() {
-        programmes = mongoClient.getDatabase(database).getCollection("programmes");
+        programmes = database.collection("programmes");
     }
 
     @EventHandler

@@ -9,17 +9,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * contract-service's own copy of what a contract needs of a programme (period, hours, price), kept
@@ -34,16 +33,13 @@ public class ProgrammeTerms {
     }
 
     @Inject
-    MongoClient mongoClient;
-
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
+    ServiceDatabase database;
 
     private MongoCollection<Document> terms;
 
     @PostConstruct
     void init() {
-        terms = mongoClient.getDatabase(database).getCollection("programme_terms");
+        terms = database.collection("programme_terms");
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {

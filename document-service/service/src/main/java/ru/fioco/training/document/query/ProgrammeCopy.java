@@ -8,17 +8,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * document-service's own copy of the programme catalogue, kept from the {@code applications} topic:
@@ -33,16 +32,13 @@ public class ProgrammeCopy {
     }
 
     @Inject
-    MongoClient mongoClient;
-
-    @ConfigProperty(name = "platform.mongodb.database")
-    String database;
+    ServiceDatabase database;
 
     private MongoCollection<Document> programmes;
 
     @PostConstruct
     void init() {
-        programmes = mongoClient.getDatabase(database).getCollection("programmes");
+        programmes = database.collection("programmes");
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {

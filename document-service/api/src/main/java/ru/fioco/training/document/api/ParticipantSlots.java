@@ -1,0 +1,8 @@
+package ru.fioco.training.document.api;
+
+/**
+ * A participant as document-service knows them: whose documents these are, and whether a name-change
+ * document is required (the surname in the diploma differs from the current one).
+ */
+public record ParticipantSlots(String participantId, @PersonalData String displayName, boolean nameChangeRequired) {
+}

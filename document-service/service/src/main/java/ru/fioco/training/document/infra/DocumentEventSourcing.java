@@ -1,0 +1,59 @@
+package ru.fioco.training.document.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.mongodb.client.gridfs.GridFSBuckets;
+import org.axonframework.config.Configurer;
+
+import ru.fioco.training.document.api.DocumentEvent;
+import ru.fioco.training.document.domain.DocumentFile;
+import ru.fioco.training.document.query.DocumentCabinet;
+import ru.fioco.training.platform.axon.EventSourcingSetup;
+import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.publishing.EventPublication;
+
+/** document-service's aggregate, projection, publication and file store. */
+@ApplicationScoped
+public class DocumentEventSourcing implements EventSourcingSetup, EventPublication {
+
+    private final EventTypes<DocumentEvent> types = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
+
+    @Inject
+    DocumentCabinet cabinet;
+
+    @Inject
+    ServiceDatabase database;
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.configureAggregate(DocumentFile.class);
+        configurer.eventProcessing(processing -> processing.registerEventHandler(c -> cabinet));
+    }
+
+    @Override
+    public String topic() {
+        return DocumentEvent.TOPIC;
+    }
+
+    @Override
+    public String source() {
+        return "/document-service";
+    }
+
+    @Override
+    public EventTypes<?> types() {
+        return types;
+    }
+
+    /** Uploaded documents live in this service's own GridFS bucket. */
+    @Produces
+    @Singleton
+    FileStore fileStore() {
+        return new FileStore(GridFSBuckets.create(database.client().getDatabase(database.name()), "documents"));
+    }
+}

@@ -1,0 +1,213 @@
+package ru.fioco.training.document.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.domain.DocumentCommands.Acting;
+import ru.fioco.training.document.domain.DocumentCommands.RecordDownload;
+import ru.fioco.training.document.domain.DocumentCommands.ReviewDocument;
+import ru.fioco.training.document.domain.DocumentCommands.UploadDocument;
+import ru.fioco.training.document.query.DocumentCabinet;
+import ru.fioco.training.document.query.DocumentCabinet.FileView;
+import ru.fioco.training.document.query.DocumentCabinet.Located;
+import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.files.FileDownloads;
+import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.StoredFile;
+import ru.fioco.training.platform.files.UploadPolicy;
+import ru.fioco.training.platform.security.Caller;
+import ru.fioco.training.platform.security.Roles;
+
+/**
+ * An application's documents: representatives upload (multipart field {@code file}, pdf/jpeg/png by
+ * content, at most 1 MB); staff accept or reject; the cabinet shows ✔ / ✘ / ! per slot; downloads are
+ * for the organisation and staff only, and each is recorded.
+ */
+@Path("/applications/{applicationId}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DocumentResource {
+
+    /** The answer to an upload: the new version's metadata. */
+    public record Uploaded(String documentId, int version, long size, String sha256, String contentType,
+            String fileName) {
+    }
+
+    /** A verdict on a slot's current version. */
+    public record Verdict(Integer version, Boolean accepted, String reason) {
+    }
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    DocumentCabinet cabinet;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    Caller caller;
+
+    /** The cabinet view; auditors get it without file names (they are personal data). */
+    @GET
+    public FileView view(@PathParam("applicationId") String applicationId) {
+        FileView view = file(applicationId);
+        if (caller.isAuditor() && !caller.isStaff()) {
+            return new FileView(view.applicationId(), view.organisationInn(), view.closed(), view.participantsFixed(),
+                    view.participants().stream().map(p -> new DocumentCabinet.ParticipantView(p.participantId(), null,
+                            p.slots().stream().map(DocumentResource::withoutNames).toList())).toList(),
+                    view.applicationSlots().stream().map(DocumentResource::withoutNames).toList(), List.of());
+        }
+        return caller.isStaff() ? view : new FileView(view.applicationId(), view.organisationInn(), view.closed(),
+                view.participantsFixed(), view.participants(), view.applicationSlots(), List.of());
+    }
+
+    @POST
+    @Path("/{slot}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
+    public Response uploadApplicationDocument(@PathParam("applicationId") String applicationId,
+            @PathParam("slot") String slot, @RestForm("file") FileUpload file) {
+        return upload(applicationId, null, slot(slot, false), file);
+    }
+
+    @POST
+    @Path("/participants/{participantId}/{slot}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
+    public Response uploadParticipantDocument(@PathParam("applicationId") String applicationId,
+            @PathParam("participantId") String participantId, @PathParam("slot") String slot,
+            @RestForm("file") FileUpload file) {
+        return upload(applicationId, participantId, slot(slot, true), file);
+    }
+
+    @PUT
+    @Path("/{slot}/verdict")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response reviewApplicationDocument(@PathParam("applicationId") String applicationId,
+            @PathParam("slot") String slot, Verdict verdict) {
+        return review(applicationId, null, slot(slot, false), verdict);
+    }
+
+    @PUT
+    @Path("/participants/{participantId}/{slot}/verdict")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response reviewParticipantDocument(@PathParam("applicationId") String applicationId,
+            @PathParam("participantId") String participantId, @PathParam("slot") String slot, Verdict verdict) {
+        return review(applicationId, participantId, slot(slot, true), verdict);
+    }
+
+    /** The bytes of one version, for the organisation and staff; every download is recorded. */
+    @GET
+    @Path("/files/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
+    public Response download(@PathParam("applicationId") String applicationId, @PathParam("documentId") String documentId) {
+        Located located = cabinet.locate(applicationId, documentId)
+                .orElseThrow(() -> new NotFoundException("Документ не найден"));
+        caller.requireSight(located.organisationInn(), "Документ");
+        commands.sendAndWait(new RecordDownload(applicationId, located.participantId(), located.slot(),
+                located.version().version(), acting()), caller.commandMetaData());
+        DocumentCabinet.Version v = located.version();
+        return FileDownloads.attachment(files, new StoredFile(v.documentId(), v.size(), v.sha256(), v.contentType(),
+                v.fileName()));
+    }
+
+    /** Who downloaded which version when: staff only. */
+    @GET
+    @Path("/downloads")
+    @RolesAllowed(Roles.STAFF)
+    public List<DocumentCabinet.Download> downloads(@PathParam("applicationId") String applicationId) {
+        return file(applicationId).downloads();
+    }
+
+    private Response upload(String applicationId, String participantId, DocumentSlot slot, FileUpload file) {
+        FileView view = file(applicationId);
+        caller.requireWrite(view.organisationInn(), "Заявка");
+        if (file == null || file.uploadedFile() == null) {
+            throw new InvalidInputException("file", "приложите файл (поле формы «file»)");
+        }
+        StoredFile stored;
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            stored = files.store(in, file.fileName(), UploadPolicy.PERSONAL_DOCUMENT, "file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int version;
+        try {
+            version = commands.sendAndWait(new UploadDocument(applicationId, participantId, slot, stored, acting()),
+                    caller.commandMetaData());
+        } catch (RuntimeException e) {
+            files.delete(stored.fileId()); // refused by the file's rules: keep nothing of it
+            throw e;
+        }
+        return Response.status(201).entity(new Uploaded(stored.fileId(), version, stored.size(), stored.sha256(),
+                stored.contentType(), stored.fileName())).build();
+    }
+
+    private Response review(String applicationId, String participantId, DocumentSlot slot, Verdict verdict) {
+        file(applicationId);
+        if (verdict == null || verdict.version() == null || verdict.accepted() == null) {
+            throw new InvalidInputException(List.of(
+                    new ru.fioco.training.platform.errors.FieldViolation("version", "укажите проверяемую версию"),
+                    new ru.fioco.training.platform.errors.FieldViolation("accepted", "true (принять) или false (отклонить)")));
+        }
+        commands.sendAndWait(new ReviewDocument(applicationId, participantId, slot, verdict.version(), verdict.accepted(),
+                verdict.reason(), acting()), caller.commandMetaData());
+        return Response.noContent().build();
+    }
+
+    private FileView file(String applicationId) {
+        FileView view = cabinet.find(applicationId).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
+        caller.requireSight(view.organisationInn(), "Заявка");
+        return view;
+    }
+
+    private Acting acting() {
+        return new Acting(caller.subject(), caller.role(), caller.organisationInn().orElse(null));
+    }
+
+    private static DocumentSlot slot(String raw, boolean perParticipant) {
+        try {
+            DocumentSlot slot = DocumentSlot.valueOf(raw.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (slot.perParticipant() == perParticipant) {
+                return slot;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to not found
+        }
+        throw new NotFoundException("Такого слота нет: " + raw);
+    }
+
+    private static DocumentCabinet.SlotView withoutNames(DocumentCabinet.SlotView s) {
+        return new DocumentCabinet.SlotView(s.slot(), s.required(), s.indicator(), s.mark(), s.reason(),
+                s.versions().stream().map(v -> new DocumentCabinet.Version(v.version(), v.documentId(), v.size(),
+                        v.sha256(), v.contentType(), null, null, v.uploadedAt())).toList());
+    }
+}

@@ -1,0 +1,318 @@
+package ru.fioco.training.document.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationType;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.devstack.SharedTestStack;
+import ru.fioco.training.devstack.TokenMinter;
+import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.TopicReader;
+
+/**
+ * Documents through REST, with the application's lifecycle arriving on the {@code applications} topic:
+ * real Kafka broker in-process, Mongo wire server in memory (GridFS included).
+ */
+@QuarkusTest
+class DocumentApiTest {
+
+    static final TokenMinter TOKENS = SharedTestStack.get().tokens();
+    static final String INN = "7707083893";
+    static final String SCHOOL = TOKENS.representative("school@example.ru", INN);
+    static final String OTHER_SCHOOL = TOKENS.representative("other@example.ru", "500100732259");
+    static final String STAFF = TOKENS.staff("staff@fioco.ru");
+    static final String AUDITOR = TOKENS.auditor("auditor@fioco.ru");
+    static final String TYPE = "ru.fioco.training.applications.";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    MongoClient mongo;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void uploadsReviewReuploadAndEveryDocumentAcceptedExactlyOnce() throws Exception {
+        String app = submittedApplication("p1", "p2");
+        // p2's diploma is in another surname: the name-change document is required for them only
+        for (String p : List.of("p1", "p2")) {
+            for (String slot : List.of("PASSPORT", "SNILS", "EDUCATION")) {
+                upload(SCHOOL, app, p, slot, TestFiles.pdf(), slot.toLowerCase() + ".pdf").then().statusCode(201)
+                        .body("version", equalTo(1)).body("contentType", equalTo("application/pdf"));
+            }
+        }
+        Response nameChange = upload(SCHOOL, app, "p2", "NAME_CHANGE", TestFiles.jpeg(), "свидетельство о браке.jpg");
+        nameChange.then().statusCode(201).body("contentType", equalTo("image/jpeg"))
+                .body("fileName", equalTo("свидетельство о браке.jpg"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participants.find { it.participantId == 'p2' }.slots.find { it.slot == 'NAME_CHANGE' }.mark", equalTo("!")));
+
+        // staff reject p1's SNILS, the school uploads it again, staff accept everything
+        verdict(app, "p1", "SNILS", 1, false, "Скан нечитаемый").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "SNILS")
+                .body("mark", equalTo("✘")).body("reason", equalTo("Скан нечитаемый")));
+        upload(SCHOOL, app, "p1", "SNILS", TestFiles.png(), "снилс.png").then().statusCode(201).body("version", equalTo(2));
+        verdict(app, "p1", "SNILS", 1, true, null).then().statusCode(409);
+        for (String p : List.of("p1", "p2")) {
+            for (String slot : List.of("PASSPORT", "SNILS", "EDUCATION")) {
+                verdict(app, p, slot, "p1".equals(p) && "SNILS".equals(slot) ? 2 : 1, true, null).then().statusCode(204);
+            }
+        }
+        verdict(app, "p2", "NAME_CHANGE", 1, true, null).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participants.slots.flatten().findAll { it.required }.mark", org.hamcrest.Matchers.everyItem(equalTo("✔")))
+                .body("participants.find { it.participantId == 'p1' }.slots.find { it.slot == 'SNILS' }.versions.size()", equalTo(2)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> events = TopicReader.readAll(kafka, "documents").stream()
+                    .filter(r -> app.equals(r.key())).toList();
+            assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE))
+                    .filteredOn(t -> t.endsWith("ApplicationDocumentsAccepted")).hasSize(1);
+            assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE))
+                    .filteredOn(t -> t.endsWith("ParticipantDocumentsAccepted")).hasSize(2);
+            assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE))
+                    .contains("ru.fioco.training.documents.DocumentRejected");
+            assertThat(events).allSatisfy(r -> assertThat(r.value()).doesNotContain("JVBERi0")); // no bytes in events
+        });
+    }
+
+    @Test
+    void downloadsAreAttachmentsWithSafeHeadersForTheOrganisationAndStaffAndAreRecorded() throws Exception {
+        String app = submittedApplication("p1");
+        byte[] pdf = TestFiles.pdf();
+        String documentId = upload(SCHOOL, app, "p1", "PASSPORT", pdf, "паспорт Петров.pdf").then().statusCode(201)
+                .extract().path("documentId");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "PASSPORT").body("mark", equalTo("!")));
+
+        Response download = given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents/files/" + documentId);
+        download.then().statusCode(200)
+                .header("Content-Type", "application/pdf")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\""))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(
+                        "filename*=UTF-8''%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2.pdf"));
+        assertThat(sha256(download.asByteArray())).isEqualTo(sha256(pdf));
+        given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(200);
+        given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(403);
+        given().auth().oauth2(OTHER_SCHOOL).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(404);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/applications/" + app + "/documents/downloads").then().statusCode(200)
+                .body("by", org.hamcrest.Matchers.containsInAnyOrder("school@example.ru", "staff@fioco.ru"))
+                .body("version", org.hamcrest.Matchers.everyItem(equalTo(1))));
+        given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents/downloads").then().statusCode(403);
+        // the auditor sees metadata without names
+        given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participants[0].displayName", org.hamcrest.Matchers.nullValue())
+                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].fileName", org.hamcrest.Matchers.nullValue())
+                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].sha256", notNullValue());
+    }
+
+    @Test
+    void theBadInputCorpusIsRefusedAndNothingIsStored() {
+        String app = submittedApplication("p1");
+        long chunksBefore = gridFsChunks();
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.exe(), "паспорт.pdf"), 400, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.html(), "паспорт.jpg"), 400, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.fakePdf(), "паспорт.pdf"), 400, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdfWithJavaScript(), "паспорт.pdf"), 400, "file")
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("JavaScript"));
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", new byte[0], "пусто.pdf"), 400, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.overOneMegabyte(), "большой.pdf"), 413, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "../../etc/passwd"), 400, "file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "а".repeat(300) + ".pdf"), 400, "file");
+        refused(given().auth().oauth2(SCHOOL).multiPart("other", "x.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT"), 400, "file");
+        given().auth().oauth2(OTHER_SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(AUDITOR).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT")
+                .then().statusCode(403).contentType("application/problem+json");
+        upload(SCHOOL, app, "nobody", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(404).contentType("application/problem+json");
+        upload(SCHOOL, app, "p1", "DIPLOMA_OF_HOGWARTS", TestFiles.pdf(), "x.pdf").then().statusCode(404);
+        given().auth().oauth2(SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/PASSPORT").then().statusCode(404);
+        assertThat(gridFsChunks()).isEqualTo(chunksBefore);
+
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationWithdrawn",
+                    new ApplicationWithdrawn(app, "Организация отказалась", "representative"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().body("closed", equalTo(true)));
+        upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(409).contentType("application/problem+json");
+        assertThat(gridFsChunks()).isEqualTo(chunksBefore);
+    }
+
+    @Test
+    void aFiftyMegabyteStreamIsRefusedEarlyWithFlatHeap() throws Exception {
+        String app = submittedApplication("p1");
+        long chunksBefore = gridFsChunks();
+        long heapBefore = usedHeapAfterGc();
+        AtomicLong sent = new AtomicLong();
+        long fifty = 50L * 1024 * 1024;
+        String boundary = "----bound" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes();
+        InputStream body = new InputStream() {
+            @Override
+            public int read() {
+                long n = sent.getAndIncrement();
+                return n < head.length ? head[(int) n] & 0xff : n < fifty ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int i = 0;
+                for (; i < len; i++) {
+                    int c = read();
+                    if (c < 0) {
+                        break;
+                    }
+                    b[off + i] = (byte) c;
+                }
+                return i == 0 ? -1 : i;
+            }
+        };
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT"))
+                .header("Authorization", "Bearer " + SCHOOL)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        Integer status = null;
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        } catch (java.io.IOException closedWhileSending) {
+            // the server may close the connection as soon as the limit is passed, before the client reads the answer
+        }
+        if (status != null) {
+            assertThat(status).isEqualTo(413);
+        }
+        assertThat(sent.get()).as("bytes the client got to send").isLessThan(fifty / 2);
+        assertThat(usedHeapAfterGc() - heapBefore).as("heap growth").isLessThan(16L * 1024 * 1024);
+        assertThat(gridFsChunks()).isEqualTo(chunksBefore);
+    }
+
+    @Test
+    void staffOnlyReviewAndAReasonIsNeededToReject() {
+        String app = submittedApplication("p1");
+        upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "p.pdf").then().statusCode(201);
+        given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"version\":1,\"accepted\":true}")
+                .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict").then().statusCode(403);
+        verdict(app, "p1", "PASSPORT", 1, false, " ").then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{}")
+                .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict").then().statusCode(400)
+                .body("errors.field", hasItem("version"));
+        verdict(app, "p1", "EDUCATION", 1, true, null).then().statusCode(409);
+        given().auth().oauth2(STAFF).when().get("/applications/" + UUID.randomUUID() + "/documents").then().statusCode(404);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** An application drafted and submitted in application-service, as its events tell document-service. */
+    String submittedApplication(String... participantIds) {
+        String app = UUID.randomUUID().toString();
+        List<ApplicationForm.Participant> participants = java.util.stream.IntStream.range(0, participantIds.length)
+                .mapToObj(i -> new ApplicationForm.Participant(participantIds[i], i == 0 ? "Петров" : "Иванова", "Имя", null,
+                        ApplicationForm.Sex.MALE, "Учитель", LocalDate.of(1980, 1, 1), "Математика",
+                        ApplicationForm.EducationLevel.HIGHER, i == 0 ? "ПЁТРОВ" : "Сидорова", null, "1", "11223344595",
+                        "p@school.ru")).toList();
+        ApplicationForm form = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
+                ApplicationForm.PaymentTerms.PREPAYMENT, "prog", null, true, participants);
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationDrafted",
+                    new ApplicationDrafted(app, INN, ApplicationType.TRAINING, form));
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationSubmitted",
+                    new ApplicationSubmitted(app, "000-000001", Instant.now(), LocalDate.now().plusDays(3), false, form));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participantsFixed", equalTo(true)));
+        return app;
+    }
+
+    /** As a browser sends it: the file name's UTF-8 bytes as they are in the part's header. */
+    static final io.restassured.config.RestAssuredConfig BROWSER = io.restassured.RestAssured.config()
+            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                    .httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
+            .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
+
+    static Response upload(String token, String app, String participant, String slot, byte[] bytes, String name) {
+        return given().config(BROWSER).auth().oauth2(token).multiPart("file", name, bytes, "application/octet-stream")
+                .when().post("/applications/" + app + "/documents/participants/" + participant + "/" + slot);
+    }
+
+    static Response verdict(String app, String participant, String slot, int version, boolean accepted, String reason) {
+        RequestSpecification spec = given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body(reason == null ? "{\"version\":%d,\"accepted\":%s}".formatted(version, accepted)
+                        : "{\"version\":%d,\"accepted\":%s,\"reason\":\"%s\"}".formatted(version, accepted, reason));
+        return spec.when().put("/applications/" + app + "/documents/participants/" + participant + "/" + slot + "/verdict");
+    }
+
+    static io.restassured.response.ValidatableResponse slot(String app, String participant, String slot) {
+        return given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .rootPath("participants.find { it.participantId == '" + participant + "' }.slots.find { it.slot == '" + slot + "' }");
+    }
+
+    static io.restassured.response.ValidatableResponse refused(Response r, int status, String field) {
+        return r.then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
+
+    long gridFsChunks() {
+        return mongo.getDatabase("documents").getCollection("documents.chunks").countDocuments();
+    }
+
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+}

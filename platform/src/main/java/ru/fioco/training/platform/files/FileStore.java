@@ -1,0 +1,139 @@
+package ru.fioco.training.platform.files;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoGridFSException;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSDownloadStream;
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import org.apache.tika.Tika;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * The one way a service keeps an uploaded file: streamed into GridFS chunk by chunk (never whole in
+ * memory), its type decided by Tika from the first bytes (never by the name or the client's header),
+ * counted against the limit while streaming (refused the moment it passes it), hashed with SHA-256 on
+ * the way, and, where the policy asks, opened to prove it is readable. A refused file leaves no chunk.
+ */
+public final class FileStore {
+
+    static final int DETECTION_BYTES = 64 * 1024;
+    private static final int BUFFER = 64 * 1024;
+
+    private final GridFSBucket bucket;
+    private final Tika tika = new Tika();
+
+    public FileStore(GridFSBucket bucket) {
+        this.bucket = bucket;
+    }
+
+    /**
+     * Stores {@code content} under the safe form of {@code declaredName}.
+     *
+     * @param field the request's form field, named in a refusal
+     * @throws UploadRefusedException empty, wrong type or unreadable content
+     * @throws FileTooLargeException  more bytes than the policy allows
+     */
+    public StoredFile store(InputStream content, String declaredName, UploadPolicy policy, String field) {
+        SafeFileName.problem(declaredName).ifPresent(problem -> {
+            throw new UploadRefusedException(field, problem);
+        });
+        String name = SafeFileName.of(declaredName);
+        try {
+            BufferedInputStream in = new BufferedInputStream(content, BUFFER);
+            in.mark(DETECTION_BYTES);
+            byte[] head = in.readNBytes(DETECTION_BYTES);
+            in.reset();
+            if (head.length == 0) {
+                throw new UploadRefusedException(field, "пустой файл");
+            }
+            String type = tika.detect(head); // content only: no name is given to the detector
+            if (!policy.admits(type)) {
+                throw new UploadRefusedException(field, "недопустимый тип файла (по содержимому: " + type + ")"
+                        + (policy.allowedTypes().isEmpty() ? "" : "; допустимы: " + readable(policy)));
+            }
+            ObjectId id = new ObjectId();
+            MessageDigest sha = sha256();
+            long size = copy(in, id, name, type, policy, sha);
+            if (policy.verifyReadable()) {
+                String problem;
+                try (GridFSDownloadStream stored = bucket.openDownloadStream(id)) {
+                    problem = ContentCheck.problem(type, stored);
+                }
+                if (problem != null) {
+                    bucket.delete(id);
+                    throw new UploadRefusedException(field, problem);
+                }
+            }
+            return new StoredFile(id.toHexString(), size, HexFormat.of().formatHex(sha.digest()), type, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Upload could not be read", e);
+        }
+    }
+
+    private long copy(InputStream in, ObjectId id, String name, String type, UploadPolicy policy, MessageDigest sha)
+            throws IOException {
+        GridFSUploadStream out = bucket.openUploadStream(new org.bson.BsonObjectId(id), name,
+                new GridFSUploadOptions().metadata(new Document("contentType", type)));
+        boolean complete = false;
+        try {
+            byte[] buffer = new byte[BUFFER];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > policy.maxBytes()) {
+                    throw new FileTooLargeException(policy.maxBytes());
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            out.close();
+            complete = true;
+            return total;
+        } finally {
+            if (!complete) {
+                out.abort(); // deletes the chunks written so far
+            }
+        }
+    }
+
+    /** The stored bytes, streamed; the caller closes the stream. */
+    public GridFSDownloadStream open(String fileId) {
+        try {
+            return bucket.openDownloadStream(new ObjectId(fileId));
+        } catch (IllegalArgumentException | MongoGridFSException e) {
+            throw new ru.fioco.training.platform.errors.NotFoundException("Файл не найден");
+        }
+    }
+
+    public void delete(String fileId) {
+        bucket.delete(new ObjectId(fileId));
+    }
+
+    private static String readable(UploadPolicy policy) {
+        return policy.allowedTypes().stream().map(t -> switch (t) {
+            case UploadPolicy.PDF -> "pdf";
+            case UploadPolicy.JPEG -> "jpg, jpeg";
+            case UploadPolicy.PNG -> "png";
+            default -> t;
+        }).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

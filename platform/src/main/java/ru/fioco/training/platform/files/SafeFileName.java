@@ -1,0 +1,71 @@
+package ru.fioco.training.platform.files;
+
+import java.text.Normalizer;
+
+/**
+ * A file name safe to store and to send back: no directories ({@code ../../etc/passwd} becomes
+ * {@code passwd}), no control or bidirectional-override characters, no characters Windows forbids,
+ * at most {@value #MAX_LENGTH} characters with the extension kept; Cyrillic and other letters stay.
+ */
+public final class SafeFileName {
+
+    public static final int MAX_LENGTH = 150;
+
+    private SafeFileName() {
+    }
+
+    /** The longest name a file system keeps; a longer one was not made by a person's file manager. */
+    public static final int REFUSED_LENGTH = 255;
+
+    /**
+     * Why a client's file name is refused, or empty: a browser sends a bare name, so directories, control
+     * characters or more than {@value #REFUSED_LENGTH} characters mean a crafted request.
+     */
+    public static java.util.Optional<String> problem(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.Optional.empty(); // no name: the file is stored as "file"
+        }
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            return java.util.Optional.of("имя файла не должно содержать путь");
+        }
+        if (raw.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
+            return java.util.Optional.of("имя файла содержит управляющие символы");
+        }
+        if (raw.codePointCount(0, raw.length()) > REFUSED_LENGTH) {
+            return java.util.Optional.of("имя файла длиннее " + REFUSED_LENGTH + " символов; переименуйте файл");
+        }
+        return java.util.Optional.empty();
+    }
+
+    public static String of(String raw) {
+        if (raw == null) {
+            return "file";
+        }
+        String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        StringBuilder b = new StringBuilder();
+        name.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT || "<>:\"|?*".indexOf(cp) >= 0) {
+                return;
+            }
+            b.appendCodePoint(cp);
+        });
+        name = b.toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1); // no hidden files, no "..": a leading dot is never part of a document's name
+        }
+        if (name.isBlank()) {
+            return "file";
+        }
+        if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
+            int dot = name.lastIndexOf('.');
+            String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            String stem = ext.isEmpty() ? name : name.substring(0, dot);
+            int keep = MAX_LENGTH - ext.length();
+            stem = stem.substring(0, stem.offsetByCodePoints(0, Math.min(keep, stem.codePointCount(0, stem.length()))));
+            name = stem + ext;
+        }
+        return name;
+    }
+}
