@@ -46,6 +46,7 @@ public final class PlatformBench {
              EmbeddedMongo mongo = EmbeddedMongo.inMemory()) {
             appendThroughput(mongo, kafka, results);
             publishThroughput(mongo, kafka, results);
+            uploadThroughput(mongo, results);
         }
         if (e2e) {
             endToEndLatency(work.resolve("platform"), results);
@@ -115,6 +116,55 @@ public final class PlatformBench {
                 }
             }
         }
+    }
+
+    /**
+     * Storing ~1 MB personal documents through the platform's upload piece (type by content, SHA-256,
+     * readability check, GridFS) vs raw GridFS writes of the same bytes to the same server.
+     */
+    static void uploadThroughput(EmbeddedMongo mongo, Map<String, String> results) throws Exception {
+        byte[] png = noisePng();
+        int files = 60;
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            com.mongodb.client.MongoDatabase db = client.getDatabase("bench-files");
+            com.mongodb.client.gridfs.GridFSBucket raw = com.mongodb.client.gridfs.GridFSBuckets.create(db, "raw");
+            ru.fioco.training.platform.files.FileStore store = new ru.fioco.training.platform.files.FileStore(
+                    com.mongodb.client.gridfs.GridFSBuckets.create(db, "documents"));
+            for (int i = 0; i < 10; i++) { // warm-up
+                raw.uploadFromStream("w.png", new java.io.ByteArrayInputStream(png));
+                store.store(new java.io.ByteArrayInputStream(png), "w.png",
+                        ru.fioco.training.platform.files.UploadPolicy.PERSONAL_DOCUMENT, "file");
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < files; i++) {
+                raw.uploadFromStream("scan.png", new java.io.ByteArrayInputStream(png));
+            }
+            double rawRate = rate(files, t0);
+            long t1 = System.nanoTime();
+            for (int i = 0; i < files; i++) {
+                store.store(new java.io.ByteArrayInputStream(png), "scan.png",
+                        ru.fioco.training.platform.files.UploadPolicy.PERSONAL_DOCUMENT, "file");
+            }
+            double storeRate = rate(files, t1);
+            results.put("upload: file size bytes", Integer.toString(png.length));
+            results.put("upload: raw GridFS writes/s", String.format("%.1f", rawRate));
+            results.put("upload: checked uploads (type, hash, decode, GridFS)/s", String.format("%.1f", storeRate));
+            results.put("upload: RATIO checked / raw GridFS", String.format("%.2f", storeRate / rawRate));
+        }
+    }
+
+    /** A PNG of random noise just under 1 MB: incompressible, like a photographed document. */
+    static byte[] noisePng() throws java.io.IOException {
+        java.util.Random random = new java.util.Random(42);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(590, 590, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 590; y++) {
+            for (int x = 0; x < 590; x++) {
+                img.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 
     /** From "201 Created" of a programme in application-service to the programme readable in document-service. */
