@@ -161,7 +161,15 @@ public class ProblemMappers {
             case 415 -> "Формат запроса не поддерживается";
             default -> "Некорректный запрос";
         };
-        return respond(Problem.of("http-" + status, title, status, e.getMessage()), uri);
+        // the framework's own wording is English and about its internals: say what the caller can do
+        String detail = switch (status) {
+            case 404 -> "Такого адреса или объекта нет.";
+            case 405 -> "Этот адрес не принимает такой метод запроса; методы описаны в /q/swagger-ui.";
+            case 406 -> "Сервис отвечает в application/json.";
+            case 415 -> "Проверьте заголовок Content-Type: ожидается application/json или multipart/form-data (для файлов).";
+            default -> "Запрос не может быть обработан; проверьте адрес, параметры и тело.";
+        };
+        return respond(Problem.of("http-" + status, title, status, detail), uri);
     }
 
     @ServerExceptionMapper

@@ -159,6 +159,8 @@ class DocumentApiTest {
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("JavaScript"));
         refused(upload(SCHOOL, app, "p1", "PASSPORT", new byte[0], "пусто.pdf"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.overOneMegabyte(), "большой.pdf"), 413, "file");
+        // past the HTTP layer's body limit the framework itself answers 413, before the service sees a byte
+        upload(SCHOOL, app, "p1", "PASSPORT", new byte[3 * 1024 * 1024], "огромный.pdf").then().statusCode(413);
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "../../etc/passwd"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "а".repeat(300) + ".pdf"), 400, "file");
         refused(given().auth().oauth2(SCHOOL).multiPart("other", "x.pdf", TestFiles.pdf(), "application/pdf")
@@ -233,6 +235,29 @@ class DocumentApiTest {
         assertThat(sent.get()).as("bytes the client got to send").isLessThan(fifty / 2);
         assertThat(usedHeapAfterGc() - heapBefore).as("heap growth").isLessThan(16L * 1024 * 1024);
         assertThat(gridFsChunks()).isEqualTo(chunksBefore);
+    }
+
+    @Test
+    void theSignedContractIsAnApplicationDocumentWithVersionsAndAVerdict() {
+        String app = submittedApplication("p1");
+        given().config(BROWSER).auth().oauth2(SCHOOL).multiPart("file", "договор.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/SIGNED_CONTRACT")
+                .then().statusCode(201).body("version", equalTo(1)).body("fileName", equalTo("договор.pdf"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"version\":1,\"accepted\":false,\"reason\":\"Нет подписи руководителя\"}")
+                .when().put("/applications/" + app + "/documents/SIGNED_CONTRACT/verdict").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.mark", equalTo("✘"))
+                .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.reason", equalTo("Нет подписи руководителя"))
+                .body("applicationSlots.find { it.slot == 'PAYMENT_ORDER' }.indicator", equalTo("MISSING")));
+        given().config(BROWSER).auth().oauth2(SCHOOL).multiPart("file", "договор.pdf", TestFiles.pdf(), "application/pdf")
+                .when().post("/applications/" + app + "/documents/signed-contract")
+                .then().statusCode(201).body("version", equalTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then()
+                .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.mark", equalTo("!"))
+                .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.versions.size()", equalTo(2)));
     }
 
     @Test
