@@ -9,14 +9,12 @@ import jakarta.inject.Inject;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import ru.fioco.training.application.domain.SubmissionRegistry;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.mongo.UniqueSequence;
 
 /**
  * The registry on MongoDB: the number sequence is one counter document incremented atomically; a claim
@@ -33,42 +31,18 @@ public class MongoSubmissionRegistry implements SubmissionRegistry {
     @Inject
     ServiceDatabase database;
 
-    private MongoCollection<Document> counters;
+    private UniqueSequence numbers;
     private MongoCollection<Document> claims;
-    private MongoCollection<Document> issued;
 
     @PostConstruct
     void init() {
-        counters = database.collection("counters");
+        numbers = new UniqueSequence(database);
         claims = database.collection("programme_claims");
-        issued = database.collection("issued_numbers");
     }
 
-    /**
-     * The counter proposes a number and a unique key on the issued numbers makes it final. The second
-     * step is what holds on every server: the in-process wire server's increments are not atomic under
-     * concurrent connections (two callers were seen getting the same value), its unique keys are.
-     */
     @Override
     public String nextNumber() {
-        while (true) {
-            Document counter = counters.findOneAndUpdate(Filters.eq("_id", NUMBER_COUNTER), Updates.inc("value", 1L),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            long value = ((Number) counter.get("value")).longValue();
-            if (value > 999_999) {
-                throw new IllegalStateException("the application number sequence 000-NNNNNN is exhausted");
-            }
-            String number = TRAINING_PREFIX + String.format("%06d", value);
-            try {
-                issued.insertOne(new Document("_id", number).append("issuedAt", new Date()));
-                return number;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                // issued already to a concurrent caller: take the next one
-            }
-        }
+        return numbers.next(NUMBER_COUNTER, 999_999, value -> TRAINING_PREFIX + String.format("%06d", value));
     }
 
     @Override

@@ -8,8 +8,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.contract.policy.ContractOpeningPolicy;
+import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
 import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.events.EventTypes;
@@ -28,6 +32,12 @@ public class ApplicationsTopicListener {
     @Inject
     ProgrammeTerms terms;
 
+    @Inject
+    ApplicationCopy applications;
+
+    @Inject
+    ContractOpeningPolicy contracts;
+
     @Incoming("applications")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
@@ -36,6 +46,10 @@ public class ApplicationsTopicListener {
                 terms.apply(event, published);
             } else if (event.payload() instanceof ProgrammeChanged changed) {
                 terms.apply(event, changed);
+            } else if (event.payload() instanceof ApplicationSubmitted submitted) {
+                applications.apply(submitted);
+            } else if (event.payload() instanceof ApplicationTakenIntoWork taken) {
+                contracts.on(taken);
             }
         });
     }

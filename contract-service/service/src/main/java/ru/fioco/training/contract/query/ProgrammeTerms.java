@@ -16,6 +16,7 @@ import org.bson.Document;
 
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -29,7 +30,7 @@ public class ProgrammeTerms {
 
     /** The terms of a programme; {@code revision} counts the events applied. */
     public record Terms(String id, String title, LocalDate startDate, LocalDate endDate, int hours,
-            BigDecimal pricePerParticipant, int revision) {
+            BigDecimal pricePerParticipant, String lmsCourseUrl, String tutorName, String tutorEmail, int revision) {
     }
 
     @Inject
@@ -43,28 +44,35 @@ public class ProgrammeTerms {
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {
-        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant());
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(),
+                p.lmsCourseUrl(), p.tutors());
     }
 
     public void apply(InboundEvent<?> event, ProgrammeChanged p) {
-        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant());
+        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(),
+                p.lmsCourseUrl(), p.tutors());
     }
 
     private void record(InboundEvent<?> event, String programmeId, String title, LocalDate start, LocalDate end,
-            int hours, BigDecimal price) {
+            int hours, BigDecimal price, String lmsCourseUrl, List<Tutor> tutors) {
+        Tutor tutor = tutors.isEmpty() ? null : tutors.get(0);
         ReadModelUpdate.apply(terms, programmeId, event.id(), List.of(
                 Updates.set("title", title),
                 Updates.set("startDate", start.toString()),
                 Updates.set("endDate", end.toString()),
                 Updates.set("hours", hours),
                 // a string keeps the kopecks exact
-                Updates.set("pricePerParticipant", price.toPlainString())));
+                Updates.set("pricePerParticipant", price.toPlainString()),
+                Updates.set("lmsCourseUrl", lmsCourseUrl),
+                Updates.set("tutorName", tutor == null ? null : tutor.name()),
+                Updates.set("tutorEmail", tutor == null ? null : tutor.email())));
     }
 
     public Optional<Terms> find(String id) {
         return Optional.ofNullable(terms.find(Filters.eq("_id", id)).first())
                 .map(d -> new Terms(d.getString("_id"), d.getString("title"), LocalDate.parse(d.getString("startDate")),
                         LocalDate.parse(d.getString("endDate")), d.getInteger("hours"),
-                        new BigDecimal(d.getString("pricePerParticipant")), d.getInteger(ReadModelUpdate.REVISION)));
+                        new BigDecimal(d.getString("pricePerParticipant")), d.getString("lmsCourseUrl"),
+                        d.getString("tutorName"), d.getString("tutorEmail"), d.getInteger(ReadModelUpdate.REVISION)));
     }
 }

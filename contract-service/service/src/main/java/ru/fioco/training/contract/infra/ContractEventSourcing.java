@@ -1,0 +1,85 @@
+package ru.fioco.training.contract.infra;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.mongodb.client.gridfs.GridFSBuckets;
+import org.axonframework.config.Configurer;
+
+import ru.fioco.training.contract.api.ContractEvent;
+import ru.fioco.training.contract.domain.Contract;
+import ru.fioco.training.contract.domain.DocumentStatus;
+import ru.fioco.training.contract.domain.Numbering;
+import ru.fioco.training.contract.domain.Paperwork;
+import ru.fioco.training.contract.query.ContractBoard;
+import ru.fioco.training.platform.axon.EventSourcingSetup;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
+import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.publishing.EventPublication;
+
+/** contract-service's aggregate, projection, the components its handlers receive, publication and file store. */
+@ApplicationScoped
+public class ContractEventSourcing implements EventSourcingSetup, EventPublication {
+
+    private final EventTypes<ContractEvent> types = EventTypes.ofSealed(ContractEvent.class, ContractEvent.TYPE_PREFIX);
+
+    @Inject
+    ContractBoard board;
+
+    @Inject
+    Paperwork paperwork;
+
+    @Inject
+    Numbering numbering;
+
+    @Inject
+    DocumentStatus documents;
+
+    @Inject
+    ProductionCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ServiceDatabase database;
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.registerComponent(Paperwork.class, c -> paperwork);
+        configurer.registerComponent(Numbering.class, c -> numbering);
+        configurer.registerComponent(DocumentStatus.class, c -> documents);
+        configurer.registerComponent(ProductionCalendar.class, c -> calendar);
+        configurer.registerComponent(Clock.class, c -> clock);
+        configurer.configureAggregate(Contract.class);
+        configurer.eventProcessing(processing -> processing.registerEventHandler(c -> board));
+    }
+
+    @Override
+    public String topic() {
+        return ContractEvent.TOPIC;
+    }
+
+    @Override
+    public String source() {
+        return "/contract-service";
+    }
+
+    @Override
+    public EventTypes<?> types() {
+        return types;
+    }
+
+    /** Generated drafts, invoices and acts live in this service's own GridFS bucket. */
+    @Produces
+    @Singleton
+    FileStore fileStore() {
+        return new FileStore(GridFSBuckets.create(database.client().getDatabase(database.name()), "contract_documents"));
+    }
+}

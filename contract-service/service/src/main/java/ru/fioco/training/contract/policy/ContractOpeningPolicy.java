@@ -1,0 +1,56 @@
+package ru.fioco.training.contract.policy;
+
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.contract.api.ContractTerms;
+import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
+import ru.fioco.training.contract.query.ApplicationCopy;
+import ru.fioco.training.contract.query.ProgrammeTerms;
+
+/** An application taken into work gets its contract, with the first drafts. */
+@ApplicationScoped
+public class ContractOpeningPolicy {
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    ApplicationCopy applications;
+
+    @Inject
+    ProgrammeTerms programmes;
+
+    public void on(ApplicationTakenIntoWork e) {
+        // the submission came before on the same partition; the programme long before (else: retried, then dead-lettered)
+        ApplicationCopy.Submitted submitted = applications.find(e.applicationId())
+                .orElseThrow(() -> new IllegalStateException("submission of " + e.applicationId() + " not known yet"));
+        ProgrammeTerms.Terms programme = programmes.find(e.programmeId())
+                .orElseThrow(() -> new IllegalStateException("programme " + e.programmeId() + " not known yet"));
+        ApplicationForm form = submitted.form();
+        ApplicationForm.Organisation o = form.organisation();
+        ContractTerms terms = new ContractTerms(e.number(), e.organisationInn(), o.fullName(), o.kpp(), o.bik(),
+                o.legalAddress(), programme.id(), programme.title(), programme.startDate(), programme.endDate(),
+                programme.hours(), e.paymentTerms().name(),
+                form.participants().stream().map(ContractOpeningPolicy::fullName).toList(),
+                programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail());
+        try {
+            commands.sendAndWait(new OpenContract(e.applicationId(), terms));
+        } catch (AggregateStreamCreationException alreadyOpen) {
+            // the event came again: the contract exists
+        }
+    }
+
+    private static String fullName(ApplicationForm.Participant p) {
+        return Stream.of(p.surname(), p.name(), p.patronymic()).filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.joining(" ")) + " (" + p.subject() + ")";
+    }
+}

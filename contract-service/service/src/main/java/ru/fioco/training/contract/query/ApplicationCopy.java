@@ -1,0 +1,58 @@
+package ru.fioco.training.contract.query;
+
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+
+/** The submitted applications as contract-service needs them (requisites, participants), kept from {@code applications}. */
+@ApplicationScoped
+public class ApplicationCopy {
+
+    /** A submitted application: its number and its form as submitted. */
+    public record Submitted(String applicationId, String number, ApplicationForm form) {
+    }
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> applications;
+
+    @PostConstruct
+    void init() {
+        applications = database.collection("submitted_applications");
+    }
+
+    public void apply(ApplicationSubmitted e) {
+        try {
+            applications.replaceOne(Filters.eq("_id", e.applicationId()), new Document("_id", e.applicationId())
+                    .append("number", e.number()).append("form", EventJson.mapper().writeValueAsString(e.form())),
+                    new ReplaceOptions().upsert(true));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public Optional<Submitted> find(String applicationId) {
+        return Optional.ofNullable(applications.find(Filters.eq("_id", applicationId)).first()).map(d -> {
+            try {
+                return new Submitted(applicationId, d.getString("number"),
+                        EventJson.mapper().readValue(d.getString("form"), ApplicationForm.class));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
+}

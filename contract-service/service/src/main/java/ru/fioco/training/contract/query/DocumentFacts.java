@@ -1,0 +1,62 @@
+package ru.fioco.training.contract.query;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import ru.fioco.training.contract.domain.DocumentStatus;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+
+/**
+ * What document-service said about an application's documents, kept from the {@code documents} topic:
+ * the verdicts on the signed contract and consent, and whether every document is accepted (true from
+ * «all documents accepted» until the next upload or rejection).
+ */
+@ApplicationScoped
+public class DocumentFacts implements DocumentStatus {
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> facts;
+
+    @PostConstruct
+    void init() {
+        facts = database.collection("document_facts");
+    }
+
+    /** A new version awaits review ({@code accepted} null), or was accepted / rejected. */
+    public void slotChanged(String applicationId, String participantId, DocumentSlot slot, Boolean accepted) {
+        if (participantId == null && (slot == DocumentSlot.SIGNED_CONTRACT || slot == DocumentSlot.SIGNED_CONSENT)) {
+            set(applicationId, slot.name(), Boolean.TRUE.equals(accepted));
+        }
+        if (!Boolean.TRUE.equals(accepted)) {
+            set(applicationId, "allAccepted", false);
+        }
+    }
+
+    public void allAccepted(String applicationId) {
+        set(applicationId, "allAccepted", true);
+    }
+
+    private void set(String applicationId, String field, boolean value) {
+        facts.updateOne(Filters.eq("_id", applicationId), Updates.set(field, value), new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public Facts of(String applicationId) {
+        Document d = facts.find(Filters.eq("_id", applicationId)).first();
+        if (d == null) {
+            return new Facts(false, false, false);
+        }
+        return new Facts(d.getBoolean(DocumentSlot.SIGNED_CONTRACT.name(), false),
+                d.getBoolean(DocumentSlot.SIGNED_CONSENT.name(), false), d.getBoolean("allAccepted", false));
+    }
+}

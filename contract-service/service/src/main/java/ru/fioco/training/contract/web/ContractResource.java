@@ -1,0 +1,131 @@
+package ru.fioco.training.contract.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.mongodb.client.gridfs.GridFSDownloadStream;
+import io.quarkus.security.Authenticated;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import ru.fioco.training.contract.domain.ContractCommands.Conclude;
+import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
+import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
+import ru.fioco.training.contract.query.ContractBoard;
+import ru.fioco.training.contract.query.ContractBoard.View;
+import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.files.FileDownloads;
+import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.StoredFile;
+import ru.fioco.training.platform.security.Caller;
+import ru.fioco.training.platform.security.Roles;
+
+/**
+ * The contract of an application: drafts to download, conclusion, course access (the enrolment key only
+ * for the organisation and staff), invoice and payments.
+ */
+@Path("/contracts/{applicationId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ContractResource {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /** A payment order as staff enter it; the domain checks every field. */
+    public record PaymentRequest(String paymentOrderNumber, LocalDate paidOn, BigDecimal amount) {
+    }
+
+    /** Why a draft is revised (e.g. a clause changed after the chat with the school). */
+    public record RevisionRequest(String note) {
+    }
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    ContractBoard board;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public View get(@PathParam("applicationId") String applicationId) {
+        View view = contract(applicationId);
+        if (caller.isAuditor() && !caller.isStaff() && view.access != null) {
+            view.access = new ContractBoard.Access(view.access.courseUrl(), null, view.access.tutorName(),
+                    view.access.tutorEmail(), view.access.instructions());
+        }
+        return view;
+    }
+
+    @POST
+    @Path("/drafts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response revise(@PathParam("applicationId") String applicationId, RevisionRequest request) {
+        contract(applicationId);
+        commands.sendAndWait(new ReviseDrafts(applicationId, request == null ? null : request.note()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/conclusion")
+    @RolesAllowed(Roles.STAFF)
+    public Response conclude(@PathParam("applicationId") String applicationId) {
+        contract(applicationId);
+        commands.sendAndWait(new Conclude(applicationId), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response pay(@PathParam("applicationId") String applicationId, PaymentRequest request) {
+        contract(applicationId);
+        PaymentRequest r = request == null ? new PaymentRequest(null, null, null) : request;
+        commands.sendAndWait(new RecordPayment(applicationId, r.paymentOrderNumber(), r.paidOn(), r.amount()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /** A generated document of this contract (draft, consent, invoice) for the organisation and staff. */
+    @GET
+    @Path("/documents/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
+    public Response document(@PathParam("applicationId") String applicationId, @PathParam("documentId") String documentId) {
+        View view = contract(applicationId);
+        if (!view.documentIds.contains(documentId)) {
+            throw new NotFoundException("Документ не найден");
+        }
+        String name;
+        long size;
+        try (GridFSDownloadStream stream = files.open(documentId)) {
+            name = stream.getGridFSFile().getFilename();
+            size = stream.getGridFSFile().getLength();
+        }
+        return FileDownloads.attachment(files, new StoredFile(documentId, size, null, DOCX, name));
+    }
+
+    private View contract(String applicationId) {
+        View view = board.find(applicationId).orElseThrow(() -> new NotFoundException("Договор не найден"));
+        caller.requireSight(view.organisationInn, "Договор");
+        return view;
+    }
+
+}

@@ -1,0 +1,197 @@
+package ru.fioco.training.contract.domain;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractDraftsIssued;
+import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractTerms;
+import ru.fioco.training.contract.api.CourseAccessGranted;
+import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.domain.ContractCommands.Conclude;
+import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
+import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
+import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.RuleViolationException;
+
+/** The contract's rules on Axon's fixture, with the official production calendar and a movable clock. */
+class ContractTest {
+
+    static final String APP = "a1";
+    // Monday 1 February 2027: the 3rd working day before it is Wednesday 27 January
+    static final ContractTerms PREPAID = terms("PREPAYMENT");
+
+    private AggregateTestFixture<Contract> fixture;
+    private final MovableClock clock = new MovableClock();
+    private final Map<String, DocumentStatus.Facts> documents = new HashMap<>();
+    private final AtomicInteger generated = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(ProductionCalendar.official());
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource((DocumentStatus) id -> documents.getOrDefault(id, new DocumentStatus.Facts(false, false, false)));
+        fixture.registerInjectableResource((Numbering) (series, year) -> series + "-" + year + "-000001");
+        fixture.registerInjectableResource(new Paperwork() {
+            public String contractDraft(DraftData data) {
+                return "contract-v" + data.version();
+            }
+
+            public String consentForm(DraftData data) {
+                return "consent-" + generated.incrementAndGet();
+            }
+
+            public String invoice(InvoiceData data) {
+                return "invoice-" + data.invoiceNumber();
+            }
+        });
+        clock.at("2027-01-20");
+    }
+
+    @Test
+    void openingIssuesTheFirstDraftsForTheTotalOfAllParticipants() {
+        fixture.givenNoPriorActivity().when(new OpenContract(APP, PREPAID))
+                .expectEvents(new ContractOpened(APP, PREPAID, new BigDecimal("24000.00")),
+                        new ContractDraftsIssued(APP, 1, "contract-v1", "consent-1", null));
+    }
+
+    @Test
+    void conclusionWaitsForTheSignedScans() {
+        documents.put(APP, new DocumentStatus.Facts(false, true, true));
+        fixture.given(opened(PREPAID)).when(new Conclude(APP)).expectNoEvents()
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("договора"));
+        documents.put(APP, new DocumentStatus.Facts(true, false, true));
+        fixture.given(opened(PREPAID)).when(new Conclude(APP)).expectNoEvents()
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("согласия"));
+    }
+
+    @Test
+    void conclusionWaitsForEveryParticipantsDocuments() {
+        documents.put(APP, new DocumentStatus.Facts(true, true, false));
+        fixture.given(opened(PREPAID)).when(new Conclude(APP)).expectNoEvents()
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("документы участников"));
+    }
+
+    @Test
+    void conclusionIsRefusedTwoWorkingDaysBeforeTheStart() {
+        documents.put(APP, new DocumentStatus.Facts(true, true, true));
+        clock.at("2027-01-28"); // Thursday: 28 and 29 January are the two working days left
+        fixture.given(opened(PREPAID)).when(new Conclude(APP)).expectNoEvents()
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("2027-01-27"));
+    }
+
+    @Test
+    void concludedOnTheLastDayWithCourseAccessAndThePrepaymentInvoice() {
+        documents.put(APP, new DocumentStatus.Facts(true, true, true));
+        clock.at("2027-01-27");
+        fixture.given(opened(PREPAID)).when(new Conclude(APP))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.equalTo(new ContractConcluded(APP, LocalDate.of(2027, 1, 27))),
+                                Matchers.<Object>instanceOf(CourseAccessGranted.class),
+                                org.axonframework.test.matchers.Matchers.equalTo(new InvoiceIssued(APP, "СЧ-2027-000001",
+                                        new BigDecimal("24000.00"), LocalDate.of(2027, 1, 27), "invoice-СЧ-2027-000001")),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+        CourseAccessGranted access = fixture.getEventStore().readEvents(APP).asStream().map(m -> m.getPayload())
+                .filter(CourseAccessGranted.class::isInstance).map(CourseAccessGranted.class::cast).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(access.enrolmentKey()).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}");
+        org.assertj.core.api.Assertions.assertThat(access.courseUrl()).isEqualTo("https://lms.fioco.ru/course/view.php?id=42");
+        org.assertj.core.api.Assertions.assertThat(access.tutorEmail()).isEqualTo("tutor@fioco.ru");
+        org.assertj.core.api.Assertions.assertThat(access.instructions()).contains("кодовое слово");
+    }
+
+    @Test
+    void postPaymentIsNotInvoicedOnConclusion() {
+        documents.put(APP, new DocumentStatus.Facts(true, true, true));
+        fixture.given(opened(terms("POSTPAYMENT"))).when(new Conclude(APP))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                Matchers.<Object>instanceOf(ContractConcluded.class),
+                                Matchers.<Object>instanceOf(CourseAccessGranted.class),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void paymentsAddUpToTheInvoiceAndNeverExceedIt() {
+        Object[] invoiced = {opened(PREPAID)[0], opened(PREPAID)[1], new ContractConcluded(APP, LocalDate.of(2027, 1, 20)),
+                new InvoiceIssued(APP, "СЧ-2027-000001", new BigDecimal("24000.00"), LocalDate.of(2027, 1, 20), "i")};
+        fixture.given(invoiced).when(new RecordPayment(APP, "55", LocalDate.of(2027, 1, 22), new BigDecimal("10000")))
+                .expectEvents(new PaymentRecorded(APP, "55", LocalDate.of(2027, 1, 22), new BigDecimal("10000"),
+                        new BigDecimal("10000"), false));
+        fixture.given(invoiced).when(new RecordPayment(APP, "56", LocalDate.of(2027, 1, 22), new BigDecimal("24000.00")))
+                .expectEvents(new PaymentRecorded(APP, "56", LocalDate.of(2027, 1, 22), new BigDecimal("24000.00"),
+                        new BigDecimal("24000.00"), true));
+        fixture.given(invoiced).when(new RecordPayment(APP, "57", LocalDate.of(2027, 1, 22), new BigDecimal("24000.01")))
+                .expectException(RuleViolationException.class);
+        fixture.given(invoiced).when(new RecordPayment(APP, " ", LocalDate.of(2027, 1, 22), new BigDecimal("1")))
+                .expectException(InvalidInputException.class);
+        fixture.given(opened(PREPAID)).when(new RecordPayment(APP, "58", LocalDate.of(2027, 1, 22), BigDecimal.ONE))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void aConcludedContractIsNotConcludedAgain() {
+        documents.put(APP, new DocumentStatus.Facts(true, true, true));
+        fixture.given(opened(PREPAID)[0], opened(PREPAID)[1], new ContractConcluded(APP, LocalDate.of(2027, 1, 20)))
+                .when(new Conclude(APP)).expectException(ConflictException.class);
+    }
+
+    private static Object[] opened(ContractTerms terms) {
+        return new Object[] {new ContractOpened(APP, terms, terms.total()),
+                new ContractDraftsIssued(APP, 1, "contract-v1", "consent-1", null)};
+    }
+
+    static ContractTerms terms(String paymentTerms) {
+        return new ContractTerms("000-000123", "7707083893", "МБОУ «Школа № 1»", "773601001", "044525225", "Москва",
+                "prog", "Функциональная грамотность", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36,
+                paymentTerms, List.of("Петров Пётр (Математика)", "Иванова Мария (Физика)"), new BigDecimal("12000.00"),
+                "https://lms.fioco.ru/course/view.php?id=42", "Иванова М. П.", "tutor@fioco.ru");
+    }
+
+    /** The fixture takes its resources once; the tests move this clock between days. */
+    static final class MovableClock extends Clock {
+
+        volatile Instant now = Instant.EPOCH;
+
+        void at(String date) {
+            now = LocalDate.parse(date).atTime(12, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

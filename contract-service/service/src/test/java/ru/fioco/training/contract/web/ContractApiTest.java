@@ -1,0 +1,201 @@
+package ru.fioco.training.contract.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.AdjustableClock;
+import ru.fioco.training.devstack.SharedTestStack;
+import ru.fioco.training.devstack.TokenMinter;
+import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
+import ru.fioco.training.document.api.DocumentAccepted;
+import ru.fioco.training.document.api.DocumentRejected;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.TopicReader;
+
+/**
+ * A contract from "taken into work" to "paid" through REST and Kafka: application- and document-service's
+ * events put on their topics, real broker in-process, Mongo wire server in memory, the clock set per step.
+ */
+@QuarkusTest
+class ContractApiTest {
+
+    static final TokenMinter TOKENS = SharedTestStack.get().tokens();
+    static final String INN = "7707083893";
+    static final String SCHOOL = TOKENS.representative("school@example.ru", INN);
+    static final String OTHER_SCHOOL = TOKENS.representative("other@example.ru", "500100732259");
+    static final String STAFF = TOKENS.staff("staff@fioco.ru");
+    static final String AUDITOR = TOKENS.auditor("auditor@fioco.ru");
+    static final String APPS = "ru.fioco.training.applications.";
+    static final String DOCS = "ru.fioco.training.documents.";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void today() {
+        clock.set(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void fromTakenIntoWorkToConcludedAccessInvoiceAndPayment() throws Exception {
+        // the programme starts on Monday 1 February 2027; 3 working days before it is Wednesday 27 January
+        String app = contractFor("PREPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200)
+                .body("drafts.size()", equalTo(1)).body("totalAmount", equalTo(24000.00f)));
+
+        String draftId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract().path("drafts[0].contractDocumentId");
+        byte[] docx = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + draftId)
+                .then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .extract().asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("МБОУ «Школа № 1»", "24000,00", "Без НДС", "000-000123", "100 % предоплата",
+                    "Петров Пётр (Математика)");
+        }
+
+        // a rejected participant document stops the conclusion, naming what is missing
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONSENT, 1));
+        send(DOCS + "DocumentRejected", app, new DocumentRejected(app, "p1", DocumentSlot.SNILS, 1, "Нечитаемо"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(422)
+                .contentType("application/problem+json").body("rule", equalTo("conclusion-documents")));
+
+        send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
+        clock.set(LocalDate.of(2027, 1, 28)); // two working days before the start
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(422)
+                .body("rule", equalTo("conclusion-deadline")).body("lastAllowedDate", equalTo("2027-01-27")));
+
+        clock.set(LocalDate.of(2027, 1, 27));
+        conclude(app).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200)
+                .body("status", equalTo("CONCLUDED"))
+                .body("access.enrolmentKey", matchesPattern("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}"))
+                .body("access.courseUrl", equalTo("https://lms.fioco.ru/course/view.php?id=42"))
+                .body("access.tutorEmail", equalTo("tutor@fioco.ru"))
+                .body("invoice.number", matchesPattern("СЧ-2027-\\d{6}"))
+                .body("invoice.amount", equalTo(24000.00f)));
+        given().auth().oauth2(AUDITOR).when().get("/contracts/" + app).then().statusCode(200)
+                .body("access.enrolmentKey", nullValue()).body("access.courseUrl", notNullValue());
+        given().auth().oauth2(OTHER_SCHOOL).when().get("/contracts/" + app).then().statusCode(404);
+
+        pay(app, "{\"paymentOrderNumber\":\"512\",\"paidOn\":\"2027-01-29\",\"amount\":10000}").then().statusCode(202);
+        pay(app, "{\"paymentOrderNumber\":\"513\",\"paidOn\":\"2027-01-29\",\"amount\":14000.01}").then().statusCode(422)
+                .body("rule", equalTo("overpayment"));
+        pay(app, "{\"paymentOrderNumber\":\"\",\"paidOn\":\"2027-01-29\",\"amount\":1}").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("paymentOrderNumber"));
+        pay(app, "{\"paymentOrderNumber\":\"514\",\"paidOn\":\"2027-01-30\",\"amount\":14000.00}").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("fullyPaid", equalTo(true)).body("payments.size()", equalTo(2)));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.readAll(kafka, "contracts").stream()
+                .filter(r -> app.equals(r.key())).toList();
+        assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE).replace("ru.fioco.training.contracts.", ""))
+                .containsExactly("ContractOpened", "ContractDraftsIssued", "ContractConcluded", "CourseAccessGranted",
+                        "InvoiceIssued", "PaymentRecorded", "PaymentRecorded");
+    }
+
+    @Test
+    void onlyStaffConcludeRevisePayAndTheWrongOrganisationFindsNothing() {
+        String app = contractFor("POSTPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().statusCode(200));
+        given().auth().oauth2(SCHOOL).when().post("/contracts/" + app + "/conclusion").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(AUDITOR).when().post("/contracts/" + app + "/conclusion").then().statusCode(403);
+        given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{}").when().post("/contracts/" + app + "/payments")
+                .then().statusCode(403);
+        pay(app, "{\"paymentOrderNumber\":\"1\",\"paidOn\":\"2027-01-29\",\"amount\":1}").then().statusCode(422)
+                .body("rule", equalTo("payment-without-invoice"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"note\":\"Изменён п. 3 по просьбе школы\"}")
+                .when().post("/contracts/" + app + "/drafts").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("drafts.size()", equalTo(2))
+                .body("drafts[1].note", equalTo("Изменён п. 3 по просьбе школы")));
+        given().auth().oauth2(OTHER_SCHOOL).when().get("/contracts/" + app + "/documents/x").then().statusCode(404);
+        given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/not-ours").then().statusCode(404);
+        given().auth().oauth2(STAFF).when().get("/contracts/" + UUID.randomUUID()).then().statusCode(404);
+        given().when().get("/contracts/" + app).then().statusCode(401);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** A programme, a submitted application and its taking into work, as application-service publishes them. */
+    String contractFor(String paymentTerms) {
+        String programme = UUID.randomUUID().toString();
+        String app = UUID.randomUUID().toString();
+        send(APPS + "ProgrammePublished", programme, new ProgrammePublished(programme, "Функциональная грамотность",
+                LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36, List.of("Математика", "Физика"),
+                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42",
+                List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/programmes/" + programme).then().statusCode(200));
+        ApplicationForm form = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
+                ApplicationForm.PaymentTerms.valueOf(paymentTerms), programme,
+                new ApplicationForm.Organisation("г. Москва", "МБОУ «Школа № 1»", "Школа № 1", "s@school.ru", null,
+                        "Москва, ул. Кремлёвская, д. 1", "Москва", INN, "773601001", "044525225"),
+                true, List.of(participant("p1", "Петров", "Пётр", "Математика"), participant("p2", "Иванова", "Мария", "Физика")));
+        send(APPS + "ApplicationSubmitted", app, new ApplicationSubmitted(app, "000-000123", Instant.now(),
+                LocalDate.of(2026, 11, 26), false, form));
+        send(APPS + "ApplicationTakenIntoWork", app, new ApplicationTakenIntoWork(app, "000-000123", INN, programme,
+                ApplicationForm.PaymentTerms.valueOf(paymentTerms), 2));
+        return app;
+    }
+
+    static ApplicationForm.Participant participant(String id, String surname, String name, String subject) {
+        return new ApplicationForm.Participant(id, surname, name, null, ApplicationForm.Sex.MALE, "Учитель",
+                LocalDate.of(1980, 1, 1), subject, ApplicationForm.EducationLevel.HIGHER, surname, null, "1",
+                "11223344595", "p@school.ru");
+    }
+
+    void send(String type, String key, Object event) {
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send(type.contains("applications") ? "applications" : "documents", key, UUID.randomUUID().toString(),
+                    type, event);
+        }
+    }
+
+    static io.restassured.response.Response conclude(String app) {
+        return given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/conclusion");
+    }
+
+    static io.restassured.response.Response pay(String app, String body) {
+        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body).when().post("/contracts/" + app + "/payments");
+    }
+}
