@@ -107,6 +107,27 @@ class ApplicationApiTest {
     }
 
     @Test
+    void aClosedContractCompletesTheApplicationOnceEvenWhenDeliveredTwice() {
+        String programme = programme("2027-02-01", "Математика");
+        String id = draft(SCHOOL, form(programme, 1));
+        submit(SCHOOL, id).then().statusCode(200);
+        given().auth().oauth2(STAFF).when().post("/applications/" + id + "/take-into-work").then().statusCode(200);
+        String ceId = java.util.UUID.randomUUID().toString();
+        try (ru.fioco.training.platform.testing.CloudEventSender sender = new ru.fioco.training.platform.testing.CloudEventSender(kafka)) {
+            for (int i = 0; i < 2; i++) {
+                sender.send("contracts", id, ceId, "ru.fioco.training.contracts.ContractClosed",
+                        new ru.fioco.training.contract.api.ContractClosed(id));
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + id).then().body("summary.status", equalTo("COMPLETED"))
+                .body("summary.statusTitle", equalTo("выполнена")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TopicReader.readAll(kafka, "applications").stream()
+                .filter(r -> id.equals(r.key()))
+                .filter(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE).endsWith("ApplicationCompleted"))).hasSize(1));
+    }
+
+    @Test
     void submittingSixWorkingDaysBeforeTheStartIsRefusedNamingTheLastAllowedDate() {
         // start Tuesday 1 December 2026: the 7th working day before it is Friday 20 November; today is the 23rd
         String programme = programme("2026-12-01", "Математика");

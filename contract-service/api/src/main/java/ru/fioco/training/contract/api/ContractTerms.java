@@ -7,16 +7,20 @@ import java.util.List;
 /** What the contract is made of, gathered from the application and the programme when the contract opens. */
 public record ContractTerms(String applicationNumber, String organisationInn, String organisationFullName, String kpp,
         String bik, String legalAddress, String programmeId, String programmeTitle, LocalDate programmeStart,
-        LocalDate programmeEnd, int hours, String paymentTerms, @PersonalData List<String> participantNames,
+        LocalDate programmeEnd, int hours, String paymentTerms, List<Participant> participants,
         BigDecimal pricePerParticipant, String courseUrl, String tutorName, String tutorEmail) {
 
+    /** A participant of the contract: the id document-service and application-service know them by. */
+    public record Participant(String participantId, @PersonalData String fullName) {
+    }
+
     public ContractTerms {
-        participantNames = List.copyOf(participantNames);
+        participants = List.copyOf(participants);
     }
 
     /** participants x price, «Без НДС». */
     public BigDecimal total() {
-        return pricePerParticipant.multiply(BigDecimal.valueOf(participantNames.size()));
+        return pricePerParticipant.multiply(BigDecimal.valueOf(participants.size()));
     }
 
     public boolean prepayment() {

@@ -17,7 +17,7 @@ class ContractEventJsonTest {
     static final String APP = "9b2e4c1a-5d6f-4a7b-8c9d-0e1f2a3b4c5d";
     static final ContractTerms TERMS = new ContractTerms("000-000123", "7707083893", "МБОУ «Школа № 1»", "773601001",
             "044525225", "Москва, ул. Кремлёвская, д. 1", "prog-1", "Функциональная грамотность", LocalDate.of(2027, 2, 1),
-            LocalDate.of(2027, 2, 12), 36, "PREPAYMENT", List.of("Петров Пётр (Математика)"), new BigDecimal("12000.00"),
+            LocalDate.of(2027, 2, 12), 36, "PREPAYMENT", List.of(new ContractTerms.Participant("p1", "Петров Пётр (Математика)")), new BigDecimal("12000.00"),
             "https://lms.fioco.ru/course/view.php?id=42", "Иванова Мария Петровна", "tutor@fioco.ru");
 
     static final Map<String, ContractEvent> EXAMPLES = Map.ofEntries(
@@ -52,5 +52,8 @@ class ContractEventJsonTest {
         assertThat(CertificateIssued.class.getRecordComponents())
                 .filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
                 .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("holderName");
+        assertThat(ContractTerms.Participant.class.getRecordComponents())
+                .filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
+                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("fullName");
     }
 }

@@ -11,12 +11,19 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PackageShipped;
 import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
@@ -29,13 +36,15 @@ import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.RuleViolationException;
 
 /**
- * The contract of one application («договор»): drafts, conclusion, course access, invoice and payment.
- * (Act, originals, results, certificates and shipment follow in the next stage of this aggregate.)
+ * The contract of one application («договор»): drafts, conclusion, course access, invoice and payment, act,
+ * originals, results, certificates (only for who passed, only once paid) and shipment, then closed.
  */
 public class Contract {
 
     /** A contract is concluded no later than this many working days before the programme starts. */
     public static final int CONCLUSION_WORKING_DAYS_BEFORE_START = 3;
+    /** The paper originals are due this many working days after the signed act's scan is accepted. */
+    public static final int ORIGINALS_WORKING_DAYS = 3;
 
     static final String ENROLMENT_INSTRUCTIONS = """
             Для зачисления на курс каждому участнику нужно: 1) войти на платформу по адресу курса (при первом \
@@ -50,6 +59,12 @@ public class Contract {
     private boolean concluded;
     private BigDecimal invoiced;
     private BigDecimal paid = BigDecimal.ZERO;
+    private String actNumber;
+    private LocalDate originalsDue;
+    private boolean originalsReceived;
+    private final java.util.Map<String, Boolean> results = new java.util.HashMap<>();
+    private final java.util.Set<String> certified = new java.util.HashSet<>();
+    private boolean closed;
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Contract() {
@@ -112,6 +127,129 @@ public class Contract {
                 total, total.compareTo(invoiced) == 0));
     }
 
+    @CommandHandler
+    void handle(ContractCommands.IssueAct command, Clock clock, Paperwork paperwork, Numbering numbering) {
+        requireConcluded();
+        if (actNumber != null) {
+            throw new ConflictException("Акт уже выставлен: " + actNumber);
+        }
+        LocalDate today = ProductionCalendar.today(clock);
+        if (!today.isAfter(terms.programmeEnd())) {
+            throw new RuleViolationException("act-before-programme-end", "Акт выставляется после окончания программы ("
+                    + terms.programmeEnd() + ")");
+        }
+        String number = numbering.next("АКТ", today.getYear());
+        String documentId = paperwork.act(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
+                terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(), terms.participants().size(),
+                terms.pricePerParticipant(), terms.total()));
+        apply(new ServiceActIssued(applicationId, number, today, documentId));
+        if (!terms.prepayment()) {
+            issueInvoice(paperwork, numbering, today);
+        }
+    }
+
+    @CommandHandler
+    void handle(ContractCommands.AcceptSignedAct command, ProductionCalendar calendar, Clock clock) {
+        if (actNumber == null || originalsDue != null) {
+            return; // no act yet, or already accepted (the verdict came again)
+        }
+        Deadline due = calendar.endOfWorkingDaysAfter(ProductionCalendar.today(clock), ORIGINALS_WORKING_DAYS);
+        apply(new SignedActAccepted(applicationId, due.date(), due.provisional()));
+    }
+
+    @CommandHandler
+    void handle(ContractCommands.RecordOriginals command, Clock clock) {
+        if (originalsDue == null) {
+            throw new RuleViolationException("originals-before-signed-act", "Скан подписанного акта ещё не принят");
+        }
+        if (originalsReceived) {
+            throw new ConflictException("Оригиналы уже получены");
+        }
+        LocalDate on = command.receivedOn() == null ? ProductionCalendar.today(clock) : command.receivedOn();
+        apply(new OriginalsReceived(applicationId, on));
+    }
+
+    @CommandHandler
+    void handle(ContractCommands.RecordResults command) {
+        requireConcluded();
+        if (command.passedByParticipant() == null || command.passedByParticipant().isEmpty()) {
+            throw new InvalidInputException("results", "нет ни одного результата");
+        }
+        java.util.List<ru.fioco.training.platform.errors.FieldViolation> wrong = new java.util.ArrayList<>();
+        command.passedByParticipant().forEach((participant, passed) -> {
+            if (!participantIds().contains(participant)) {
+                wrong.add(new ru.fioco.training.platform.errors.FieldViolation("results." + participant, "нет такого участника в договоре"));
+            } else if (certified.contains(participant) && !Boolean.TRUE.equals(passed)) {
+                wrong.add(new ru.fioco.training.platform.errors.FieldViolation("results." + participant, "удостоверение уже выдано"));
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        command.passedByParticipant().forEach((participant, passed) -> {
+            if (!passed.equals(results.get(participant))) {
+                apply(new TrainingResultRecorded(applicationId, participant, passed));
+            }
+        });
+    }
+
+    @CommandHandler
+    void handle(ContractCommands.IssueCertificates command, Clock clock, Numbering numbering) {
+        requireConcluded();
+        requirePaidForCertificates();
+        LocalDate today = ProductionCalendar.today(clock);
+        java.util.List<ContractTerms.Participant> due = terms.participants().stream()
+                .filter(p -> Boolean.TRUE.equals(results.get(p.participantId())) && !certified.contains(p.participantId()))
+                .toList();
+        if (due.isEmpty()) {
+            throw new RuleViolationException("certificates-nobody-due", "Нет прошедших обучение участников без удостоверения");
+        }
+        for (ContractTerms.Participant p : due) {
+            apply(new CertificateIssued(applicationId, p.participantId(), numbering.next("ПК", today.getYear()), today,
+                    p.fullName()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ContractCommands.Ship command) {
+        requireConcluded();
+        if (closed) {
+            throw new ConflictException("Договор закрыт: всё отправлено");
+        }
+        if (command.trackingNumber() == null || !command.trackingNumber().strip().matches("[A-Za-zА-Яа-я0-9-]{8,30}")) {
+            throw new InvalidInputException("trackingNumber", "трек-номер: 8-30 букв и цифр (например, 80085012345678)");
+        }
+        boolean everyPassedCertified = results.entrySet().stream()
+                .filter(java.util.Map.Entry::getValue).allMatch(e -> certified.contains(e.getKey()));
+        boolean withCertificates = isPaid() && !certified.isEmpty() && everyPassedCertified;
+        apply(new PackageShipped(applicationId, command.trackingNumber().strip(), withCertificates));
+        if (isPaid() && everyPassedCertified && results.size() == terms.participants().size()) {
+            apply(new ContractClosed(applicationId));
+        }
+    }
+
+    /** Certificates only once the contract is paid in full (the seed: unpaid originals go without them). */
+    void requirePaidForCertificates() {
+        if (!isPaid()) {
+            throw new RuleViolationException("certificates-unpaid", "Удостоверения выдаются после полной оплаты договора");
+        }
+    }
+
+    private boolean isPaid() {
+        return invoiced != null && paid.compareTo(invoiced) >= 0;
+    }
+
+    private void requireConcluded() {
+        if (!concluded) {
+            throw new RuleViolationException("not-concluded", "Договор ещё не заключён");
+        }
+    }
+
+    private java.util.Set<String> participantIds() {
+        return terms.participants().stream().map(ContractTerms.Participant::participantId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The signed contract and the signed consent form are uploaded and accepted. */
     static void requireSignedScansAccepted(DocumentStatus.Facts facts) {
         if (!facts.signedContractAccepted()) {
@@ -148,7 +286,8 @@ public class Contract {
         Paperwork.DraftData data = new Paperwork.DraftData(terms.applicationNumber(), terms.paymentTerms(),
                 terms.organisationFullName(), terms.organisationInn(), terms.kpp(), terms.bik(), terms.legalAddress(),
                 terms.programmeTitle(), terms.programmeStart(), terms.programmeEnd(), terms.hours(),
-                terms.participantNames(), terms.pricePerParticipant(), terms.total(), version);
+                terms.participants().stream().map(ContractTerms.Participant::fullName).toList(),
+                terms.pricePerParticipant(), terms.total(), version);
         return new ContractDraftsIssued(applicationId, version, paperwork.contractDraft(data), paperwork.consentForm(data),
                 note);
     }
@@ -157,7 +296,7 @@ public class Contract {
         String number = numbering.next("СЧ", today.getYear());
         String documentId = paperwork.invoice(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
                 terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(),
-                terms.participantNames().size(), terms.pricePerParticipant(), terms.total()));
+                terms.participants().size(), terms.pricePerParticipant(), terms.total()));
         apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId));
     }
 
@@ -185,5 +324,35 @@ public class Contract {
     @EventSourcingHandler
     void on(PaymentRecorded e) {
         paid = e.totalPaid();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceActIssued e) {
+        actNumber = e.actNumber();
+    }
+
+    @EventSourcingHandler
+    void on(SignedActAccepted e) {
+        originalsDue = e.originalsDueDate();
+    }
+
+    @EventSourcingHandler
+    void on(OriginalsReceived e) {
+        originalsReceived = true;
+    }
+
+    @EventSourcingHandler
+    void on(TrainingResultRecorded e) {
+        results.put(e.participantId(), e.passed());
+    }
+
+    @EventSourcingHandler
+    void on(CertificateIssued e) {
+        certified.add(e.participantId());
+    }
+
+    @EventSourcingHandler
+    void on(ContractClosed e) {
+        closed = true;
     }
 }

@@ -29,4 +29,28 @@ public final class ContractCommands {
     public record RecordPayment(@TargetAggregateIdentifier String applicationId, String paymentOrderNumber,
             LocalDate paidOn, BigDecimal amount) {
     }
+
+    /** Staff issue the act of services after the programme ended. */
+    public record IssueAct(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** document-service accepted the signed act's scan: the originals become due. */
+    public record AcceptSignedAct(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** Staff received the paper originals. */
+    public record RecordOriginals(@TargetAggregateIdentifier String applicationId, java.time.LocalDate receivedOn) {
+    }
+
+    /** Staff record the results of several participants at once (one entry, or a whole CSV: all or nothing). */
+    public record RecordResults(@TargetAggregateIdentifier String applicationId, java.util.Map<String, Boolean> passedByParticipant) {
+    }
+
+    /** Staff issue the certificates of everyone who passed (only once paid). */
+    public record IssueCertificates(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** Staff send the originals by post. */
+    public record Ship(@TargetAggregateIdentifier String applicationId, String trackingNumber) {
+    }
 }

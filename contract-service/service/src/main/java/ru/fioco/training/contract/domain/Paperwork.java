@@ -25,4 +25,7 @@ public interface Paperwork {
     String consentForm(DraftData data);
 
     String invoice(InvoiceData data);
+
+    /** The act of services; the same figures as the invoice, numbered as an act. */
+    String act(InvoiceData data);
 }

@@ -29,6 +29,9 @@ public class DocumentsTopicListener {
     @Inject
     DocumentFacts facts;
 
+    @Inject
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
     @Incoming("documents")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
@@ -38,6 +41,13 @@ public class DocumentsTopicListener {
                 facts.slotChanged(u.applicationId(), u.participantId(), u.slot(), null);
             } else if (e instanceof DocumentAccepted a) {
                 facts.slotChanged(a.applicationId(), a.participantId(), a.slot(), true);
+                if (a.slot() == ru.fioco.training.document.api.DocumentSlot.SIGNED_ACT) {
+                    try {
+                        commands.sendAndWait(new ru.fioco.training.contract.domain.ContractCommands.AcceptSignedAct(a.applicationId()));
+                    } catch (org.axonframework.modelling.command.AggregateNotFoundException noContract) {
+                        // an act scan for an application without a contract: nothing to wait for
+                    }
+                }
             } else if (e instanceof DocumentRejected r) {
                 facts.slotChanged(r.applicationId(), r.participantId(), r.slot(), false);
             } else if (e instanceof ApplicationDocumentsAccepted all) {

@@ -58,6 +58,16 @@ public class DocxPaperwork implements Paperwork {
         return store("Счёт " + i.invoiceNumber() + ".docx", render("invoice", v, List.of()));
     }
 
+    @Override
+    public String act(InvoiceData i) {
+        Map<String, String> v = Map.of("actNumber", i.invoiceNumber(), "issuedOn", DATE.format(i.issuedOn()),
+                "organisationFullName", i.organisationFullName(), "inn", i.organisationInn(),
+                "applicationNumber", i.applicationNumber(), "programmeTitle", i.programmeTitle(),
+                "participantCount", Integer.toString(i.participants()), "price", money(i.pricePerParticipant()),
+                "total", money(i.total()));
+        return store("Акт " + i.invoiceNumber() + ".docx", render("act", v, List.of()));
+    }
+
     private static Map<String, String> values(DraftData d) {
         return Map.ofEntries(Map.entry("applicationNumber", d.applicationNumber()),
                 Map.entry("version", Integer.toString(d.version())),

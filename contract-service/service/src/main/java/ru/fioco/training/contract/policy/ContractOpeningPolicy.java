@@ -40,7 +40,8 @@ public class ContractOpeningPolicy {
         ContractTerms terms = new ContractTerms(e.number(), e.organisationInn(), o.fullName(), o.kpp(), o.bik(),
                 o.legalAddress(), programme.id(), programme.title(), programme.startDate(), programme.endDate(),
                 programme.hours(), e.paymentTerms().name(),
-                form.participants().stream().map(ContractOpeningPolicy::fullName).toList(),
+                form.participants().stream()
+                        .map(p -> new ContractTerms.Participant(p.participantId(), fullName(p))).toList(),
                 programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail());
         try {
             commands.sendAndWait(new OpenContract(e.applicationId(), terms));

@@ -47,6 +47,15 @@ public class ContractBoard {
     public record Payment(String paymentOrderNumber, LocalDate paidOn, BigDecimal amount) {
     }
 
+    public record Act(String number, LocalDate issuedOn, String documentId) {
+    }
+
+    public record Certificate(String participantId, String registrationNumber, LocalDate issuedOn, String holderName) {
+    }
+
+    public record Shipment(String trackingNumber, boolean withCertificates) {
+    }
+
     /** The contract's view; mutable only while a projection handler builds it. */
     public static final class View {
         public String applicationId;
@@ -62,6 +71,17 @@ public class ContractBoard {
         public List<Payment> payments = new ArrayList<>();
         public BigDecimal paid = BigDecimal.ZERO;
         public boolean fullyPaid;
+        public Act act;
+        public LocalDate originalsDueDate;
+        public LocalDate originalsReceivedOn;
+        public java.util.Map<String, Boolean> results = new java.util.LinkedHashMap<>();
+        public List<Certificate> certificates = new ArrayList<>();
+        public List<Shipment> shipments = new ArrayList<>();
+        public List<ru.fioco.training.contract.api.ContractTerms.Participant> participants = new ArrayList<>();
+        public String programmeTitle;
+        public int hours;
+        public LocalDate programmeStart;
+        public LocalDate programmeEnd;
         /** Document ids this contract generated: the only files its download serves. */
         public List<String> documentIds = new ArrayList<>();
     }
@@ -84,6 +104,11 @@ public class ContractBoard {
         v.organisationInn = e.terms().organisationInn();
         v.paymentTerms = e.terms().paymentTerms();
         v.totalAmount = e.totalAmount();
+        v.participants = new ArrayList<>(e.terms().participants());
+        v.programmeTitle = e.terms().programmeTitle();
+        v.hours = e.terms().hours();
+        v.programmeStart = e.terms().programmeStart();
+        v.programmeEnd = e.terms().programmeEnd();
         save(v);
     }
 
@@ -127,13 +152,71 @@ public class ContractBoard {
         });
     }
 
+    @EventHandler
+    void on(ru.fioco.training.contract.api.ServiceActIssued e) {
+        update(e.applicationId(), v -> {
+            v.act = new Act(e.actNumber(), e.issuedOn(), e.documentId());
+            v.documentIds.add(e.documentId());
+            v.status = "ACT_ISSUED";
+        });
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.SignedActAccepted e) {
+        update(e.applicationId(), v -> v.originalsDueDate = e.originalsDueDate());
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.OriginalsReceived e) {
+        update(e.applicationId(), v -> v.originalsReceivedOn = e.receivedOn());
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.TrainingResultRecorded e) {
+        update(e.applicationId(), v -> v.results.put(e.participantId(), e.passed()));
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.CertificateIssued e) {
+        update(e.applicationId(), v -> v.certificates.add(new Certificate(e.participantId(), e.registrationNumber(),
+                e.issuedOn(), e.holderName())));
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.PackageShipped e) {
+        update(e.applicationId(), v -> {
+            v.shipments.add(new Shipment(e.trackingNumber(), e.withCertificates()));
+            v.status = "SHIPPED";
+        });
+    }
+
+    @EventHandler
+    void on(ru.fioco.training.contract.api.ContractClosed e) {
+        update(e.applicationId(), v -> v.status = "CLOSED");
+    }
+
+    /** Originals due before {@code today} and not received: the staff's queue. */
+    public List<View> originalsOverdue(LocalDate today) {
+        List<View> overdue = new ArrayList<>();
+        contracts.find(Filters.and(Filters.lt("originalsDueDate", today.toString()), Filters.eq("originalsReceived", false)))
+                .forEach(d -> overdue.add(read(d)));
+        return overdue;
+    }
+
+    /** Every contract with certificates issued in {@code year}, for the federal register. */
+    public List<View> withCertificatesIn(int year) {
+        List<View> found = new ArrayList<>();
+        contracts.find(Filters.regex("certificateYears", "(^|,)" + year + "(,|$)")).forEach(d -> found.add(read(d)));
+        return found;
+    }
+
     public Optional<View> find(String applicationId) {
-        Document d = contracts.find(Filters.eq("_id", applicationId)).first();
-        if (d == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(contracts.find(Filters.eq("_id", applicationId)).first()).map(ContractBoard::read);
+    }
+
+    private static View read(Document d) {
         try {
-            return Optional.of(EventJson.mapper().readValue(d.getString("view"), View.class));
+            return EventJson.mapper().readValue(d.getString("view"), View.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
@@ -147,8 +230,14 @@ public class ContractBoard {
 
     private void save(View v) {
         try {
+            // a few fields stand beside the JSON so the staff's queues can be queried
             contracts.replaceOne(Filters.eq("_id", v.applicationId), new Document("_id", v.applicationId)
-                    .append("organisationInn", v.organisationInn).append("view", EventJson.mapper().writeValueAsString(v)),
+                    .append("organisationInn", v.organisationInn)
+                    .append("originalsDueDate", v.originalsDueDate == null ? null : v.originalsDueDate.toString())
+                    .append("originalsReceived", v.originalsReceivedOn != null)
+                    .append("certificateYears", String.join(",", v.certificates.stream()
+                            .map(c -> Integer.toString(c.issuedOn().getYear())).distinct().toList()))
+                    .append("view", EventJson.mapper().writeValueAsString(v)),
                     new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);

@@ -18,6 +18,7 @@ import com.mongodb.client.gridfs.GridFSDownloadStream;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import ru.fioco.training.contract.domain.ContractCommands;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
@@ -99,6 +100,76 @@ public class ContractResource {
         contract(applicationId);
         PaymentRequest r = request == null ? new PaymentRequest(null, null, null) : request;
         commands.sendAndWait(new RecordPayment(applicationId, r.paymentOrderNumber(), r.paidOn(), r.amount()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/act")
+    @RolesAllowed(Roles.STAFF)
+    public Response act(@PathParam("applicationId") String applicationId) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.IssueAct(applicationId), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /** The paper originals arrived; {@code receivedOn} defaults to today. */
+    public record OriginalsRequest(LocalDate receivedOn) {
+    }
+
+    @POST
+    @Path("/originals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response originals(@PathParam("applicationId") String applicationId, OriginalsRequest request) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.RecordOriginals(applicationId, request == null ? null : request.receivedOn()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /** Results as JSON: {@code {"p1": true, "p2": false}}. */
+    @POST
+    @Path("/results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response results(@PathParam("applicationId") String applicationId, java.util.Map<String, Boolean> results) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.RecordResults(applicationId, results), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /** Results as CSV (header {@code participantId;passed}); every bad row is named, and then nothing is recorded. */
+    @POST
+    @Path("/results")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.STAFF)
+    public Response resultsCsv(@PathParam("applicationId") String applicationId, String csv) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.RecordResults(applicationId, ResultsCsv.parse(csv)), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/certificates")
+    @RolesAllowed(Roles.STAFF)
+    public Response certificates(@PathParam("applicationId") String applicationId) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.IssueCertificates(applicationId), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /** The postal tracking number of the originals' package. */
+    public record ShipmentRequest(String trackingNumber) {
+    }
+
+    @POST
+    @Path("/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response ship(@PathParam("applicationId") String applicationId, ShipmentRequest request) {
+        contract(applicationId);
+        commands.sendAndWait(new ContractCommands.Ship(applicationId, request == null ? null : request.trackingNumber()),
                 caller.commandMetaData());
         return Response.accepted().build();
     }

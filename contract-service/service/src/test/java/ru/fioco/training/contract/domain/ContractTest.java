@@ -15,13 +15,19 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.PackageShipped;
 import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
@@ -60,6 +66,10 @@ class ContractTest {
 
             public String invoice(InvoiceData data) {
                 return "invoice-" + data.invoiceNumber();
+            }
+
+            public String act(InvoiceData data) {
+                return "act-" + data.invoiceNumber();
             }
         });
         clock.at("2027-01-20");
@@ -158,6 +168,81 @@ class ContractTest {
                 .when(new Conclude(APP)).expectException(ConflictException.class);
     }
 
+    @Test
+    void theActComesAfterTheProgrammeEndsAndWithPostPaymentBringsTheInvoice() {
+        Object[] concluded = concluded(terms("POSTPAYMENT"));
+        clock.at("2027-02-12");
+        fixture.given(concluded).when(new ContractCommands.IssueAct(APP)).expectNoEvents()
+                .expectException(RuleViolationException.class);
+        clock.at("2027-02-15");
+        fixture.given(concluded).when(new ContractCommands.IssueAct(APP))
+                .expectEvents(new ServiceActIssued(APP, "АКТ-2027-000001", LocalDate.of(2027, 2, 15), "act-АКТ-2027-000001"),
+                        new InvoiceIssued(APP, "СЧ-2027-000001", new BigDecimal("24000.00"), LocalDate.of(2027, 2, 15),
+                                "invoice-СЧ-2027-000001"));
+    }
+
+    @Test
+    void originalsAreDueThreeWorkingDaysAfterTheSignedActIsAccepted() {
+        clock.at("2027-02-19"); // Friday: Mon 22, Tue 23 is a holiday (provisional 2027), Wed 24, Thu 25
+        fixture.given(with(concluded(PREPAID), new ServiceActIssued(APP, "АКТ-2027-000001", LocalDate.of(2027, 2, 15), "a")))
+                .when(new ContractCommands.AcceptSignedAct(APP))
+                .expectEvents(new SignedActAccepted(APP, LocalDate.of(2027, 2, 25), true));
+        fixture.given(concluded(PREPAID)).when(new ContractCommands.AcceptSignedAct(APP)).expectNoEvents();
+    }
+
+    @Test
+    void certificatesOnlyForThoseWhoPassedAndOnlyOncePaid() {
+        Object[] results = with(concluded(PREPAID), new TrainingResultRecorded(APP, "p1", true),
+                new TrainingResultRecorded(APP, "p2", false));
+        fixture.given(results).when(new ContractCommands.IssueCertificates(APP))
+                .expectException(RuleViolationException.class).expectExceptionMessage(Matchers.containsString("оплаты"));
+        clock.at("2027-02-20");
+        fixture.given(with(results, paidInFull()))
+                .when(new ContractCommands.IssueCertificates(APP))
+                .expectEvents(new CertificateIssued(APP, "p1", "ПК-2027-000001", LocalDate.of(2027, 2, 20),
+                        "Петров Пётр (Математика)"));
+    }
+
+    @Test
+    void resultsNameOnlyTheContractsParticipants() {
+        fixture.given(concluded(PREPAID)).when(new ContractCommands.RecordResults(APP, Map.of("p1", true, "stranger", true)))
+                .expectNoEvents().expectException(InvalidInputException.class)
+                .expectExceptionMessage(Matchers.containsString("results.stranger"));
+    }
+
+    @Test
+    void unpaidOriginalsShipWithoutCertificatesAndTheContractStaysOpen() {
+        Object[] results = with(concluded(PREPAID), new TrainingResultRecorded(APP, "p1", true),
+                new TrainingResultRecorded(APP, "p2", false));
+        fixture.given(results).when(new ContractCommands.Ship(APP, "80085012345678"))
+                .expectEvents(new PackageShipped(APP, "80085012345678", false));
+        fixture.given(with(with(results, paidInFull()), new CertificateIssued(APP, "p1", "ПК-2027-000001",
+                        LocalDate.of(2027, 2, 20), "Петров Пётр (Математика)")))
+                .when(new ContractCommands.Ship(APP, "80085012345679"))
+                .expectEvents(new PackageShipped(APP, "80085012345679", true), new ContractClosed(APP));
+        fixture.given(results).when(new ContractCommands.Ship(APP, "12")).expectException(InvalidInputException.class);
+    }
+
+    private Object[] concluded(ContractTerms terms) {
+        Object[] opened = opened(terms);
+        Object[] all = terms.prepayment()
+                ? new Object[] {opened[0], opened[1], new ContractConcluded(APP, LocalDate.of(2027, 1, 20)),
+                        new InvoiceIssued(APP, "СЧ-2027-000001", new BigDecimal("24000.00"), LocalDate.of(2027, 1, 20), "i")}
+                : new Object[] {opened[0], opened[1], new ContractConcluded(APP, LocalDate.of(2027, 1, 20))};
+        return all;
+    }
+
+    private static Object paidInFull() {
+        return new PaymentRecorded(APP, "512", LocalDate.of(2027, 1, 22), new BigDecimal("24000.00"),
+                new BigDecimal("24000.00"), true);
+    }
+
+    private static Object[] with(Object[] given, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(given, given.length + more.length);
+        System.arraycopy(more, 0, all, given.length, more.length);
+        return all;
+    }
+
     private static Object[] opened(ContractTerms terms) {
         return new Object[] {new ContractOpened(APP, terms, terms.total()),
                 new ContractDraftsIssued(APP, 1, "contract-v1", "consent-1", null)};
@@ -166,7 +251,7 @@ class ContractTest {
     static ContractTerms terms(String paymentTerms) {
         return new ContractTerms("000-000123", "7707083893", "МБОУ «Школа № 1»", "773601001", "044525225", "Москва",
                 "prog", "Функциональная грамотность", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36,
-                paymentTerms, List.of("Петров Пётр (Математика)", "Иванова Мария (Физика)"), new BigDecimal("12000.00"),
+                paymentTerms, List.of(new ContractTerms.Participant("p1", "Петров Пётр (Математика)"), new ContractTerms.Participant("p2", "Иванова Мария (Физика)")), new BigDecimal("12000.00"),
                 "https://lms.fioco.ru/course/view.php?id=42", "Иванова М. П.", "tutor@fioco.ru");
     }
 

@@ -124,11 +124,90 @@ class ContractApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().body("fullyPaid", equalTo(true)).body("payments.size()", equalTo(2)));
 
+        // after the programme: act, signed act, originals, results (one fails), certificate, shipment, closed
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(422)
+                .body("rule", equalTo("act-before-programme-end"));
+        clock.set(LocalDate.of(2027, 2, 15));
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(202);
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_ACT, 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("act.number", matchesPattern("АКТ-2027-\\d{6}"))
+                .body("originalsDueDate", equalTo("2027-02-18")));
+        clock.set(LocalDate.of(2027, 2, 19));
+        given().auth().oauth2(STAFF).when().get("/staff/originals-overdue").then().statusCode(200)
+                .body("applicationId", org.hamcrest.Matchers.hasItem(app));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"receivedOn\":\"2027-02-19\"}")
+                .when().post("/contracts/" + app + "/originals").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/staff/originals-overdue").then().body("applicationId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(app))));
+
+        given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("participantId;passed\np1;может быть\np3\n")
+                .when().post("/contracts/" + app + "/results").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("rows[1].passed", "rows[2]"));
+        given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("\uFEFFparticipantId;passed\r\np1;да\r\np2;нет\r\n")
+                .when().post("/contracts/" + app + "/results").then().statusCode(202);
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("certificates.size()", equalTo(1))
+                .body("certificates[0].participantId", equalTo("p1"))
+                .body("certificates[0].registrationNumber", matchesPattern("ПК-2027-\\d{6}")));
+        String register = given().auth().oauth2(STAFF).queryParam("year", 2027).when().get("/staff/certificate-register.csv")
+                .then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .extract().asString();
+        String[] lines = register.replace("\uFEFF", "").split("\r\n");
+        assertThat(lines[0].split(";", -1)).hasSize(40).startsWith("Вид документа", "Статус документа");
+        String row = java.util.Arrays.stream(lines).filter(l -> l.contains("Петров")).findFirst().orElseThrow();
+        assertThat(row.split(";", -1)).hasSize(40);
+        assertThat(row).contains("Удостоверение о повышении квалификации", "Функциональная грамотность", "112-233-445 95", "36");
+        assertThat(register).doesNotContain("Иванова;Мария"); // she did not pass
+        given().auth().oauth2(STAFF).when().get("/staff/certificate-register.csv").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("year"));
+
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012345678\"}")
+                .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("status", equalTo("CLOSED"))
+                .body("shipments[0].withCertificates", equalTo(true)));
+
         List<ConsumerRecord<String, String>> events = TopicReader.readAll(kafka, "contracts").stream()
                 .filter(r -> app.equals(r.key())).toList();
         assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE).replace("ru.fioco.training.contracts.", ""))
                 .containsExactly("ContractOpened", "ContractDraftsIssued", "ContractConcluded", "CourseAccessGranted",
-                        "InvoiceIssued", "PaymentRecorded", "PaymentRecorded");
+                        "InvoiceIssued", "PaymentRecorded", "PaymentRecorded", "ServiceActIssued", "SignedActAccepted",
+                        "OriginalsReceived", "TrainingResultRecorded", "TrainingResultRecorded", "CertificateIssued",
+                        "PackageShipped", "ContractClosed");
+    }
+
+    @Test
+    void withPaymentAfterTheServicesUnpaidOriginalsShipWithoutCertificatesWhichFollowThePayment() {
+        String app = contractFor("POSTPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().statusCode(200));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONSENT, 1));
+        send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(202));
+        clock.set(LocalDate.of(2027, 2, 15));
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("invoice.amount", equalTo(24000.00f)));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"p1\":true,\"p2\":true}")
+                .when().post("/contracts/" + app + "/results").then().statusCode(202);
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(422)
+                .body("rule", equalTo("certificates-unpaid"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012340001\"}")
+                .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("status", equalTo("SHIPPED"))
+                .body("shipments[0].withCertificates", equalTo(false)).body("certificates.size()", equalTo(0)));
+
+        pay(app, "{\"paymentOrderNumber\":\"77\",\"paidOn\":\"2027-02-20\",\"amount\":24000.00}").then().statusCode(202);
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(202);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012340002\"}")
+                .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("status", equalTo("CLOSED"))
+                .body("certificates.size()", equalTo(2)).body("shipments[1].withCertificates", equalTo(true)));
     }
 
     @Test
