@@ -227,6 +227,15 @@ class ContractApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/contracts/" + app).then().body("drafts.size()", equalTo(2))
                 .body("drafts[1].note", equalTo("Изменён п. 3 по просьбе школы")));
+        for (String action : List.of("conclusion", "act", "certificates", "drafts", "originals", "results", "shipment", "payments")) {
+            for (String token : List.of(SCHOOL, OTHER_SCHOOL, AUDITOR)) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                        .when().post("/contracts/" + app + "/" + action)
+                        .then().statusCode(403).contentType("application/problem+json");
+            }
+        }
+        given().auth().oauth2(SCHOOL).when().get("/staff/originals-overdue").then().statusCode(403);
+        given().auth().oauth2(AUDITOR).queryParam("year", 2027).when().get("/staff/certificate-register.csv").then().statusCode(403);
         given().auth().oauth2(OTHER_SCHOOL).when().get("/contracts/" + app + "/documents/x").then().statusCode(404);
         given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/not-ours").then().statusCode(404);
         given().auth().oauth2(STAFF).when().get("/contracts/" + UUID.randomUUID()).then().statusCode(404);
