@@ -2,9 +2,7 @@ package ru.fioco.training.application.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,7 @@ import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.testing.MovableClock;
 
 /** The application's rules, given/when/then on Axon's fixture with the official production calendar and a fixed clock. */
 class ApplicationTest {
@@ -239,28 +238,7 @@ class ApplicationTest {
     }
 
     private void at(String date) {
-        clock.now = LocalDate.parse(date).atTime(12, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant();
-    }
-
-    /** The fixture takes its resources once; the tests move this clock between days. */
-    static final class MovableClock extends Clock {
-
-        volatile java.time.Instant now = java.time.Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
+        clock.at(date);
     }
 
     /** Submits the drafted application and returns the exception it was refused with. */

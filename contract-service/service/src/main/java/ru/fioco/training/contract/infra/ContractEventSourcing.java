@@ -18,16 +18,17 @@ import ru.fioco.training.contract.domain.Paperwork;
 import ru.fioco.training.contract.query.ContractBoard;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
-import ru.fioco.training.platform.events.EventTypes;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
-import ru.fioco.training.platform.publishing.EventPublication;
+import ru.fioco.training.platform.publishing.SealedEventPublication;
 
 /** contract-service's aggregate, projection, the components its handlers receive, publication and file store. */
 @ApplicationScoped
-public class ContractEventSourcing implements EventSourcingSetup, EventPublication {
+public class ContractEventSourcing extends SealedEventPublication implements EventSourcingSetup {
 
-    private final EventTypes<ContractEvent> types = EventTypes.ofSealed(ContractEvent.class, ContractEvent.TYPE_PREFIX);
+    public ContractEventSourcing() {
+        super(ContractEvent.class, ContractEvent.TOPIC, ContractEvent.TYPE_PREFIX, "/contract-service");
+    }
 
     @Inject
     ContractBoard board;
@@ -59,21 +60,6 @@ public class ContractEventSourcing implements EventSourcingSetup, EventPublicati
         configurer.registerComponent(Clock.class, c -> clock);
         configurer.configureAggregate(Contract.class);
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> board));
-    }
-
-    @Override
-    public String topic() {
-        return ContractEvent.TOPIC;
-    }
-
-    @Override
-    public String source() {
-        return "/contract-service";
-    }
-
-    @Override
-    public EventTypes<?> types() {
-        return types;
     }
 
     /** Generated drafts, invoices and acts live in this service's own GridFS bucket. */

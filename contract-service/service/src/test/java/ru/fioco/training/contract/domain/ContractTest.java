@@ -1,10 +1,7 @@
 package ru.fioco.training.contract.domain;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,7 @@ import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.testing.MovableClock;
 
 /** The contract's rules on Axon's fixture, with the official production calendar and a movable clock. */
 class ContractTest {
@@ -253,30 +251,5 @@ class ContractTest {
                 "prog", "Функциональная грамотность", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36,
                 paymentTerms, List.of(new ContractTerms.Participant("p1", "Петров Пётр (Математика)"), new ContractTerms.Participant("p2", "Иванова Мария (Физика)")), new BigDecimal("12000.00"),
                 "https://lms.fioco.ru/course/view.php?id=42", "Иванова М. П.", "tutor@fioco.ru");
-    }
-
-    /** The fixture takes its resources once; the tests move this clock between days. */
-    static final class MovableClock extends Clock {
-
-        volatile Instant now = Instant.EPOCH;
-
-        void at(String date) {
-            now = LocalDate.parse(date).atTime(12, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

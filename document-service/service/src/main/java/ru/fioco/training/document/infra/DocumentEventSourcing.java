@@ -12,16 +12,17 @@ import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.document.domain.DocumentFile;
 import ru.fioco.training.document.query.DocumentCabinet;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
-import ru.fioco.training.platform.events.EventTypes;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
-import ru.fioco.training.platform.publishing.EventPublication;
+import ru.fioco.training.platform.publishing.SealedEventPublication;
 
 /** document-service's aggregate, projection, publication and file store. */
 @ApplicationScoped
-public class DocumentEventSourcing implements EventSourcingSetup, EventPublication {
+public class DocumentEventSourcing extends SealedEventPublication implements EventSourcingSetup {
 
-    private final EventTypes<DocumentEvent> types = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
+    public DocumentEventSourcing() {
+        super(DocumentEvent.class, DocumentEvent.TOPIC, DocumentEvent.TYPE_PREFIX, "/document-service");
+    }
 
     @Inject
     DocumentCabinet cabinet;
@@ -33,21 +34,6 @@ public class DocumentEventSourcing implements EventSourcingSetup, EventPublicati
     public void configure(Configurer configurer) {
         configurer.configureAggregate(DocumentFile.class);
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> cabinet));
-    }
-
-    @Override
-    public String topic() {
-        return DocumentEvent.TOPIC;
-    }
-
-    @Override
-    public String source() {
-        return "/document-service";
-    }
-
-    @Override
-    public EventTypes<?> types() {
-        return types;
     }
 
     /** Uploaded documents live in this service's own GridFS bucket. */
