@@ -221,6 +221,14 @@ class ApplicationApiTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(bad.getKey()));
         }
+        // a draft's change is held to the same rules
+        String draft = draft(SCHOOL, form(programme, 1));
+        given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(with(form(programme, 1), "/organisation/bik", "000000000"))
+                .when().put("/applications/" + draft).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("organisation.bik"));
+        given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"participants\":[{\"sex\":\"ROBOT\"}]}")
+                .when().put("/applications/" + draft).then().statusCode(400).body("errors.field", hasItem("participants[0].sex"));
+        before += 1; // the draft above
         // a duplicate participant (same SNILS and subject) is named on the second one
         ObjectNode twice = form(programme, 2);
         ((ObjectNode) twice.withArray("participants").get(1)).put("snils", twice.withArray("participants").get(0).get("snils").asText());

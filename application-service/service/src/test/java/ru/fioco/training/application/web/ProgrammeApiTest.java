@@ -85,6 +85,40 @@ class ProgrammeApiTest {
     }
 
     @Test
+    void staffChangeAndCloseAProgrammeAndOthersMayNot() {
+        String id = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(VALID).when().post("/programmes")
+                .then().statusCode(201).extract().path("id");
+        String representative = TOKENS.representative("school@example.ru", "7707083893");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(representative).when().get("/programmes/" + id).then().statusCode(200));
+
+        String changed = VALID.replace("\"hours\":36", "\"hours\":72");
+        given().auth().oauth2(representative).contentType(ContentType.JSON).body(changed).when().put("/programmes/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(changed.replace("\"2027-02-12\"", "\"2027-01-01\""))
+                .when().put("/programmes/" + id).then().statusCode(400).body("errors.field", equalTo(List.of("endDate")));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(changed).when().put("/programmes/no-such")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(changed).when().put("/programmes/" + id)
+                .then().statusCode(200).body("hours", equalTo(72));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(representative).when().get("/programmes/" + id).then().body("hours", equalTo(72)));
+
+        given().auth().oauth2(representative).when().post("/programmes/" + id + "/closure").then().statusCode(403);
+        given().auth().oauth2(STAFF).when().post("/programmes/" + id + "/closure").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            given().auth().oauth2(representative).when().get("/programmes").then().body("id", org.hamcrest.Matchers.not(hasItem(id)));
+            given().auth().oauth2(STAFF).queryParam("includeClosed", true).when().get("/programmes").then()
+                    .body("find { it.id == '" + id + "' }.open", equalTo(false));
+        });
+        given().auth().oauth2(STAFF).when().post("/programmes/" + id + "/closure").then().statusCode(409);
+        // a closed programme takes no new applications
+        given().auth().oauth2(representative).contentType(ContentType.JSON)
+                .body(ApplicationApiTest.form(id, 1).toString()).when().post("/applications")
+                .then().statusCode(422).body("rule", equalTo("programme-closed"));
+    }
+
+    @Test
     void missingFieldsAreAllNamedAndNothingIsStored() {
         long before = storedProgrammeEvents();
         problem(STAFF, "{}", 400)
