@@ -63,10 +63,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         return controllerPort;
     }
 
-    public Path logDir() {
-        return logDir;
-    }
-
     public synchronized boolean isRunning() {
         return server != null;
     }

@@ -40,8 +40,4 @@ public class InboundEvents {
             Consumer<InboundEvent<E>> handler) {
         return dispatcher.dispatch(consumer, record, types, handler);
     }
-
-    public ProcessedEventLog processed() {
-        return processed;
-    }
 }
