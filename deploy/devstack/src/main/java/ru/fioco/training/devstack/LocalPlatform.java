@@ -36,13 +36,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo mongo;
+    private final EmbeddedMail mail;
     private final SigningKeys keys;
     private final TokenMinter tokens;
     private final List<ServiceProcess> services = new ArrayList<>();
 
-    private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, SigningKeys keys) {
+    private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, EmbeddedMail mail, SigningKeys keys) {
         this.kafka = kafka;
         this.mongo = mongo;
+        this.mail = mail;
         this.keys = keys;
         this.tokens = new TokenMinter(keys);
     }
@@ -57,14 +59,19 @@ public final class LocalPlatform implements AutoCloseable {
                 port(ports, "kafka.broker"), port(ports, "kafka.controller"));
         kafka.createTopics(TOPICS, PARTITIONS);
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(dataDir.resolve("mongo").resolve("platform.mv"), port(ports, "mongo"));
+        EmbeddedMail mail = EmbeddedMail.start(port(ports, "smtp"));
+        mail.copyTo(dataDir.resolve("mail"));
+        ports.setProperty("smtp", Integer.toString(mail.port()));
         ports.setProperty("kafka.broker", Integer.toString(kafka.brokerPort()));
         ports.setProperty("kafka.controller", Integer.toString(kafka.controllerPort()));
         ports.setProperty("mongo", Integer.toString(mongo.port()));
         storePorts(dataDir, ports);
 
-        LocalPlatform platform = new LocalPlatform(kafka, mongo, SigningKeys.inDirectory(dataDir.resolve("keys")));
+        LocalPlatform platform = new LocalPlatform(kafka, mongo, mail, SigningKeys.inDirectory(dataDir.resolve("keys")));
         try {
             Map<String, String> env = Map.of(
+                    "QUARKUS_MAILER_HOST", mail.host(),
+                    "QUARKUS_MAILER_PORT", Integer.toString(mail.port()),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString(),
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),
@@ -88,6 +95,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     public EmbeddedMongo mongo() {
         return mongo;
+    }
+
+    public EmbeddedMail mail() {
+        return mail;
     }
 
     public TokenMinter tokens() {
@@ -115,7 +126,11 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 kafka.close();
             } finally {
-                mongo.close();
+                try {
+                    mongo.close();
+                } finally {
+                    mail.close();
+                }
             }
         }
     }
@@ -154,6 +169,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         b.append("\n  Kafka bootstrap servers: ").append(platform.kafka.bootstrapServers());
         b.append("\n  MongoDB:                 ").append(platform.mongo.connectionString());
+        b.append("\n  E-mail (SMTP):           ").append(platform.mail.host()).append(':').append(platform.mail.port())
+                .append("; every message sent is also in .devstack/mail/*.eml");
         b.append("\n  Service logs:            ").append(root.relativize(platform.services.get(0).logFile().getParent()));
         b.append("\n\nTokens (valid 12 h) are in ").append(root.relativize(tokenDir)).append(":");
         b.append("\n  staff.jwt, auditor.jwt, representative.jwt (organisation INN 7707083893)");

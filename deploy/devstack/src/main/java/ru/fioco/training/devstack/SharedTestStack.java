@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One embedded stack per test JVM: a Kafka broker, an in-memory Mongo server and a signing key,
+ * One embedded stack per test JVM: a Kafka broker, an in-memory Mongo server, an SMTP server and a signing key,
  * started on first use and stopped when the JVM exits. Every test class in the JVM shares it, so
  * nothing is started twice however the tests are grouped.
  */
@@ -19,6 +19,7 @@ public final class SharedTestStack {
     private final Path workDir;
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo mongo;
+    private final EmbeddedMail mail;
     private final SigningKeys keys;
     private final TokenMinter tokens;
 
@@ -31,6 +32,7 @@ public final class SharedTestStack {
         kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
         kafka.createTopics(LocalPlatform.TOPICS, LocalPlatform.PARTITIONS);
         mongo = EmbeddedMongo.inMemory();
+        mail = EmbeddedMail.start();
         keys = SigningKeys.inDirectory(workDir.resolve("keys"));
         tokens = new TokenMinter(keys);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "devstack-test-shutdown"));
@@ -51,6 +53,10 @@ public final class SharedTestStack {
         return mongo;
     }
 
+    public EmbeddedMail mail() {
+        return mail;
+    }
+
     public SigningKeys keys() {
         return keys;
     }
@@ -64,6 +70,7 @@ public final class SharedTestStack {
             kafka.close();
         } finally {
             mongo.close();
+            mail.close();
             deleteQuietly(workDir);
         }
     }

@@ -26,6 +26,11 @@ public class MovableClock extends Clock {
         now = moscowDate.atTime(12, 0).atZone(ZoneId.of("Europe/Moscow")).toInstant();
     }
 
+    /** An exact moment, for what happens at a time of day (reminders at 09:00). */
+    public void at(Instant moment) {
+        now = moment;
+    }
+
     public void at(String moscowDate) {
         at(LocalDate.parse(moscowDate));
     }

@@ -1,0 +1,8 @@
+package ru.fioco.training.messaging.api;
+
+import java.time.Instant;
+
+/** A notice's e-mail was accepted by the mail server: the audit trail of "the school was told". */
+public record NoticeMailed(String applicationId, String messageId, @PersonalData String to, Instant sentAt)
+        implements ThreadEvent {
+}

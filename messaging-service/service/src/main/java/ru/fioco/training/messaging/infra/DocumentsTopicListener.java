@@ -1,0 +1,38 @@
+package ru.fioco.training.messaging.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import ru.fioco.training.document.api.DocumentEvent;
+import ru.fioco.training.document.api.DocumentRejected;
+import ru.fioco.training.messaging.policy.NoticePolicy;
+import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.events.EventTypes;
+
+/** What messaging-service learns from document-service's events: rejected documents become notices. */
+@ApplicationScoped
+public class DocumentsTopicListener {
+
+    static final String CONSUMER = "messaging-service.documents";
+    private static final EventTypes<DocumentEvent> TYPES = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    NoticePolicy notices;
+
+    @Incoming("documents")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbound.dispatch(CONSUMER, record, TYPES, event -> {
+            if (event.payload() instanceof DocumentRejected rejected) {
+                notices.on(event, rejected);
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package ru.fioco.training.messaging.infra;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import ru.fioco.training.messaging.domain.ThreadCommands.RecordNoticeMailed;
+
+/**
+ * Sends what the outbox holds over SMTP (Quarkus Mailer), from Russian Qute templates, and records each
+ * accepted mail in the thread. A failure is retried later with a growing pause (up to an hour), never
+ * dropped. A crash after the server accepted a mail and before it was marked sent would send it again on
+ * restart: the one duplicate SMTP cannot rule out; the {@code X-Training-Notice} header lets a mail client
+ * recognise it.
+ */
+@ApplicationScoped
+public class MailDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    Clock clock;
+
+    @Location("mail/notice.txt")
+    Template text;
+
+    @Location("mail/notice.html")
+    Template html;
+
+    @ConfigProperty(name = "messaging.cabinet-url")
+    String cabinetUrl;
+
+    /** @return how many mails the server accepted in this pass */
+    public int sendDue() {
+        int sent = 0;
+        for (MailOutbox.Mail mail : outbox.due(clock.instant(), 50)) {
+            try {
+                mailer.send(render(mail));
+            } catch (RuntimeException e) {
+                int attempts = mail.attempts() + 1;
+                Duration pause = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
+                if (pause.compareTo(LONGEST_RETRY) > 0) {
+                    pause = LONGEST_RETRY;
+                }
+                outbox.failed(mail.id(), attempts, clock.instant().plus(pause), String.valueOf(e.getMessage()));
+                LOG.warnf("Mail %s to the applicant not sent (attempt %d, next in %s): %s", mail.messageId(), attempts,
+                        pause, e.getMessage());
+                continue;
+            }
+            Instant at = clock.instant();
+            outbox.sent(mail.id(), at);
+            commands.sendAndWait(new RecordNoticeMailed(mail.applicationId(), mail.messageId(), mail.to(), at));
+            sent++;
+        }
+        return sent;
+    }
+
+    private Mail render(MailOutbox.Mail mail) {
+        String subject = "ФИОКО" + (mail.applicationNumber() == null ? "" : ", заявка № " + mail.applicationNumber())
+                + ": " + mail.subject();
+        String plain = text.data("subject", mail.subject()).data("text", mail.text())
+                .data("applicationNumber", mail.applicationNumber()).data("organisationName", mail.organisationName())
+                .data("cabinetUrl", cabinetUrl).render();
+        String rich = html.data("subject", mail.subject()).data("lines", Arrays.asList(mail.text().split("\n")))
+                .data("applicationNumber", mail.applicationNumber()).data("organisationName", mail.organisationName())
+                .data("cabinetUrl", cabinetUrl).render();
+        return Mail.withText(mail.to(), subject, plain).setHtml(rich).addHeader("X-Training-Notice", mail.messageId());
+    }
+}

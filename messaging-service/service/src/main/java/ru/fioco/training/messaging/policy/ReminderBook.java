@@ -1,0 +1,112 @@
+package ru.fioco.training.messaging.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.domain.Reminder;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+
+/**
+ * The reminders, as documents: scheduled, then fired, expired or cancelled, never deleted. Because they
+ * are data, a restart finds them; because a reminder's id is fixed by what it is about, scheduling it
+ * twice keeps one; because firing first posts a notice keyed by the reminder's id and then marks it fired,
+ * a crash between the two posts nothing twice.
+ */
+@ApplicationScoped
+public class ReminderBook {
+
+    public enum Status { SCHEDULED, FIRED, EXPIRED, CANCELLED }
+
+    /** A stored reminder and where it stands. */
+    public record Entry(Reminder reminder, Status status, Instant settledAt, String note) {
+    }
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> reminders;
+
+    @PostConstruct
+    void init() {
+        reminders = database.collection("reminders");
+    }
+
+    /**
+     * Keeps the reminder unless it is already known; a scheduled reminder of the same kind about another date
+     * (the course moved) is cancelled.
+     */
+    public void schedule(Reminder r) {
+        reminders.updateMany(Filters.and(Filters.eq("applicationId", r.applicationId()), Filters.eq("kind", r.kind().name()),
+                        Filters.eq("status", Status.SCHEDULED.name()), Filters.ne("_id", r.id())),
+                Updates.combine(Updates.set("status", Status.CANCELLED.name()), Updates.set("settledAt", new Date()),
+                        Updates.set("note", "перенесено на " + r.about())));
+        try {
+            reminders.insertOne(new Document("_id", r.id())
+                    .append("applicationId", r.applicationId())
+                    .append("kind", r.kind().name())
+                    .append("about", r.about().toString())
+                    .append("fireAt", Date.from(r.fireAt()))
+                    .append("expiresAt", r.expiresAt().equals(Instant.MAX) ? null : Date.from(r.expiresAt()))
+                    .append("provisional", r.provisional())
+                    .append("status", Status.SCHEDULED.name()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // known already (scheduled, fired or cancelled): the same reminder is not made twice
+        }
+    }
+
+    /** Cancels what is still scheduled of these kinds for the application. */
+    public void cancel(String applicationId, Collection<NoticeKind> kinds, String note) {
+        reminders.updateMany(Filters.and(Filters.eq("applicationId", applicationId),
+                        Filters.in("kind", kinds.stream().map(Enum::name).toList()),
+                        Filters.eq("status", Status.SCHEDULED.name())),
+                Updates.combine(Updates.set("status", Status.CANCELLED.name()), Updates.set("settledAt", new Date()),
+                        Updates.set("note", note)));
+    }
+
+    /** Scheduled reminders whose moment has come, oldest first. */
+    public List<Reminder> due(Instant now, int limit) {
+        return reminders.find(Filters.and(Filters.eq("status", Status.SCHEDULED.name()), Filters.lte("fireAt", Date.from(now))))
+                .sort(Sorts.ascending("fireAt")).limit(limit).map(ReminderBook::reminder).into(new ArrayList<>());
+    }
+
+    /** Settles a scheduled reminder; false if something else settled it first. */
+    public boolean settle(String id, Status status, Instant at, String note) {
+        return reminders.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SCHEDULED.name())),
+                Updates.combine(Updates.set("status", status.name()), Updates.set("settledAt", Date.from(at)),
+                        Updates.set("note", note))).getModifiedCount() == 1;
+    }
+
+    public List<Entry> of(String applicationId) {
+        return reminders.find(Filters.eq("applicationId", applicationId)).sort(Sorts.ascending("fireAt"))
+                .map(d -> new Entry(reminder(d), Status.valueOf(d.getString("status")),
+                        d.getDate("settledAt") == null ? null : d.getDate("settledAt").toInstant(), d.getString("note")))
+                .into(new ArrayList<>());
+    }
+
+    private static Reminder reminder(Document d) {
+        Date expires = d.getDate("expiresAt");
+        return new Reminder(d.getString("_id"), d.getString("applicationId"), NoticeKind.valueOf(d.getString("kind")),
+                LocalDate.parse(d.getString("about")), d.getDate("fireAt").toInstant(),
+                expires == null ? Instant.MAX : expires.toInstant(), d.getBoolean("provisional", false));
+    }
+}

@@ -1,0 +1,178 @@
+package ru.fioco.training.messaging.query;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.platform.consuming.InboundEvent;
+import ru.fioco.training.platform.consuming.ReadModelUpdate;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+
+/**
+ * messaging-service's own copy of what its notices and reminders need to say: the application's number,
+ * organisation, applicant and participants' names, and the programme's title and dates. Kept from the
+ * {@code applications} topic, never asked of application-service.
+ */
+@ApplicationScoped
+public class ApplicationFacts {
+
+    /** What a notice about an application may mention. */
+    public record Application(String applicationId, String number, String organisationInn, String organisationName,
+            String programmeId, String applicantName, String applicantEmail, Map<String, String> participantNames) {
+    }
+
+    public record Programme(String programmeId, String title, LocalDate startDate, LocalDate endDate,
+            String lmsCourseUrl, List<Tutor> tutors) {
+    }
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> applications;
+    private MongoCollection<Document> programmes;
+
+    @PostConstruct
+    void init() {
+        applications = database.collection("application_facts");
+        programmes = database.collection("programme_facts");
+    }
+
+    public void recordForm(InboundEvent<?> event, String applicationId, String organisationInn, String number,
+            ApplicationForm form) {
+        List<Bson> changes = new java.util.ArrayList<>();
+        if (organisationInn != null) {
+            changes.add(Updates.set("organisationInn", organisationInn));
+        }
+        if (number != null) {
+            changes.add(Updates.set("number", number));
+        }
+        if (form != null) {
+            changes.add(Updates.set("programmeId", form.programmeId()));
+            if (form.organisation() != null) {
+                changes.add(Updates.set("organisationName", form.organisation().shortName() != null
+                        && !form.organisation().shortName().isBlank() ? form.organisation().shortName()
+                        : form.organisation().fullName()));
+                if (organisationInn == null && form.organisation().inn() != null) {
+                    changes.add(Updates.set("organisationInn", form.organisation().inn()));
+                }
+            }
+            if (form.applicant() != null) {
+                changes.add(Updates.set("applicantName", fullName(form.applicant().surname(), form.applicant().name(),
+                        form.applicant().patronymic())));
+                changes.add(Updates.set("applicantEmail", form.applicant().email()));
+            }
+            Document names = new Document();
+            form.participants().stream().filter(p -> p != null && p.participantId() != null)
+                    .forEach(p -> names.append(p.participantId(), initials(p.surname(), p.name(), p.patronymic())));
+            changes.add(Updates.set("participants", names));
+        }
+        ReadModelUpdate.apply(applications, applicationId, event.id(), changes);
+    }
+
+    public Optional<Application> application(String applicationId) {
+        return Optional.ofNullable(applications.find(Filters.eq("_id", applicationId)).first()).map(d -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            Document participants = d.get("participants", Document.class);
+            if (participants != null) {
+                participants.forEach((k, v) -> names.put(k, String.valueOf(v)));
+            }
+            return new Application(d.getString("_id"), d.getString("number"), d.getString("organisationInn"),
+                    d.getString("organisationName"), d.getString("programmeId"), d.getString("applicantName"),
+                    d.getString("applicantEmail"), names);
+        });
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammePublished p) {
+        recordProgramme(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors());
+    }
+
+    public void apply(InboundEvent<?> event, ProgrammeChanged p) {
+        recordProgramme(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors());
+    }
+
+    private void recordProgramme(InboundEvent<?> event, String id, String title, LocalDate start, LocalDate end,
+            String lms, List<Tutor> tutors) {
+        ReadModelUpdate.apply(programmes, id, event.id(), List.of(
+                Updates.set("title", title),
+                Updates.set("startDate", start.toString()),
+                Updates.set("endDate", end.toString()),
+                Updates.set("lmsCourseUrl", lms),
+                Updates.set("tutors", tutors.stream().map(t -> new Document("name", t.name()).append("email", t.email()))
+                        .toList())));
+    }
+
+    public Optional<Programme> programme(String programmeId) {
+        if (programmeId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(programmes.find(Filters.eq("_id", programmeId)).first()).map(d -> new Programme(
+                d.getString("_id"), d.getString("title"), LocalDate.parse(d.getString("startDate")),
+                LocalDate.parse(d.getString("endDate")), d.getString("lmsCourseUrl"),
+                d.getList("tutors", Document.class, List.of()).stream()
+                        .map(t -> new Tutor(t.getString("name"), t.getString("email"))).toList()));
+    }
+
+    /** The contract's own record of the course period, in case the programme is not known here. */
+    public void recordContract(InboundEvent<?> event, String applicationId, String number, String organisationInn,
+            LocalDate programmeStart) {
+        ReadModelUpdate.apply(applications, applicationId, event.id(), List.of(
+                Updates.set("contractStart", programmeStart == null ? null : programmeStart.toString()),
+                Updates.setOnInsert("number", number),
+                Updates.setOnInsert("organisationInn", organisationInn)));
+    }
+
+    public void markConcluded(InboundEvent<?> event, String applicationId) {
+        ReadModelUpdate.apply(applications, applicationId, event.id(), List.of(Updates.set("concluded", true)));
+    }
+
+    public boolean concluded(String applicationId) {
+        Document d = applications.find(Filters.eq("_id", applicationId)).first();
+        return d != null && d.getBoolean("concluded", false);
+    }
+
+    public Optional<LocalDate> contractStart(String applicationId) {
+        return Optional.ofNullable(applications.find(Filters.eq("_id", applicationId)).first())
+                .map(d -> d.getString("contractStart")).map(LocalDate::parse);
+    }
+
+    /** The applications of a programme, to move their course reminders when its dates change. */
+    public List<String> applicationsOf(String programmeId) {
+        return applications.find(Filters.eq("programmeId", programmeId)).map(d -> d.getString("_id"))
+                .into(new java.util.ArrayList<>());
+    }
+
+    /** «Фамилия Имя Отчество», skipping what is missing. */
+    public static String fullName(String surname, String name, String patronymic) {
+        return Stream.of(surname, name, patronymic).filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.joining(" "));
+    }
+
+    /** «Фамилия И. О.»: enough to tell participants apart in a notice, without spelling out the whole name. */
+    public static String initials(String surname, String name, String patronymic) {
+        StringBuilder b = new StringBuilder(surname == null ? "" : surname.strip());
+        for (String part : new String[] {name, patronymic}) {
+            if (part != null && !part.isBlank()) {
+                b.append(' ').appendCodePoint(part.strip().codePointAt(0)).append('.');
+            }
+        }
+        return b.toString().strip();
+    }
+}

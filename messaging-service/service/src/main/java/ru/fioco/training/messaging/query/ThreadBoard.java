@@ -1,0 +1,215 @@
+package ru.fioco.training.messaging.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import ru.fioco.training.messaging.api.ApplicantContactChanged;
+import ru.fioco.training.messaging.api.MessagePosted;
+import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.api.NoticeMailed;
+import ru.fioco.training.messaging.api.Side;
+import ru.fioco.training.messaging.api.SystemNoticePosted;
+import ru.fioco.training.messaging.api.ThreadClosed;
+import ru.fioco.training.messaging.api.ThreadOpened;
+import ru.fioco.training.messaging.api.ThreadRead;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+
+/**
+ * The threads as the cabinet shows them: per application its status, read marks and unread counters per
+ * side («вопросы/ответы (N непрочитанных)»), and its messages and notices in thread order. Every write is
+ * an idempotent upsert keyed by the thread or the message, so a replay of the event store rebuilds it.
+ */
+@ApplicationScoped
+@ProcessingGroup(ThreadBoard.PROCESSING_GROUP)
+public class ThreadBoard {
+
+    public static final String PROCESSING_GROUP = "thread-board";
+
+    /** A thread in a list. {@code unread} is for the side asking. */
+    public record ThreadSummary(String applicationId, String applicationNumber, String organisationInn,
+            String organisationName, boolean closed, long messages, long unreadForOrganisation, long unreadForInstitute,
+            Instant lastMessageAt) {
+    }
+
+    /** A message or a notice. {@code side} is the author's side; null for a notice, which names its audience. */
+    public record Entry(String messageId, long sequence, String type, Side side, String authorId, String text,
+            List<Attachment> attachments, NoticeKind kind, String title, List<Side> audience, Instant postedAt,
+            List<String> mailedTo) {
+    }
+
+    public record Attachment(String attachmentId, String fileName, String contentType, long size, String sha256) {
+    }
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> threads;
+    private MongoCollection<Document> messages;
+
+    @PostConstruct
+    void init() {
+        threads = database.collection("threads");
+        messages = database.collection("thread_messages");
+    }
+
+    @EventHandler
+    void on(ThreadOpened e) {
+        threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
+                Updates.set("applicationNumber", e.applicationNumber()),
+                Updates.set("organisationInn", e.organisationInn()),
+                Updates.set("organisationName", e.organisationName()),
+                Updates.set("programmeId", e.programmeId()),
+                Updates.set("closed", false),
+                Updates.setOnInsert("lastSequence", 0L),
+                Updates.setOnInsert("readUpTo", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L)),
+                Updates.setOnInsert("unread", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L))),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(ApplicantContactChanged e) {
+        // the applicant's contact lives in the aggregate (for mail); nothing of it is shown in the board
+    }
+
+    @EventHandler
+    void on(MessagePosted e) {
+        messages.replaceOne(Filters.eq("_id", e.messageId()), new Document("_id", e.messageId())
+                .append("applicationId", e.applicationId())
+                .append("sequence", e.sequence())
+                .append("type", "MESSAGE")
+                .append("side", e.side().name())
+                .append("authorId", e.authorId())
+                .append("text", e.text())
+                .append("attachments", e.attachments().stream().map(a -> new Document("attachmentId", a.attachmentId())
+                        .append("fileName", a.fileName()).append("contentType", a.contentType()).append("size", a.size())
+                        .append("sha256", a.sha256())).toList())
+                .append("postedAt", Date.from(e.postedAt())), new ReplaceOptions().upsert(true));
+        Side reader = e.side() == Side.ORGANISATION ? Side.INSTITUTE : Side.ORGANISATION;
+        posted(e.applicationId(), e.sequence(), e.postedAt(), List.of(reader));
+    }
+
+    @EventHandler
+    void on(SystemNoticePosted e) {
+        messages.replaceOne(Filters.eq("_id", e.messageId()), new Document("_id", e.messageId())
+                .append("applicationId", e.applicationId())
+                .append("sequence", e.sequence())
+                .append("type", "NOTICE")
+                .append("kind", e.kind().name())
+                .append("title", e.title())
+                .append("text", e.text())
+                .append("audience", e.audience().stream().map(Enum::name).toList())
+                .append("postedAt", Date.from(e.postedAt()))
+                .append("mailedTo", List.of()), new ReplaceOptions().upsert(true));
+        posted(e.applicationId(), e.sequence(), e.postedAt(), e.audience());
+    }
+
+    @EventHandler
+    void on(NoticeMailed e) {
+        messages.updateOne(Filters.eq("_id", e.messageId()), Updates.addToSet("mailedTo", e.to()));
+    }
+
+    @EventHandler
+    void on(ThreadRead e) {
+        threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
+                Updates.set("readUpTo." + e.side().name(), e.upToSequence()),
+                Updates.set("unread." + e.side().name(), countUnread(e.applicationId(), e.side(), e.upToSequence()))));
+    }
+
+    @EventHandler
+    void on(ThreadClosed e) {
+        threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.set("closed", true));
+    }
+
+    /** Counters are recounted from the messages, not incremented: a replayed event cannot count twice. */
+    private void posted(String applicationId, long sequence, Instant at, List<Side> readers) {
+        Document thread = threads.find(Filters.eq("_id", applicationId)).first();
+        Document readUpTo = thread == null ? null : thread.get("readUpTo", Document.class);
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.max("lastSequence", sequence));
+        updates.add(Updates.max("lastMessageAt", Date.from(at)));
+        for (Side side : readers) {
+            long read = readUpTo == null ? 0L : ((Number) readUpTo.getOrDefault(side.name(), 0L)).longValue();
+            updates.add(Updates.set("unread." + side.name(), countUnread(applicationId, side, read)));
+        }
+        threads.updateOne(Filters.eq("_id", applicationId), Updates.combine(updates));
+    }
+
+    private long countUnread(String applicationId, Side side, long readUpTo) {
+        return messages.countDocuments(Filters.and(Filters.eq("applicationId", applicationId),
+                Filters.gt("sequence", readUpTo),
+                Filters.or(Filters.and(Filters.eq("type", "MESSAGE"), Filters.ne("side", side.name())),
+                        Filters.and(Filters.eq("type", "NOTICE"), Filters.eq("audience", side.name())))));
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public Optional<ThreadSummary> thread(String applicationId) {
+        return Optional.ofNullable(threads.find(Filters.eq("_id", applicationId)).first()).map(ThreadBoard::summary);
+    }
+
+    /** Threads, newest activity first; {@code organisationInn} null: every organisation. */
+    public List<ThreadSummary> threads(String organisationInn, Side unreadFor, int offset, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (organisationInn != null) {
+            filters.add(Filters.eq("organisationInn", organisationInn));
+        }
+        if (unreadFor != null) {
+            filters.add(Filters.gt("unread." + unreadFor.name(), 0L));
+        }
+        return threads.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("lastMessageAt"), Sorts.ascending("_id")))
+                .skip(offset).limit(limit).map(ThreadBoard::summary).into(new ArrayList<>());
+    }
+
+    public List<Entry> entries(String applicationId, long afterSequence, int limit) {
+        return messages.find(Filters.and(Filters.eq("applicationId", applicationId), Filters.gt("sequence", afterSequence)))
+                .sort(Sorts.ascending("sequence")).limit(limit).map(ThreadBoard::entry).into(new ArrayList<>());
+    }
+
+    /** Whether a message of this thread carries the attachment (only those are served to the other side). */
+    public boolean attachmentPosted(String applicationId, String attachmentId) {
+        return messages.find(Filters.and(Filters.eq("applicationId", applicationId),
+                Filters.eq("attachments.attachmentId", attachmentId))).first() != null;
+    }
+
+    private static ThreadSummary summary(Document d) {
+        Document unread = d.get("unread", Document.class);
+        Date last = d.getDate("lastMessageAt");
+        return new ThreadSummary(d.getString("_id"), d.getString("applicationNumber"), d.getString("organisationInn"),
+                d.getString("organisationName"), d.getBoolean("closed", false),
+                ((Number) d.getOrDefault("lastSequence", 0L)).longValue(),
+                unread == null ? 0 : ((Number) unread.getOrDefault(Side.ORGANISATION.name(), 0L)).longValue(),
+                unread == null ? 0 : ((Number) unread.getOrDefault(Side.INSTITUTE.name(), 0L)).longValue(),
+                last == null ? null : last.toInstant());
+    }
+
+    private static Entry entry(Document d) {
+        String side = d.getString("side");
+        String kind = d.getString("kind");
+        return new Entry(d.getString("_id"), ((Number) d.get("sequence")).longValue(), d.getString("type"),
+                side == null ? null : Side.valueOf(side), d.getString("authorId"), d.getString("text"),
+                d.getList("attachments", Document.class, List.of()).stream().map(a -> new Attachment(
+                        a.getString("attachmentId"), a.getString("fileName"), a.getString("contentType"),
+                        ((Number) a.get("size")).longValue(), a.getString("sha256"))).toList(),
+                kind == null ? null : NoticeKind.valueOf(kind), d.getString("title"),
+                d.getList("audience", String.class, List.of()).stream().map(Side::valueOf).toList(),
+                d.getDate("postedAt").toInstant(), d.getList("mailedTo", String.class, List.of()));
+    }
+}

@@ -1,0 +1,165 @@
+package ru.fioco.training.messaging.policy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static ru.fioco.training.messaging.Lifecycle.STAFF;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.devstack.SharedTestStack;
+import ru.fioco.training.messaging.AdjustableClock;
+import ru.fioco.training.messaging.Lifecycle;
+
+/**
+ * Reminders are data: scheduled from the events, fired once when the service's clock passes their moment
+ * (09:00 Moscow on the day the production calendar gives), moved when the course moves, cancelled when
+ * what they remind of is done, and left silent once they are of no use.
+ */
+@QuarkusTest
+class ReminderFiringTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void today() {
+        clock.set(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void theReviewDueTomorrowReminderFiresOnceForStaffAtNineOnTheWorkingDayBefore() {
+        Lifecycle app = new Lifecycle(kafka).submitted(LocalDate.of(2026, 11, 26));
+        String id = app.applicationId;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminder(id, "REVIEW_DUE_TOMORROW"))
+                .containsEntry("status", "SCHEDULED"));
+        assertThat(reminders(id).getString("find { it.reminder.kind == 'REVIEW_DUE_TOMORROW' }.reminder.fireAt"))
+                .isEqualTo("2026-11-25T06:00:00Z");
+
+        clock.at(Instant.parse("2026-11-25T05:59:00Z"));
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> count(id, "REVIEW_DUE_TOMORROW") == 0);
+        clock.at(Instant.parse("2026-11-25T06:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "REVIEW_DUE_TOMORROW") == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> count(id, "REVIEW_DUE_TOMORROW") == 1);
+        assertThat(reminder(id, "REVIEW_DUE_TOMORROW")).containsEntry("status", "FIRED");
+        JsonPath thread = NoticeLifecycleTest.thread(id, STAFF);
+        assertThat(thread.getList("entries.find { it.kind == 'REVIEW_DUE_TOMORROW' }.audience", String.class))
+                .containsExactly("INSTITUTE");
+        assertThat(thread.getString("entries.find { it.kind == 'REVIEW_DUE_TOMORROW' }.text")).contains("26.11.2026");
+        String noticeId = thread.getString("entries.find { it.kind == 'REVIEW_DUE_TOMORROW' }.messageId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsFor(noticeId, "pk@fioco.ru") == 1);
+    }
+
+    @Test
+    void courseRemindersMoveWithTheProgrammeAndExpireOnceItHasBegun() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ContractOpened(id, NoticeLifecycleTest.terms(app), new BigDecimal("12000.00")));
+        app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
+        // the course starts Monday 1 February 2027: three working days before is Wednesday 27 January
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(reminder(id, "COURSE_STARTS_SOON")).containsEntry("status", "SCHEDULED");
+            assertThat(reminder(id, "COURSE_STARTS_TOMORROW")).containsEntry("status", "SCHEDULED");
+        });
+        assertThat(reminders(id).getString("find { it.reminder.kind == 'COURSE_STARTS_SOON' }.reminder.fireAt"))
+                .isEqualTo("2027-01-27T06:00:00Z");
+
+        clock.at(Instant.parse("2027-01-27T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "COURSE_STARTS_SOON") == 1);
+        String soonId = NoticeLifecycleTest.thread(id, STAFF)
+                .getString("entries.find { it.kind == 'COURSE_STARTS_SOON' }.messageId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsFor(soonId, app.applicantEmail) == 1);
+
+        // the programme moves a week later: the «tomorrow» reminder moves with it
+        app.application(new ProgrammeChanged(app.programmeId, "Функциональная грамотность", LocalDate.of(2027, 2, 8),
+                LocalDate.of(2027, 2, 19), 36, List.of("Математика"), new BigDecimal("12000.00"),
+                "https://lms.fioco.ru/course/view.php?id=42", List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                reminders(id).getList("findAll { it.reminder.kind == 'COURSE_STARTS_TOMORROW' }.status", String.class))
+                .containsExactlyInAnyOrder("CANCELLED", "SCHEDULED"));
+
+        // the service was down over the start: nothing about a course that has begun
+        clock.at(Instant.parse("2027-02-09T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                reminders(id).getList("findAll { it.reminder.about == '2027-02-08' }.status", String.class))
+                .containsOnly("EXPIRED"));
+        assertThat(count(id, "COURSE_STARTS_TOMORROW")).isZero();
+        assertThat(count(id, "COURSE_STARTS_SOON")).isEqualTo(1);
+    }
+
+    @Test
+    void originalsAreRemindedTheDayBeforeAndReportedOverdueUnlessTheyArrive() {
+        Lifecycle late = new Lifecycle(kafka).submitted();
+        Lifecycle punctual = new Lifecycle(kafka).submitted();
+        // due Friday 19 February 2027: reminded Thursday 18th, overdue on Monday 22nd
+        late.contract(new SignedActAccepted(late.applicationId, LocalDate.of(2027, 2, 19), true));
+        punctual.contract(new SignedActAccepted(punctual.applicationId, LocalDate.of(2027, 2, 19), true));
+        punctual.contract(new OriginalsReceived(punctual.applicationId, LocalDate.of(2027, 2, 17)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(reminder(late.applicationId, "ORIGINALS_OVERDUE")).containsEntry("status", "SCHEDULED");
+            assertThat(reminder(punctual.applicationId, "ORIGINALS_OVERDUE")).containsEntry("status", "CANCELLED");
+        });
+
+        clock.at(Instant.parse("2027-02-18T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(late.applicationId, "ORIGINALS_DUE") == 1);
+        assertThat(NoticeLifecycleTest.thread(late.applicationId, STAFF)
+                .getString("entries.find { it.kind == 'ORIGINALS_DUE' }.text"))
+                .contains("19.02.2027").contains("предварительному производственному календарю");
+        clock.at(Instant.parse("2027-02-22T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(late.applicationId, "ORIGINALS_OVERDUE") == 1);
+        assertThat(NoticeLifecycleTest.thread(late.applicationId, STAFF)
+                .getList("entries.find { it.kind == 'ORIGINALS_OVERDUE' }.audience", String.class))
+                .containsExactly("ORGANISATION", "INSTITUTE");
+        assertThat(count(punctual.applicationId, "ORIGINALS_OVERDUE")).isZero();
+        assertThat(count(punctual.applicationId, "ORIGINALS_DUE")).isZero();
+    }
+
+    static JsonPath reminders(String applicationId) {
+        return given().auth().oauth2(STAFF).when().get("/threads/" + applicationId + "/reminders")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static java.util.Map<String, Object> reminder(String applicationId, String kind) {
+        java.util.Map<String, Object> found = reminders(applicationId)
+                .getMap("findAll { it.reminder.kind == '" + kind + "' }.last()");
+        return found == null ? java.util.Map.of() : found;
+    }
+
+    static long count(String applicationId, String kind) {
+        return NoticeLifecycleTest.thread(applicationId, STAFF).getList("entries.kind", String.class).stream()
+                .filter(kind::equals).count();
+    }
+
+    static long mailsFor(String noticeId, String address) {
+        return SharedTestStack.get().mail().receivedFor(address).stream().filter(m -> {
+            try {
+                String[] header = m.getHeader("X-Training-Notice");
+                return header != null && noticeId.equals(header[0]);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+    }
+}
