@@ -40,6 +40,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final SigningKeys keys;
     private final TokenMinter tokens;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private Map<String, String> environment = Map.of();
 
     private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, EmbeddedMail mail, SigningKeys keys) {
         this.kafka = kafka;
@@ -77,6 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),
                     "MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER,
                     "MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
+            platform.environment = env;
             servicePorts.forEach((name, port) -> platform.services.add(new ServiceProcess(name, port,
                     repositoryRoot.resolve(name).resolve("service/target/quarkus-app/quarkus-run.jar"),
                     dataDir.resolve("logs").resolve(name + ".log"), env)));
@@ -116,6 +118,22 @@ public final class LocalPlatform implements AutoCloseable {
     public ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * Stops a service gracefully and starts it again from its jar with {@code extraEnvironment} added (for
+     * example {@code PLATFORM_CLOCK_OFFSET}); waits until it is ready.
+     */
+    public ServiceProcess restart(String name, Map<String, String> extraEnvironment) {
+        ServiceProcess old = service(name);
+        old.stop(Duration.ofSeconds(30));
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(extraEnvironment);
+        ServiceProcess fresh = new ServiceProcess(name, old.port(), old.jar(), old.logFile(), env);
+        services.set(services.indexOf(old), fresh);
+        fresh.start();
+        fresh.awaitReady(Duration.ofMinutes(3));
+        return fresh;
     }
 
     @Override

@@ -2,6 +2,7 @@ package ru.fioco.training.platform.calendar;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The clock and the production calendar of a service. The calendar is the shipped official data,
@@ -17,10 +19,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 public class TimeProducers {
 
+    /**
+     * The system clock, or (only where {@code platform.clock.offset} is set, e.g. {@code P3D}) the system clock
+     * running that far ahead: lets a staging run or a system test see what happens days later, reminders
+     * and deadlines included. Never set it in production; the service says so loudly when it is set.
+     */
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock() {
+    Clock clock(@ConfigProperty(name = "platform.clock.offset") Optional<Duration> offset) {
+        if (offset.isPresent() && !offset.get().isZero()) {
+            Logger.getLogger(TimeProducers.class).warnf(
+                    "platform.clock.offset=%s: this service's clock runs %s ahead of real time (testing and staging only)",
+                    offset.get(), offset.get());
+            return Clock.offset(Clock.systemUTC(), offset.get());
+        }
         return Clock.systemUTC();
     }
 
