@@ -1,0 +1,167 @@
+package ru.fioco.training.messaging.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Engine;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+
+import ru.fioco.training.messaging.domain.ThreadCommands.RecordNoticeMailed;
+import ru.fioco.training.platform.testing.MovableClock;
+
+/**
+ * A mail the server refuses stays in the outbox and is tried again after a growing pause, never dropped;
+ * once accepted it is marked sent and recorded in the thread, and not sent again.
+ */
+class MailDispatcherTest {
+
+    static final Instant NOON = Instant.parse("2026-11-23T09:00:00Z");
+
+    @Test
+    void aRefusedMailIsRetriedLaterUntilTheServerTakesItThenRecordedOnce() {
+        FakeOutbox outbox = new FakeOutbox();
+        outbox.add(new MailOutbox.Mail("n1|anna@school.ru", "app-1", "n1", "anna@school.ru", "Выставлен счёт № 1",
+                "Счёт на 12 000,00 руб.\nОплатите до 01.12.2026.", "000-000001", "МБОУ «Школа № 1»", 0), NOON);
+        AtomicInteger refusals = new AtomicInteger(2);
+        List<Mail> accepted = new ArrayList<>();
+        List<Object> commands = new ArrayList<>();
+        MovableClock clock = new MovableClock();
+        clock.at(NOON);
+        MailDispatcher dispatcher = dispatcher(outbox, mails -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new IllegalStateException("451 Temporary local problem");
+            }
+            accepted.addAll(List.of(mails));
+        }, commands, clock);
+
+        assertThat(dispatcher.sendDue()).isZero();
+        assertThat(outbox.attempts("n1|anna@school.ru")).isEqualTo(1);
+        assertThat(outbox.nextAttempt("n1|anna@school.ru")).isEqualTo(NOON.plusSeconds(10));
+        assertThat(dispatcher.sendDue()).as("not before its next attempt").isZero();
+
+        clock.at(NOON.plusSeconds(10));
+        assertThat(dispatcher.sendDue()).isZero();
+        assertThat(outbox.nextAttempt("n1|anna@school.ru")).as("the pause doubles").isEqualTo(NOON.plusSeconds(30));
+
+        clock.at(NOON.plusSeconds(30));
+        assertThat(dispatcher.sendDue()).isEqualTo(1);
+        assertThat(accepted).hasSize(1);
+        Mail mail = accepted.get(0);
+        assertThat(mail.getTo()).containsExactly("anna@school.ru");
+        assertThat(mail.getSubject()).isEqualTo("ФИОКО, заявка № 000-000001: Выставлен счёт № 1");
+        assertThat(mail.getText()).contains("Заявка № 000-000001, МБОУ «Школа № 1»").contains("Оплатите до 01.12.2026.")
+                .contains("https://pk.fioco.ru/cabinet");
+        assertThat(mail.getHtml()).contains("<p style=\"margin: 0 0 8px 0;\">Оплатите до 01.12.2026.</p>");
+        assertThat(mail.getHeaders()).containsEntry("X-Training-Notice", List.of("n1"));
+        assertThat(commands).containsExactly(new RecordNoticeMailed("app-1", "n1", "anna@school.ru", NOON.plusSeconds(30)));
+
+        clock.at(NOON.plusSeconds(3600));
+        assertThat(dispatcher.sendDue()).as("sent once").isZero();
+        assertThat(accepted).hasSize(1);
+    }
+
+    @Test
+    void theHtmlEscapesWhatPeopleWrote() {
+        FakeOutbox outbox = new FakeOutbox();
+        outbox.add(new MailOutbox.Mail("n2|a@b.ru", "app-1", "n2", "a@b.ru", "Заявка возвращена",
+                "Причина: <script>alert(1)</script>", null, null, 0), NOON);
+        List<Mail> accepted = new ArrayList<>();
+        MovableClock clock = new MovableClock();
+        clock.at(NOON);
+        dispatcher(outbox, mails -> accepted.addAll(List.of(mails)), new ArrayList<>(), clock).sendDue();
+        assertThat(accepted.get(0).getHtml()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(accepted.get(0).getSubject()).isEqualTo("ФИОКО: Заявка возвращена");
+    }
+
+    interface Send {
+        void send(Mail... mails);
+    }
+
+    static MailDispatcher dispatcher(FakeOutbox outbox, Send send, List<Object> commands, MovableClock clock) {
+        MailDispatcher d = new MailDispatcher();
+        d.outbox = outbox;
+        d.mailer = new Mailer() {
+            @Override
+            public void send(Mail... mails) {
+                send.send(mails);
+            }
+        };
+        d.commands = (CommandGateway) Proxy.newProxyInstance(CommandGateway.class.getClassLoader(),
+                new Class<?>[] {CommandGateway.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sendAndWait")) {
+                        commands.add(args[0]);
+                    }
+                    return null;
+                });
+        d.clock = clock;
+        // as Quarkus configures Qute: what goes into an .html template is escaped
+        Engine engine = Engine.builder().addDefaults()
+                .addResultMapper(new io.quarkus.qute.HtmlEscaper(List.of("text/html"))).build();
+        d.text = engine.parse(resource("templates/mail/notice.txt"));
+        d.html = engine.parse(resource("templates/mail/notice.html"), io.quarkus.qute.Variant.forContentType("text/html"));
+        d.cabinetUrl = "https://pk.fioco.ru/cabinet";
+        return d;
+    }
+
+    static String resource(String name) {
+        try (var in = MailDispatcherTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The outbox's contract, in memory. */
+    static final class FakeOutbox extends MailOutbox {
+
+        private final Map<String, Object[]> entries = new LinkedHashMap<>(); // mail, status, attempts, next
+
+        void add(Mail mail, Instant now) {
+            enqueue(mail, now);
+        }
+
+        @Override
+        public void enqueue(Mail mail, Instant now) {
+            entries.putIfAbsent(mail.id(), new Object[] {mail, "PENDING", 0, now});
+        }
+
+        @Override
+        public List<Mail> due(Instant now, int limit) {
+            return entries.values().stream().filter(e -> "PENDING".equals(e[1]) && !((Instant) e[3]).isAfter(now))
+                    .map(e -> {
+                        Mail m = (Mail) e[0];
+                        return new Mail(m.id(), m.applicationId(), m.messageId(), m.to(), m.subject(), m.text(),
+                                m.applicationNumber(), m.organisationName(), (int) e[2]);
+                    }).limit(limit).toList();
+        }
+
+        @Override
+        public void sent(String id, Instant at) {
+            entries.get(id)[1] = "SENT";
+        }
+
+        @Override
+        public void failed(String id, int attempts, Instant nextAttemptAt, String error) {
+            entries.get(id)[2] = attempts;
+            entries.get(id)[3] = nextAttemptAt;
+        }
+
+        int attempts(String id) {
+            return (int) entries.get(id)[2];
+        }
+
+        Instant nextAttempt(String id) {
+            return (Instant) entries.get(id)[3];
+        }
+    }
+}
