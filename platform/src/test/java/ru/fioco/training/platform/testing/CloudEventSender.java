@@ -39,6 +39,23 @@ public final class CloudEventSender implements AutoCloseable {
         }
     }
 
+    /** As a given service publishes it: its source, the aggregate's sequence and who acted (null: nobody). */
+    public void sendAs(String source, String topic, String key, String ceId, String ceType, long sequence, String actor,
+            Object event) {
+        try {
+            Map<String, String> headers = new java.util.HashMap<>(Map.of(
+                    CloudEvents.ID, ceId, CloudEvents.TYPE, ceType, CloudEvents.SOURCE, source,
+                    CloudEvents.SUBJECT, key, CloudEvents.TIME, OffsetDateTime.now().toString(),
+                    CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1, CloudEvents.SEQUENCE, Long.toString(sequence)));
+            if (actor != null) {
+                headers.put(CloudEvents.ACTOR, actor);
+            }
+            sendRaw(topic, key, EventJson.mapper().writeValueAsString(event), headers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any value with any headers: for poison records. */
     public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
         RecordHeaders h = new RecordHeaders();
