@@ -34,6 +34,7 @@ import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.domain.ApplicationStatus;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -41,9 +42,19 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
 /** The applications read model: the cabinet's and the staff's lists and the detail view, from this service's events. */
 @ApplicationScoped
 @ProcessingGroup(ApplicationBoard.PROCESSING_GROUP)
-public class ApplicationBoard {
+public class ApplicationBoard implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "application-board";
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of("applications");
+    }
 
     /** A page of the list, with the total for the pager. */
     public record Page(List<ApplicationSummary> items, long total, int page, int size) {

@@ -24,14 +24,25 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /** The programme catalogue read model, projected from this service's own event store. */
 @ApplicationScoped
 @ProcessingGroup(ProgrammeCatalogue.PROCESSING_GROUP)
-public class ProgrammeCatalogue {
+public class ProgrammeCatalogue implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "programme-catalogue";
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of("programmes");
+    }
 
     @Inject
     ServiceDatabase database;

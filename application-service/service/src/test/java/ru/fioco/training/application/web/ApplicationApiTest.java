@@ -74,6 +74,21 @@ class ApplicationApiTest {
     }
 
     @Test
+    void theApplicationBoardAndTheCatalogueAreRebuiltFromTheEventStoreIdentically() {
+        String programme = programme("2027-02-01", "Математика");
+        String id = draft(SCHOOL, form(programme, 2));
+        submit(SCHOOL, id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/applications/" + id).then().statusCode(200).body("summary.status", equalTo("SUBMITTED")));
+        String before = given().auth().oauth2(STAFF).when().get("/applications/" + id).then().extract().asString();
+        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "application-board");
+        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "programme-catalogue");
+        assertThat(given().auth().oauth2(STAFF).when().get("/applications/" + id).then().statusCode(200).extract().asString())
+                .isEqualTo(before);
+        given().auth().oauth2(SCHOOL).when().post("/admin/read-models/application-board/rebuild").then().statusCode(403);
+    }
+
+    @Test
     void aRepresentativeDraftsAndSubmitsAndStaffTakeItIntoWork() {
         String programme = programme("2027-02-01", "Математика", "Физика");
         String id = draft(SCHOOL, form(programme, 3));

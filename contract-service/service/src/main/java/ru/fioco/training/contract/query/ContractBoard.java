@@ -25,15 +25,26 @@ import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /** The contract as the cabinet and staff see it, one document per application, from this service's events. */
 @ApplicationScoped
 @ProcessingGroup(ContractBoard.PROCESSING_GROUP)
-public class ContractBoard {
+public class ContractBoard implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "contract-board";
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of("contracts");
+    }
 
     public record Draft(int version, String contractDocumentId, String consentDocumentId, String note) {
     }

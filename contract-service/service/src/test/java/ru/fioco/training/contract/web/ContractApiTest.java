@@ -211,6 +211,17 @@ class ContractApiTest {
     }
 
     @Test
+    void theContractBoardIsRebuiltFromTheEventStoreIdentically() {
+        String app = contractFor("PREPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1)));
+        String before = given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().extract().asString();
+        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "contract-board");
+        assertThat(given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).extract().asString())
+                .isEqualTo(before);
+    }
+
+    @Test
     void onlyStaffConcludeRevisePayAndTheWrongOrganisationFindsNothing() {
         String app = contractFor("POSTPAYMENT");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)

@@ -29,6 +29,7 @@ import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.document.api.ParticipantSlots;
 import ru.fioco.training.document.api.ParticipantsFixed;
 import ru.fioco.training.document.api.UploadsClosed;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
@@ -39,9 +40,19 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  */
 @ApplicationScoped
 @ProcessingGroup(DocumentCabinet.PROCESSING_GROUP)
-public class DocumentCabinet {
+public class DocumentCabinet implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "document-cabinet";
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of("document_files");
+    }
 
     /** ✔ accepted, ✘ rejected, ! a version awaits review (new, or uploaded after a verdict), missing: nothing yet. */
     public enum Indicator {

@@ -117,6 +117,18 @@ class DocumentApiTest {
     }
 
     @Test
+    void theCabinetIsRebuiltFromTheEventStoreIdentically() {
+        String app = submittedApplication("p1");
+        upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "паспорт.pdf").then().statusCode(201);
+        verdict(app, "p1", "PASSPORT", 1, false, "Нечитаемо").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "PASSPORT").body("mark", equalTo("✘")));
+        String before = given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents").then().extract().asString();
+        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "document-cabinet");
+        assertThat(given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .extract().asString()).isEqualTo(before);
+    }
+
+    @Test
     void downloadsAreAttachmentsWithSafeHeadersForTheOrganisationAndStaffAndAreRecorded() throws Exception {
         String app = submittedApplication("p1");
         byte[] pdf = TestFiles.pdf();

@@ -29,6 +29,7 @@ import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.api.ThreadClosed;
 import ru.fioco.training.messaging.api.ThreadOpened;
 import ru.fioco.training.messaging.api.ThreadRead;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -38,9 +39,19 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  */
 @ApplicationScoped
 @ProcessingGroup(ThreadBoard.PROCESSING_GROUP)
-public class ThreadBoard {
+public class ThreadBoard implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "thread-board";
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> collections() {
+        return java.util.List.of("threads", "thread_messages");
+    }
 
     /** A thread in a list. {@code unread} is for the side asking. */
     public record ThreadSummary(String applicationId, String applicationNumber, String organisationInn,

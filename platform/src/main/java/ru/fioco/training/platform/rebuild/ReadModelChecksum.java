@@ -1,0 +1,69 @@
+package ru.fioco.training.platform.rebuild;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+/**
+ * A fingerprint of a read model's content: SHA-256 over its collections (by name), their documents (by id)
+ * and each document's fields in key order at every depth, so that equal content gives equal checksums
+ * whatever order the writes happened to leave fields in.
+ */
+public final class ReadModelChecksum {
+
+    public record Result(String sha256, long documents) {
+    }
+
+    private ReadModelChecksum() {
+    }
+
+    public static Result of(MongoDatabase database, List<String> collections) {
+        MessageDigest sha = sha256();
+        long count = 0;
+        for (String name : collections.stream().sorted().toList()) {
+            sha.update(("collection " + name + "\n").getBytes(StandardCharsets.UTF_8));
+            List<Document> documents = database.getCollection(name).find().into(new ArrayList<>());
+            documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+            for (Document d : documents) {
+                sha.update(new Document(canonical(d)).toJson().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+                count++;
+            }
+        }
+        return new Result(HexFormat.of().formatHex(sha.digest()), count);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object canonicalValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return new Document(canonical((Map<String, Object>) map));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReadModelChecksum::canonicalValue).toList();
+        }
+        return value;
+    }
+
+    private static Map<String, Object> canonical(Map<String, Object> document) {
+        Map<String, Object> sorted = new TreeMap<>();
+        document.forEach((k, v) -> sorted.put(k, canonicalValue(v)));
+        return sorted;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package ru.fioco.training.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Drops one of the service's read models and rebuilds it from the event store through the admin API, and
+ * asserts it came out with the same checksum and number of documents as before.
+ */
+public final class RebuildCheck {
+
+    private RebuildCheck() {
+    }
+
+    /** @return the final status, for further checks */
+    public static JsonPath rebuildsIdentically(String staffToken, String readModel) {
+        JsonPath before = status(staffToken, readModel);
+        given().auth().oauth2(staffToken).when().post("/admin/read-models/" + readModel + "/rebuild")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(status(staffToken, readModel).getString("state")));
+        JsonPath after = status(staffToken, readModel);
+        assertThat(after.getString("checksumAfter")).as(readModel + " checksum").isEqualTo(before.getString("checksum"));
+        assertThat(after.getLong("documentsAfter")).as(readModel + " documents").isEqualTo(before.getLong("documents"));
+        assertThat(after.getBoolean("matches")).isTrue();
+        return after;
+    }
+
+    static JsonPath status(String staffToken, String readModel) {
+        return given().auth().oauth2(staffToken).when().get("/admin/read-models/" + readModel).then().statusCode(200)
+                .extract().jsonPath();
+    }
+}
