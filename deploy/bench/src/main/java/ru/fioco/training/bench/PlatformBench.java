@@ -26,6 +26,7 @@ import ru.fioco.training.devstack.EmbeddedKafka;
 import ru.fioco.training.devstack.EmbeddedMongo;
 import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.systemtests.LifecycleDriver;
 import ru.fioco.training.platform.publishing.EventPublisher;
 import ru.fioco.training.platform.testing.PublishingFixture;
 
@@ -50,6 +51,8 @@ public final class PlatformBench {
         }
         if (e2e) {
             endToEndLatency(work.resolve("platform"), results);
+            lifecyclesAndRebuilds(work.resolve("lifecycles"), number(args, "--applications=", 10),
+                    number(args, "--participants=", 3), results);
         }
         System.out.println();
         System.out.printf("machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
@@ -205,6 +208,92 @@ public final class PlatformBench {
             results.put("e2e: command accepted -> other service's read model p99 ms",
                     String.format("%.1f", micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0));
         }
+    }
+
+    /**
+     * N applications of M participants each driven through the whole lifecycle over REST on the four services
+     * (the act needs contract-service's clock past the programme's end: its restart is not counted); then
+     * each service's read models rebuilt from their event stores, against a raw cursor scan of the same
+     * event collection on the same server.
+     */
+    static void lifecyclesAndRebuilds(Path dataDir, int n, int m, Map<String, String> results) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
+        try (LocalPlatform platform = LocalPlatform.start(root, dataDir, ports)) {
+            LifecycleDriver drive = new LifecycleDriver(platform);
+            String inn = "7707083893";
+            String school = drive.representative(inn);
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
+            java.time.LocalDate start = today.plusDays(45);
+            List<LifecycleDriver.App> apps = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                apps.add(new LifecycleDriver.App(i, inn, school, "PREPAYMENT", m));
+            }
+            long t0 = System.nanoTime();
+            apps.forEach(a -> drive.programme(a, "Bench " + a.n, start));
+            apps.forEach(drive::draftAndSubmit);
+            apps.forEach(drive::takeIntoWork);
+            apps.forEach(a -> drive.participantDocuments(a, false));
+            apps.forEach(drive::signedContract);
+            apps.forEach(drive::conclude);
+            apps.forEach(a -> drive.pay(a, today));
+            long firstHalf = System.nanoTime() - t0;
+            long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.plusDays(15));
+            platform.restart("contract-service", Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(days).toString()));
+            long t1 = System.nanoTime();
+            for (LifecycleDriver.App a : apps) {
+                drive.act(a);
+                drive.signedAct(a);
+            }
+            for (LifecycleDriver.App a : apps) {
+                drive.originalsAndResults(a);
+                drive.certificates(a);
+                drive.ship(a);
+            }
+            apps.forEach(a -> drive.awaitStatus(a, "COMPLETED"));
+            double seconds = (firstHalf + System.nanoTime() - t1) / 1e9;
+            results.put("lifecycles: " + n + " applications x " + m + " participants, seconds", String.format("%.1f", seconds));
+            results.put("lifecycles: per second (REST only, four processes)", String.format("%.3f", n / seconds));
+            results.put("lifecycles: REST calls per lifecycle (approx.)", Integer.toString(22 + 6 * m));
+
+            try (MongoClient client = MongoClients.create(platform.mongo().connectionString())) {
+                Map<String, String> databases = Map.of("application-service", "applications", "document-service",
+                        "documents", "contract-service", "contracts", "messaging-service", "messages");
+                for (String service : LocalPlatform.LOCAL_PORTS.keySet()) {
+                    MongoCollection<Document> events = client.getDatabase(databases.get(service)).getCollection("domainevents");
+                    long s0 = System.nanoTime();
+                    long scanned = 0;
+                    for (Document ignored : events.find()) {
+                        scanned++;
+                    }
+                    double scanRate = scanned / ((System.nanoTime() - s0) / 1e9);
+                    for (String model : drive.call(service, drive.staff).when().get("/admin/read-models").then()
+                            .extract().jsonPath().getList("readModel", String.class)) {
+                        drive.call(service, drive.staff).when().post("/admin/read-models/" + model + "/rebuild")
+                                .then().statusCode(202);
+                        io.restassured.path.json.JsonPath status;
+                        do {
+                            Thread.sleep(50);
+                            status = drive.call(service, drive.staff).when().get("/admin/read-models/" + model).then()
+                                    .extract().jsonPath();
+                        } while ("REBUILDING".equals(status.getString("state")));
+                        double took = Duration.between(Instant.parse(status.getString("startedAt")),
+                                Instant.parse(status.getString("finishedAt"))).toNanos() / 1e9;
+                        double rebuildRate = scanned / took;
+                        results.put("rebuild: " + service + " " + model + " events/s (" + scanned + " events, matches="
+                                + status.getBoolean("matches") + ")", fmt(rebuildRate));
+                        results.put("rebuild: " + service + " RATIO " + model + " / raw cursor scan ("
+                                + fmt(scanRate) + "/s)", String.format("%.3f", rebuildRate / scanRate));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int number(String[] args, String prefix, int fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(fallback);
     }
 
     private static Document rawEvent(int i) {

@@ -42,6 +42,18 @@ public final class ReadModelChecksum {
         return new Result(HexFormat.of().formatHex(sha.digest()), count);
     }
 
+    /** The documents of one collection alone (its name not counted): to compare a copy built elsewhere. */
+    public static Result ofDocuments(com.mongodb.client.MongoCollection<Document> collection) {
+        MessageDigest sha = sha256();
+        List<Document> documents = collection.find().into(new ArrayList<>());
+        documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+        for (Document d : documents) {
+            sha.update(new Document(canonical(d)).toJson().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return new Result(HexFormat.of().formatHex(sha.digest()), documents.size());
+    }
+
     @SuppressWarnings("unchecked")
     private static Object canonicalValue(Object value) {
         if (value instanceof Map<?, ?> map) {

@@ -55,6 +55,9 @@ class HistoryApiTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @jakarta.inject.Inject
+    com.mongodb.client.MongoClient mongo;
+
     @Test
     void theHistoryListsEveryStepAcrossTheServicesMaskedForAuditorsAndAsOfAMoment() {
         String programme = ApplicationApiTest.programme("2027-02-01", "Математика");
@@ -158,6 +161,44 @@ class HistoryApiTest {
         assertThat(then.getBoolean("state.contract.fullyPaid")).isFalse();
         assertThat(then.getString("state.application.status")).isEqualTo("IN_WORK");
         assertThat(then.getInt("state.documents.accepted")).isEqualTo(1);
+    }
+
+    /** The history is a function of the topics: a consumer reading them anew from offset 0 builds the same. */
+    @Test
+    void aHistoryBuiltAnewFromOffsetZeroEqualsTheLiveOne() {
+        String programme = ApplicationApiTest.programme("2027-02-01", "Математика");
+        String id = ApplicationApiTest.draft(SCHOOL, ApplicationApiTest.form(programme, 1));
+        ApplicationApiTest.submit(SCHOOL, id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(id, STAFF))
+                .contains("ApplicationDrafted", "ApplicationSubmitted"));
+        com.mongodb.client.MongoDatabase db = mongo.getDatabase("applications");
+        com.mongodb.client.MongoCollection<org.bson.Document> anew = db.getCollection("history_events_from_offset_0");
+        anew.drop();
+        ru.fioco.training.application.query.history.HistoryLog rebuilt =
+                ru.fioco.training.application.query.history.HistoryLog.over(anew);
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", kafka);
+        config.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        config.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        config.put("enable.auto.commit", "false");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : List.of("applications", "documents", "contracts", "messages")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> ru.fioco.training.application.query.history.HistoryLog
+                        .of(r).ifPresent(rebuilt::record));
+            }
+        }
+        var live = db.getCollection("history_events");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ru.fioco.training.platform.rebuild.ReadModelChecksum.ofDocuments(live))
+                .isEqualTo(ru.fioco.training.platform.rebuild.ReadModelChecksum.ofDocuments(anew)));
+        assertThat(anew.countDocuments()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

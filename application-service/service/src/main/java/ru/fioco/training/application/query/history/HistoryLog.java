@@ -16,6 +16,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
+import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -45,7 +46,50 @@ public class HistoryLog {
 
     @PostConstruct
     void init() {
-        events = database.collection("history_events");
+        events = database.collection(COLLECTION);
+    }
+
+    public static final String COLLECTION = "history_events";
+
+    /** A log over another collection: a history built anew beside the live one, to compare them. */
+    public static HistoryLog over(MongoCollection<Document> collection) {
+        HistoryLog log = new HistoryLog();
+        log.events = collection;
+        return log;
+    }
+
+    /**
+     * The history's record of a Kafka record, or empty when it is not one of the platform's CloudEvents
+     * (no id, type, subject or time): nothing a history could show.
+     */
+    public static java.util.Optional<Recorded> of(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        var headers = record.headers();
+        String id = CloudEvents.header(headers, CloudEvents.ID);
+        String type = CloudEvents.header(headers, CloudEvents.TYPE);
+        String subject = CloudEvents.header(headers, CloudEvents.SUBJECT);
+        String source = CloudEvents.header(headers, CloudEvents.SOURCE);
+        String time = CloudEvents.header(headers, CloudEvents.TIME);
+        if (id == null || type == null || subject == null || time == null || record.value() == null) {
+            return java.util.Optional.empty();
+        }
+        Instant at;
+        try {
+            at = java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+        long sequence;
+        try {
+            String header = CloudEvents.header(headers,
+                    CloudEvents.SEQUENCE);
+            sequence = header == null ? 0 : Long.parseLong(header);
+        } catch (NumberFormatException e) {
+            sequence = 0;
+        }
+        String service = source == null ? record.topic() : source.startsWith("/") ? source.substring(1) : source;
+        return java.util.Optional.of(new Recorded(id, subject, service, type, at,
+                CloudEvents.header(headers, CloudEvents.ACTOR),
+                sequence, record.value()));
     }
 
     /** @return false if this event was recorded before */
