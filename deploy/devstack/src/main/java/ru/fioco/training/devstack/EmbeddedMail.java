@@ -67,6 +67,18 @@ public final class EmbeddedMail implements AutoCloseable {
         }).toList();
     }
 
+    /** How many messages for {@code address} carry the header {@code name} with {@code value} (e.g. the notice id). */
+    public long countFor(String address, String name, String value) {
+        return receivedFor(address).stream().filter(m -> {
+            try {
+                String[] header = m.getHeader(name);
+                return header != null && value.equals(header[0]);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).count();
+    }
+
     /** Keeps a copy of every arriving message as {@code NNNNN.eml} in {@code directory}, for a person to open. */
     public void copyTo(Path directory) {
         try {

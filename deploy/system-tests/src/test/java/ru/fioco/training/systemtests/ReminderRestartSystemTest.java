@@ -112,14 +112,7 @@ class ReminderRestartSystemTest {
     }
 
     static long mails(LocalPlatform platform, String noticeId) {
-        return platform.mail().receivedFor("pk@fioco.ru").stream().filter(m -> {
-            try {
-                String[] header = m.getHeader("X-Training-Notice");
-                return header != null && noticeId.equals(header[0]);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+        return platform.mail().countFor("pk@fioco.ru", "X-Training-Notice", noticeId);
     }
 
     /** application-service's two events of a submission, as it publishes them on {@code applications}. */

@@ -26,6 +26,14 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
+    /**
+     * {@code ce_time} as RFC 3339 requires it: always with seconds ({@code OffsetDateTime.toString()} drops
+     * them at a whole minute, and a consumer's strict parser then rejects the record).
+     */
+    public static String time(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
     public static String header(Headers headers, String name) {
         Header h = headers.lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -2,7 +2,6 @@ package ru.fioco.training.platform.publishing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +227,7 @@ public final class EventPublisher implements AutoCloseable {
         headers.add(CloudEvents.TYPE, CloudEvents.bytes(publication.types().typeOf(event.getPayload())));
         headers.add(CloudEvents.SOURCE, CloudEvents.bytes(publication.source()));
         headers.add(CloudEvents.SUBJECT, CloudEvents.bytes(subject));
-        headers.add(CloudEvents.TIME, CloudEvents.bytes(event.getTimestamp().atOffset(ZoneOffset.UTC).toString()));
+        headers.add(CloudEvents.TIME, CloudEvents.bytes(CloudEvents.time(event.getTimestamp())));
         headers.add(CloudEvents.SPEC_VERSION, CloudEvents.bytes(CloudEvents.SPEC_VERSION_1));
         headers.add(CloudEvents.CONTENT_TYPE, CloudEvents.bytes(CloudEvents.JSON));
         if (event instanceof DomainEventMessage<?> domain) {

@@ -1,7 +1,6 @@
 package ru.fioco.training.platform.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Properties;
 
@@ -32,7 +31,7 @@ public final class CloudEventSender implements AutoCloseable {
         try {
             sendRaw(topic, key, EventJson.mapper().writeValueAsString(event), Map.of(
                     CloudEvents.ID, ceId, CloudEvents.TYPE, ceType, CloudEvents.SOURCE, "/tests",
-                    CloudEvents.SUBJECT, key, CloudEvents.TIME, OffsetDateTime.now().toString(),
+                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(java.time.Instant.now()),
                     CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -45,7 +44,7 @@ public final class CloudEventSender implements AutoCloseable {
         try {
             Map<String, String> headers = new java.util.HashMap<>(Map.of(
                     CloudEvents.ID, ceId, CloudEvents.TYPE, ceType, CloudEvents.SOURCE, source,
-                    CloudEvents.SUBJECT, key, CloudEvents.TIME, OffsetDateTime.now().toString(),
+                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(java.time.Instant.now()),
                     CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1, CloudEvents.SEQUENCE, Long.toString(sequence)));
             if (actor != null) {
                 headers.put(CloudEvents.ACTOR, actor);
