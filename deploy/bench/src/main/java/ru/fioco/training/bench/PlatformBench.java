@@ -268,16 +268,8 @@ public final class PlatformBench {
                         scanned++;
                     }
                     double scanRate = scanned / ((System.nanoTime() - s0) / 1e9);
-                    for (String model : drive.call(service, drive.staff).when().get("/admin/read-models").then()
-                            .extract().jsonPath().getList("readModel", String.class)) {
-                        drive.call(service, drive.staff).when().post("/admin/read-models/" + model + "/rebuild")
-                                .then().statusCode(202);
-                        io.restassured.path.json.JsonPath status;
-                        do {
-                            Thread.sleep(50);
-                            status = drive.call(service, drive.staff).when().get("/admin/read-models/" + model).then()
-                                    .extract().jsonPath();
-                        } while ("REBUILDING".equals(status.getString("state")));
+                    for (String model : drive.readModels(service)) {
+                        io.restassured.path.json.JsonPath status = drive.rebuild(service, model);
                         double took = Duration.between(Instant.parse(status.getString("startedAt")),
                                 Instant.parse(status.getString("finishedAt"))).toNanos() / 1e9;
                         double rebuildRate = scanned / took;

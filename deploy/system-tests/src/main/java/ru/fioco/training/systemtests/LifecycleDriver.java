@@ -209,6 +209,22 @@ public final class LifecycleDriver {
                 .when().post("/contracts/" + a.id + "/shipment").then().statusCode(202);
     }
 
+    // ------------------------------------------------------------------ read models
+
+    /** The service's rebuildable read models. */
+    public List<String> readModels(String service) {
+        return call(service, staff).when().get("/admin/read-models").then().statusCode(200).extract().jsonPath()
+                .getList("readModel", String.class);
+    }
+
+    /** Rebuilds one read model from its event store and waits for it; the final status (checksums, times). */
+    public io.restassured.path.json.JsonPath rebuild(String service, String model) {
+        call(service, staff).when().post("/admin/read-models/" + model + "/rebuild").then().statusCode(202);
+        await().atMost(WAIT).until(() -> !"REBUILDING".equals(call(service, staff)
+                .when().get("/admin/read-models/" + model).then().extract().path("state")));
+        return call(service, staff).when().get("/admin/read-models/" + model).then().statusCode(200).extract().jsonPath();
+    }
+
     // ------------------------------------------------------------------ data
 
     /** A complete, valid application form with {@code a.participants} participants. */

@@ -137,17 +137,13 @@ class WholeLifecycleSystemTest {
 
             // every read model of every service, dropped and rebuilt from its event store: the same checksums
             for (String service : LocalPlatform.LOCAL_PORTS.keySet()) {
-                List<String> models = drive.call(service, staff).when().get("/admin/read-models").then().statusCode(200)
-                        .extract().jsonPath().getList("readModel", String.class);
+                List<String> models = drive.readModels(service);
                 assertThat(models).as(service).isNotEmpty();
                 for (String model : models) {
                     String before = drive.call(service, staff).when().get("/admin/read-models/" + model).then()
                             .extract().path("checksum");
-                    drive.call(service, staff).when().post("/admin/read-models/" + model + "/rebuild").then().statusCode(202);
-                    await().atMost(WAIT).until(() -> "REBUILT".equals(drive.call(service, staff)
-                            .when().get("/admin/read-models/" + model).then().extract().path("state")));
-                    JsonPath after = drive.call(service, staff).when().get("/admin/read-models/" + model).then()
-                            .extract().jsonPath();
+                    JsonPath after = drive.rebuild(service, model);
+                    assertThat(after.getString("state")).as(service + " " + model).isEqualTo("REBUILT");
                     assertThat(after.getString("checksumAfter")).as(service + " " + model).isEqualTo(before);
                     assertThat(after.getBoolean("matches")).as(service + " " + model).isTrue();
                 }

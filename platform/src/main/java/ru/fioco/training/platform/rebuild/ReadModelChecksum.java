@@ -31,13 +31,7 @@ public final class ReadModelChecksum {
         long count = 0;
         for (String name : collections.stream().sorted().toList()) {
             sha.update(("collection " + name + "\n").getBytes(StandardCharsets.UTF_8));
-            List<Document> documents = database.getCollection(name).find().into(new ArrayList<>());
-            documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
-            for (Document d : documents) {
-                sha.update(new Document(canonical(d)).toJson().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-                count++;
-            }
+            count += digest(sha, database.getCollection(name));
         }
         return new Result(HexFormat.of().formatHex(sha.digest()), count);
     }
@@ -45,13 +39,19 @@ public final class ReadModelChecksum {
     /** The documents of one collection alone (its name not counted): to compare a copy built elsewhere. */
     public static Result ofDocuments(com.mongodb.client.MongoCollection<Document> collection) {
         MessageDigest sha = sha256();
+        long count = digest(sha, collection);
+        return new Result(HexFormat.of().formatHex(sha.digest()), count);
+    }
+
+    /** Adds the collection's documents, by id, each with its keys sorted at every depth; returns how many. */
+    private static long digest(MessageDigest sha, com.mongodb.client.MongoCollection<Document> collection) {
         List<Document> documents = collection.find().into(new ArrayList<>());
         documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
         for (Document d : documents) {
             sha.update(new Document(canonical(d)).toJson().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
-        return new Result(HexFormat.of().formatHex(sha.digest()), documents.size());
+        return documents.size();
     }
 
     @SuppressWarnings("unchecked")

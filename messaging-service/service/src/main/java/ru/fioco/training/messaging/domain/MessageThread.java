@@ -75,9 +75,7 @@ public class MessageThread {
     @CommandHandler
     long handle(PostMessage command) {
         Acting acting = command.acting();
-        if (!acting.isStaff() && !acting.represents(organisationInn)) {
-            throw new NotFoundException("Переписка по заявке не найдена");
-        }
+        requireParty(acting);
         if (closed) {
             throw new ConflictException("Переписка закрыта: заявка снята или выполнена");
         }
@@ -123,9 +121,7 @@ public class MessageThread {
     @CommandHandler
     void handle(MarkRead command) {
         Acting acting = command.acting();
-        if (!acting.isStaff() && !acting.represents(organisationInn)) {
-            throw new NotFoundException("Переписка по заявке не найдена");
-        }
+        requireParty(acting);
         long upTo = command.upToSequence() == null ? lastSequence : command.upToSequence();
         if (upTo < 0 || upTo > lastSequence) {
             throw new InvalidInputException("upToSequence", "в переписке нет сообщения № " + upTo
@@ -147,6 +143,13 @@ public class MessageThread {
     void handle(RecordNoticeMailed command) {
         if (!mailed.contains(command.messageId() + "|" + command.to())) {
             apply(new NoticeMailed(applicationId, command.messageId(), command.to(), command.sentAt()));
+        }
+    }
+
+    /** Staff, or a representative of the thread's organisation; anyone else learns nothing of it. */
+    private void requireParty(Acting acting) {
+        if (!acting.isStaff() && !acting.represents(organisationInn)) {
+            throw new NotFoundException("Переписка по заявке не найдена");
         }
     }
 

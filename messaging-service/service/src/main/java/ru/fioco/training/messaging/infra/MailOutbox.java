@@ -73,8 +73,4 @@ public class MailOutbox {
         outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
                 Updates.set("nextAttemptAt", Date.from(nextAttemptAt)), Updates.set("lastError", error)));
     }
-
-    public long pending() {
-        return outbox.countDocuments(Filters.eq("status", "PENDING"));
-    }
 }

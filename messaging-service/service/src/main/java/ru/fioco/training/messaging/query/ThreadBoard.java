@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import ru.fioco.training.messaging.api.ApplicantContactChanged;
 import ru.fioco.training.messaging.api.MessagePosted;
 import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.api.NoticeMailed;
@@ -92,11 +91,6 @@ public class ThreadBoard implements RebuildableReadModel {
                 Updates.setOnInsert("readUpTo", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L)),
                 Updates.setOnInsert("unread", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L))),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
-    }
-
-    @EventHandler
-    void on(ApplicantContactChanged e) {
-        // the applicant's contact lives in the aggregate (for mail); nothing of it is shown in the board
     }
 
     @EventHandler

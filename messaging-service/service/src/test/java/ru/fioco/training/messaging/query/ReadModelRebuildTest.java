@@ -51,15 +51,8 @@ class ReadModelRebuildTest {
         JsonPath threadBefore = given().auth().oauth2(STAFF).when().get("/threads/" + id).then().extract().jsonPath();
 
         JsonPath before = model("thread-board");
-        assertThat(before.getString("state")).isIn("LIVE", "REBUILT");
         assertThat(before.getLong("documents")).isGreaterThan(0);
-        given().auth().oauth2(STAFF).when().post("/admin/read-models/thread-board/rebuild").then().statusCode(202)
-                .body("state", equalTo("REBUILDING")).body("checksumBefore", equalTo(before.getString("checksum")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("thread-board").getString("state")));
-        JsonPath after = model("thread-board");
-        assertThat(after.getBoolean("matches")).isTrue();
-        assertThat(after.getString("checksumAfter")).isEqualTo(before.getString("checksum"));
-        assertThat(after.getLong("documentsAfter")).isEqualTo(before.getLong("documents"));
+        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "thread-board");
 
         // a stray document (a bug, a hand edit) is not in the events: a rebuild removes it, and says the model drifted
         mongo.getDatabase("messages").getCollection("thread_messages")

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -71,28 +70,19 @@ class LargeAttachmentTest {
         Answer response;
         long chunksBefore = chunks();
         AtomicLong widestGap = new AtomicLong();
-        AtomicBoolean uploading = new AtomicBoolean(true);
         // how far the client ever got ahead of what the service had stored: what the service held in between
-        Thread watcher = new Thread(() -> {
-            while (uploading.get()) {
-                long stored = (chunks() - chunksBefore) * GRIDFS_CHUNK;
-                widestGap.accumulateAndGet(upload.produced() - stored, Math::max);
-                try {
-                    Thread.sleep(50); // the sampling period, not a wait for work
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "upload-watcher");
-        watcher.start();
+        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> widestGap.accumulateAndGet(
+                upload.produced() - (chunks() - chunksBefore) * GRIDFS_CHUNK, Math::max),
+                0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (HeapSampler heap = new HeapSampler()) {
             response = send(app, "большой архив.bin", upload, true);
             // coarse: a body buffered whole (and copied once, as a buffering reader does) would add 80 MB
             assertThat(heap.growth()).as("heap growth while uploading, beyond what the Mongo server keeps (%d)",
                     storedByTheServer).isLessThan(storedByTheServer + 2 * FLAT);
         } finally {
-            uploading.set(false);
-            watcher.join();
+            watcher.shutdownNow();
+            watcher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
         assertThat(widestGap.get()).as("bytes sent but not yet stored, at most").isLessThan(FLAT);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -300,21 +290,12 @@ class LargeAttachmentTest {
 
         private final long baseline = usedAfterGc();
         private final AtomicLong peak = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                peak.accumulateAndGet(usedAfterGc(), Math::max);
-                try {
-                    Thread.sleep(300); // the sampling period, not a wait for work
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
         HeapSampler() {
-            sampler.setDaemon(true);
-            sampler.start();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(usedAfterGc(), Math::max),
+                    0, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         long growth() {
@@ -324,9 +305,8 @@ class LargeAttachmentTest {
 
         @Override
         public void close() throws InterruptedException {
-            running.set(false);
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
 
         static long usedAfterGc() {
