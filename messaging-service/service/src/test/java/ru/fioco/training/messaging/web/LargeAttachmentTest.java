@@ -72,7 +72,7 @@ class LargeAttachmentTest {
         AtomicLong widestGap = new AtomicLong();
         // how far the client ever got ahead of what the service had stored: what the service held in between
         java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        watcher.scheduleAtFixedRate(() -> widestGap.accumulateAndGet(
+        watcher.scheduleWithFixedDelay(() -> widestGap.accumulateAndGet(
                 upload.produced() - (chunks() - chunksBefore) * GRIDFS_CHUNK, Math::max),
                 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (HeapSampler heap = new HeapSampler()) {
@@ -285,7 +285,11 @@ class LargeAttachmentTest {
         }
     }
 
-    /** Used heap after a full collection, sampled every 300 ms on a thread of its own; the peak above the start. */
+    /**
+     * Used heap after a full collection, sampled on a thread of its own 300 ms after the previous sample ended; the
+     * peak above the start. (A fixed delay, not a fixed rate: a collection takes longer than 300 ms on a loaded
+     * machine, and back-to-back full collections starve the in-process broker.)
+     */
     static final class HeapSampler implements AutoCloseable {
 
         private final long baseline = usedAfterGc();
@@ -294,7 +298,7 @@ class LargeAttachmentTest {
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
         HeapSampler() {
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(usedAfterGc(), Math::max),
+            sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(usedAfterGc(), Math::max),
                     0, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
