@@ -47,30 +47,52 @@ public final class InboundEventDispatcher {
      */
     public <E> boolean dispatch(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
             Consumer<InboundEvent<E>> handler) {
-        String id = CloudEvents.header(record.headers(), CloudEvents.ID);
-        String type = CloudEvents.header(record.headers(), CloudEvents.TYPE);
         try {
-            if (id == null || id.isBlank()) {
-                throw new PoisonEventException("missing CloudEvents header ce_id");
-            }
-            if (type == null || !types.knows(type)) {
-                throw new PoisonEventException("unknown event type " + type);
-            }
-            if (processed.contains(consumer, id)) {
-                metrics.counter("platform.events.duplicates", "consumer", consumer).increment();
-                return false;
-            }
-            InboundEvent<E> event = parse(record, id, type, types);
-            runWithRetries(consumer, handler, event);
-            processed.record(consumer, id, type);
-            metrics.counter("platform.events.consumed", "consumer", consumer, "topic", record.topic()).increment();
-            return true;
+            return apply(consumer, record, types, handler);
         } catch (PoisonEventException e) {
             metrics.counter("platform.events.dead_lettered", "consumer", consumer, "topic", record.topic()).increment();
-            LOG.warnf("Dead-lettering %s-%d@%d (ce_id %s): %s", record.topic(), record.partition(), record.offset(), id,
-                    e.getMessage());
+            LOG.warnf("Dead-lettering %s-%d@%d (ce_id %s): %s", record.topic(), record.partition(), record.offset(),
+                    CloudEvents.header(record.headers(), CloudEvents.ID), e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Applies one record again while a copy is rebuilt from the topic's start: like {@link #dispatch}, but a
+     * record that cannot be applied is only counted (it went to the dead-letter topic when it first came).
+     *
+     * @return {@code true} if the handler ran, {@code false} for a duplicate or a record that cannot be applied
+     */
+    public <E> boolean replay(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
+            Consumer<InboundEvent<E>> handler) {
+        try {
+            return apply(consumer, record, types, handler);
+        } catch (PoisonEventException e) {
+            LOG.debugf("Replay of %s skips %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private <E> boolean apply(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
+            Consumer<InboundEvent<E>> handler) {
+        String id = CloudEvents.header(record.headers(), CloudEvents.ID);
+        String type = CloudEvents.header(record.headers(), CloudEvents.TYPE);
+        if (id == null || id.isBlank()) {
+            throw new PoisonEventException("missing CloudEvents header ce_id");
+        }
+        if (type == null || !types.knows(type)) {
+            throw new PoisonEventException("unknown event type " + type);
+        }
+        if (processed.contains(consumer, id)) {
+            metrics.counter("platform.events.duplicates", "consumer", consumer).increment();
+            return false;
+        }
+        InboundEvent<E> event = parse(record, id, type, types);
+        runWithRetries(consumer, handler, event);
+        processed.record(consumer, id, type);
+        metrics.counter("platform.events.consumed", "consumer", consumer, "topic", record.topic()).increment();
+        return true;
     }
 
     private <E> InboundEvent<E> parse(ConsumerRecord<String, String> record, String id, String type, EventTypes<E> types) {

@@ -16,7 +16,8 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
 /**
  * The CDI face of {@link InboundEventDispatcher}: an {@code @Incoming} method of a service calls
  * {@link #dispatch} and lets a {@link PoisonEventException} escape, so that the connector's
- * dead-letter strategy ({@code failure-strategy=dead-letter-queue}) moves the record aside.
+ * dead-letter strategy ({@code failure-strategy=dead-letter-queue}) moves the record aside. Every record
+ * passes the service's {@link InboundGate}, so a rebuild of a copy never races a live record.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -26,6 +27,9 @@ public class InboundEvents {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    InboundGate gate;
 
     private ProcessedEventLog processed;
     private InboundEventDispatcher dispatcher;
@@ -38,6 +42,25 @@ public class InboundEvents {
 
     public <E> boolean dispatch(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
             Consumer<InboundEvent<E>> handler) {
-        return dispatcher.dispatch(consumer, record, types, handler);
+        return gate.pass(consumer, record, () -> dispatcher.dispatch(consumer, record, types, handler));
+    }
+
+    /** For a consumer that keeps no processed-event log (its writes are keyed by the event): the gate alone. */
+    public void consume(String consumer, ConsumerRecord<String, String> record, Runnable handler) {
+        gate.pass(consumer, record, () -> {
+            handler.run();
+            return null;
+        });
+    }
+
+    /** Applies a record again during a rebuild of the consumer's copy (the gate is closed by the rebuild). */
+    public <E> boolean replay(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
+            Consumer<InboundEvent<E>> handler) {
+        return dispatcher.replay(consumer, record, types, handler);
+    }
+
+    /** Forgets which events the consumer applied, before its copy is rebuilt from the topic's start. */
+    public long forget(String consumer) {
+        return processed.forget(consumer);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +26,17 @@ import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
- * Drops a read model and rebuilds it from the service's event store, then checks that it came out the same:
- * its processor is stopped, its tokens set back to the start of the stream (plain tail tokens, not Axon's
- * replay tokens, which misread Mongo tokens in 4.13: AxonFramework#4453), its collections dropped, the
- * processor started again; when it has caught up with the event store, the checksum is taken again. Only the processor of that model moves: the publisher and side-effecting processors (mail)
- * keep their place, so nothing is published, mailed or numbered twice.
+ * Drops a read model, rebuilds it from its source and checks that it came out the same. Two kinds of source:
+ * <ul>
+ * <li>the service's own event store ({@link RebuildableReadModel}): the model's tracking processor is stopped, its
+ * tokens set back to the start of the stream (plain tail tokens, not Axon's replay tokens, which misread Mongo
+ * tokens in 4.13: AxonFramework#4453), its collections dropped and the processor started again; it is rebuilt when
+ * every segment has caught up. Only that processor moves: the publisher and side-effecting processors (mail) keep
+ * their place, so nothing is published, mailed or numbered twice;</li>
+ * <li>another service's topic ({@link TopicFedReadModel}): replayed from offset 0 by {@link TopicReplay}, with the
+ * service's consumers held still and its policies not run.</li>
+ * </ul>
+ * Rebuilds run one at a time, in the background; {@link #status} reports the progress and the checksums.
  */
 @ApplicationScoped
 public class ReadModelRebuilds {
@@ -39,24 +46,43 @@ public class ReadModelRebuilds {
 
     public enum State { LIVE, REBUILDING, REBUILT, FAILED }
 
+    /** Where a model is rebuilt from. */
+    public enum Source { EVENT_STORE, KAFKA }
+
     /**
-     * Where a read model stands. {@code checksumBefore}/{@code checksumAfter}: of the last rebuild;
-     * {@code matches}: they are equal.
+     * Where a read model stands. {@code checksumBefore}/{@code checksumAfter}: of the last rebuild; {@code matches}:
+     * they are equal. {@code topics}, {@code eventsToReplay} and {@code eventsReplayed}: for a model kept from Kafka
+     * (the events up to where the live consumer stood, and how many of them the rebuild has applied so far).
      */
-    public record Status(String readModel, List<String> collections, State state, String checksum, long documents,
-            Instant startedAt, Instant finishedAt, String checksumBefore, long documentsBefore, String checksumAfter,
-            long documentsAfter, Boolean matches, String error) {
+    public record Status(String readModel, Source source, List<String> topics, List<String> collections, State state,
+            String checksum, long documents, Instant startedAt, Instant finishedAt, String checksumBefore,
+            long documentsBefore, String checksumAfter, long documentsAfter, Boolean matches, Long eventsToReplay,
+            Long eventsReplayed, String error) {
+    }
+
+    private record Model(String name, Source source, List<String> topics, List<String> collections,
+            RebuildableReadModel fromEventStore, TopicFedReadModel fromKafka) {
     }
 
     private record Run(State state, Instant startedAt, Instant finishedAt, ReadModelChecksum.Result before,
-            ReadModelChecksum.Result after, String error) {
+            ReadModelChecksum.Result after, TopicReplay.Progress progress, String error) {
+
+        Run finished(State state, Instant at, ReadModelChecksum.Result after, String error) {
+            return new Run(state, startedAt, at, before, after, progress, error);
+        }
     }
 
     @Inject
     AxonRuntime axon;
 
     @Inject
-    Instance<RebuildableReadModel> models;
+    Instance<RebuildableReadModel> eventStoreModels;
+
+    @Inject
+    Instance<TopicFedReadModel> kafkaModels;
+
+    @Inject
+    TopicReplay topicReplay;
 
     @Inject
     ServiceDatabase database;
@@ -72,74 +98,83 @@ public class ReadModelRebuilds {
     });
 
     public List<Status> all() {
-        return models.stream().map(m -> status(m.processingGroup())).toList();
+        return models().map(m -> status(m.name())).toList();
     }
 
     public Status status(String name) {
-        RebuildableReadModel model = model(name);
-        ReadModelChecksum.Result now = ReadModelChecksum.of(database.client().getDatabase(database.name()),
-                model.collections());
+        Model model = model(name);
+        ReadModelChecksum.Result now = checksum(model);
         Run run = runs.get(name);
         if (run == null) {
-            return new Status(name, model.collections(), State.LIVE, now.sha256(), now.documents(), null, null, null, 0,
-                    null, 0, null, null);
+            return new Status(name, model.source(), model.topics(), model.collections(), State.LIVE, now.sha256(),
+                    now.documents(), null, null, null, 0, null, 0, null, null, null, null);
         }
-        return new Status(name, model.collections(), run.state(), now.sha256(), now.documents(), run.startedAt(),
-                run.finishedAt(), run.before() == null ? null : run.before().sha256(),
-                run.before() == null ? 0 : run.before().documents(), run.after() == null ? null : run.after().sha256(),
-                run.after() == null ? 0 : run.after().documents(),
-                run.after() == null ? null : run.after().sha256().equals(run.before().sha256()), run.error());
+        TopicReplay.Progress progress = run.progress();
+        return new Status(name, model.source(), model.topics(), model.collections(), run.state(), now.sha256(),
+                now.documents(), run.startedAt(), run.finishedAt(), run.before().sha256(), run.before().documents(),
+                run.after() == null ? null : run.after().sha256(), run.after() == null ? 0 : run.after().documents(),
+                run.after() == null ? null : run.after().sha256().equals(run.before().sha256()),
+                progress == null || progress.planned() < 0 ? null : progress.planned(),
+                progress == null ? null : progress.replayed(), run.error());
     }
 
     /** Starts rebuilding in the background; {@link #status} reports the progress. */
     public synchronized Status start(String name) {
-        RebuildableReadModel model = model(name);
+        Model model = model(name);
         Run current = runs.get(name);
         if (current != null && current.state() == State.REBUILDING) {
             throw new ConflictException("Модель «" + name + "» уже перестраивается");
         }
-        ReadModelChecksum.Result before = ReadModelChecksum.of(database.client().getDatabase(database.name()),
-                model.collections());
-        Instant started = clock.instant();
-        runs.put(name, new Run(State.REBUILDING, started, null, before, null, null));
-        worker.submit(() -> rebuild(model, before, started));
+        ReadModelChecksum.Result before = checksum(model);
+        TopicReplay.Progress progress = model.source() == Source.KAFKA ? new TopicReplay.Progress() : null;
+        runs.put(name, new Run(State.REBUILDING, clock.instant(), null, before, null, progress, null));
+        worker.submit(() -> rebuild(model));
         return status(name);
     }
 
-    private void rebuild(RebuildableReadModel model, ReadModelChecksum.Result before, Instant started) {
-        String name = model.processingGroup();
+    private void rebuild(Model model) {
+        String name = model.name();
         try {
-            TrackingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
-                    .eventProcessor(name, TrackingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
-            processor.shutDown();
-            TokenStore tokens = axon.eventStoreSetup().tokenStore();
-            TrackingToken tail = axon.configuration().eventStore().createTailToken();
-            for (int segment : tokens.fetchSegments(name)) {
-                tokens.fetchToken(name, segment); // claims the segment for this node
-                tokens.storeToken(tail, name, segment);
-                tokens.releaseClaim(name, segment);
+            if (model.source() == Source.KAFKA) {
+                topicReplay.rebuild(model.fromKafka(), runs.get(name).progress(), LONGEST);
+            } else {
+                rebuildFromEventStore(model.fromEventStore());
             }
-            model.collections().forEach(c -> database.collection(c).drop());
-            processor.start();
-            long deadline = System.nanoTime() + LONGEST.toNanos();
-            while (!caughtUp(processor)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not caught up within " + LONGEST);
-                }
-                Thread.sleep(100); // polling the processor's own progress
-            }
-            ReadModelChecksum.Result after = ReadModelChecksum.of(database.client().getDatabase(database.name()),
-                    model.collections());
-            runs.put(name, new Run(State.REBUILT, started, clock.instant(), before, after, null));
+            ReadModelChecksum.Result after = checksum(model);
+            Run run = runs.get(name).finished(State.REBUILT, clock.instant(), after, null);
+            runs.put(name, run);
             LOG.infof("Read model %s rebuilt: %d documents, checksum %s (before: %s)", name, after.documents(),
-                    after.sha256(), before.sha256());
+                    after.sha256(), run.before().sha256());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            runs.put(name, new Run(State.FAILED, started, clock.instant(), before, null, "interrupted"));
-        } catch (RuntimeException e) {
+            runs.put(name, runs.get(name).finished(State.FAILED, clock.instant(), null, "interrupted"));
+        } catch (Exception e) {
             LOG.errorf(e, "Rebuild of %s failed", name);
-            runs.put(name, new Run(State.FAILED, started, clock.instant(), before, null, String.valueOf(e.getMessage())));
+            runs.put(name, runs.get(name).finished(State.FAILED, clock.instant(), null, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void rebuildFromEventStore(RebuildableReadModel model) throws InterruptedException {
+        String name = model.processingGroup();
+        TrackingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
+                .eventProcessor(name, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
+        processor.shutDown();
+        TokenStore tokens = axon.eventStoreSetup().tokenStore();
+        TrackingToken tail = axon.configuration().eventStore().createTailToken();
+        for (int segment : tokens.fetchSegments(name)) {
+            tokens.fetchToken(name, segment); // claims the segment for this node
+            tokens.storeToken(tail, name, segment);
+            tokens.releaseClaim(name, segment);
+        }
+        model.collections().forEach(c -> database.collection(c).drop());
+        processor.start();
+        long deadline = System.nanoTime() + LONGEST.toNanos();
+        while (!caughtUp(processor)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not caught up within " + LONGEST);
+            }
+            Thread.sleep(100); // polling the processor's own progress
         }
     }
 
@@ -152,8 +187,20 @@ public class ReadModelRebuilds {
         return !status.isEmpty() && status.values().stream().allMatch(s -> s.isCaughtUp());
     }
 
-    private RebuildableReadModel model(String name) {
-        return models.stream().filter(m -> m.processingGroup().equals(name)).findFirst()
+    private ReadModelChecksum.Result checksum(Model model) {
+        return ReadModelChecksum.of(database.client().getDatabase(database.name()), model.collections());
+    }
+
+    private Stream<Model> models() {
+        return Stream.concat(
+                eventStoreModels.stream().map(m -> new Model(m.processingGroup(), Source.EVENT_STORE, List.of(),
+                        m.collections(), m, null)),
+                kafkaModels.stream().map(m -> new Model(m.name(), Source.KAFKA, topicReplay.topics(m), m.collections(),
+                        null, m)));
+    }
+
+    private Model model(String name) {
+        return models().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Модель чтения «" + name + "» не найдена"));
     }
 
