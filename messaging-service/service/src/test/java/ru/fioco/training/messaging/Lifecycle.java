@@ -17,6 +17,7 @@ import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.platform.testing.CloudEventSender;
@@ -115,5 +116,14 @@ public final class Lifecycle {
                 ApplicationForm.EducationLevel.HIGHER, "Петров", null, "1", "11223344595", "petrov@school1.ru");
         return new ApplicationForm(applicant, ApplicationForm.ResultDelivery.PAPER, false, null,
                 ApplicationForm.PaymentTerms.PREPAYMENT, programmeId, organisation, true, List.of(p1));
+    }
+
+    /** The terms contract-service would open this application's contract with. */
+    public ContractTerms contractTerms() {
+        return new ContractTerms("000-000101", inn, "МБОУ «Школа № 1»", "773601001", "044525225",
+                "Москва, ул. Кремлёвская, д. 1", programmeId, "Функциональная грамотность", LocalDate.of(2027, 2, 1),
+                LocalDate.of(2027, 2, 12), 36, "PREPAYMENT", List.of(new ContractTerms.Participant("p1", "Петров Пётр Петрович")),
+                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42", "Иванова Мария Петровна",
+                "tutor@fioco.ru");
     }
 }

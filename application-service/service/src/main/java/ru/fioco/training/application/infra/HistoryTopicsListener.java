@@ -1,5 +1,7 @@
 package ru.fioco.training.application.infra;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,16 +11,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.application.query.history.HistoryLog;
+import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
  * Reads all four topics with a consumer group of its own ({@code application-service.history}) and keeps
- * every event for the histories. It depends on nothing but Kafka: a consumer reading the topics anew from
- * offset 0 builds the same history (a test compares the two).
+ * every event for the histories. It depends on nothing but Kafka, so the history can be dropped and read anew
+ * from offset 0 ({@code history} in the admin API), and comes out the same.
  */
 @ApplicationScoped
-public class HistoryTopicsListener {
+public class HistoryTopicsListener implements TopicFedReadModel {
 
+    static final String CONSUMER = "application-service.history";
     private static final Logger LOG = Logger.getLogger(HistoryTopicsListener.class);
+
+    @Inject
+    InboundEvents inbound;
 
     @Inject
     HistoryLog log;
@@ -26,8 +34,34 @@ public class HistoryTopicsListener {
     @Incoming("history")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
+        inbound.consume(CONSUMER, record, () -> replay(record));
+    }
+
+    /** Recording is all the history does with an event, live or replayed; a record is keyed by its event. */
+    @Override
+    public void replay(ConsumerRecord<String, String> record) {
         HistoryLog.of(record).ifPresentOrElse(log::record, () -> LOG.warnf(
                 "History skips %s-%d@%d: not a CloudEvent of the platform", record.topic(), record.partition(),
                 record.offset()));
+    }
+
+    @Override
+    public String name() {
+        return "history";
+    }
+
+    @Override
+    public String channel() {
+        return "history";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(HistoryLog.COLLECTION);
     }
 }

@@ -1,5 +1,7 @@
 package ru.fioco.training.contract.infra;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,12 +17,18 @@ import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.policy.ContractOpeningPolicy;
 import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
+import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
-/** What contract-service learns from application-service's events. */
+/**
+ * What contract-service learns from application-service's events: its copies of the programmes' terms and of
+ * the submitted applications (rebuildable from the topic as {@code applications-copy}), and the moment an
+ * application is taken into work, which opens its contract.
+ */
 @ApplicationScoped
-public class ApplicationsTopicListener {
+public class ApplicationsTopicListener implements TopicFedReadModel {
 
     static final String CONSUMER = "contract-service.applications";
     private static final EventTypes<ApplicationEvent> TYPES =
@@ -42,15 +50,45 @@ public class ApplicationsTopicListener {
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
         inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            if (event.payload() instanceof ProgrammePublished published) {
-                terms.apply(event, published);
-            } else if (event.payload() instanceof ProgrammeChanged changed) {
-                terms.apply(event, changed);
-            } else if (event.payload() instanceof ApplicationSubmitted submitted) {
-                applications.apply(submitted);
-            } else if (event.payload() instanceof ApplicationTakenIntoWork taken) {
+            copy(event);
+            if (event.payload() instanceof ApplicationTakenIntoWork taken) {
                 contracts.on(taken);
             }
         });
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, String> record) {
+        inbound.replay(CONSUMER, record, TYPES, this::copy);
+    }
+
+    private void copy(InboundEvent<ApplicationEvent> event) {
+        if (event.payload() instanceof ProgrammePublished published) {
+            terms.apply(event, published);
+        } else if (event.payload() instanceof ProgrammeChanged changed) {
+            terms.apply(event, changed);
+        } else if (event.payload() instanceof ApplicationSubmitted submitted) {
+            applications.apply(submitted);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "applications-copy";
+    }
+
+    @Override
+    public String channel() {
+        return "applications";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ProgrammeTerms.COLLECTION, ApplicationCopy.COLLECTION);
     }
 }

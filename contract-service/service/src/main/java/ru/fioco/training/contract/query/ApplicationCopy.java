@@ -25,6 +25,8 @@ public class ApplicationCopy {
     public record Submitted(String applicationId, String number, ApplicationForm form) {
     }
 
+    public static final String COLLECTION = "submitted_applications";
+
     @Inject
     ServiceDatabase database;
 
@@ -32,7 +34,7 @@ public class ApplicationCopy {
 
     @PostConstruct
     void init() {
-        applications = database.collection("submitted_applications");
+        applications = database.collection(COLLECTION);
     }
 
     public void apply(ApplicationSubmitted e) {

@@ -22,6 +22,8 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
 @ApplicationScoped
 public class DocumentFacts implements DocumentStatus {
 
+    public static final String COLLECTION = "document_facts";
+
     @Inject
     ServiceDatabase database;
 
@@ -29,7 +31,7 @@ public class DocumentFacts implements DocumentStatus {
 
     @PostConstruct
     void init() {
-        facts = database.collection("document_facts");
+        facts = database.collection(COLLECTION);
     }
 
     /** A new version awaits review ({@code accepted} null), or was accepted / rejected. */

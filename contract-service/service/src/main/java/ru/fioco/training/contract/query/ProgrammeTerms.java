@@ -33,6 +33,8 @@ public class ProgrammeTerms {
             BigDecimal pricePerParticipant, String lmsCourseUrl, String tutorName, String tutorEmail, int revision) {
     }
 
+    public static final String COLLECTION = "programme_terms";
+
     @Inject
     ServiceDatabase database;
 
@@ -40,7 +42,7 @@ public class ProgrammeTerms {
 
     @PostConstruct
     void init() {
-        terms = database.collection("programme_terms");
+        terms = database.collection(COLLECTION);
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {

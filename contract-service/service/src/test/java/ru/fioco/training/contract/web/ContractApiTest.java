@@ -33,6 +33,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
 import ru.fioco.training.contract.AdjustableClock;
+import ru.fioco.training.contract.query.DocumentFacts;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
@@ -41,6 +42,7 @@ import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /**
@@ -64,6 +66,12 @@ class ContractApiTest {
 
     @Inject
     AdjustableClock clock;
+
+    @Inject
+    ru.fioco.training.platform.mongo.ServiceDatabase database;
+
+    @Inject
+    ru.fioco.training.platform.axon.AxonRuntime axon;
 
     @AfterEach
     void today() {
@@ -219,6 +227,42 @@ class ContractApiTest {
         ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "contract-board");
         assertThat(given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).extract().asString())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void theCopiesOfApplicationsAndVerdictsAreReadAgainFromKafkaWithoutOpeningOrRecordingAnythingTwice() {
+        String app = contractFor("PREPAYMENT");
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1));
+            org.bson.Document facts = database.collection(DocumentFacts.COLLECTION)
+                    .find(com.mongodb.client.model.Filters.eq("_id", app)).first();
+            assertThat(facts).isNotNull();
+            assertThat(facts.getBoolean("SIGNED_CONTRACT")).isTrue();
+        });
+        String before = given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().extract().asString();
+
+        // the live listeners open contracts and record signed acts; a replay must send no command at all
+        try (CommandWatch commands = CommandWatch.on(axon)) {
+            for (String copy : List.of("applications-copy", "document-facts")) {
+                var rebuilt = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, copy);
+                assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
+                assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay")).isPositive();
+            }
+            assertThat(commands.about(app)).isEmpty();
+            assertThat(given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).extract()
+                    .asString()).isEqualTo(before);
+
+            // the live consumer goes on where it stood: the next application taken into work opens its contract
+            String next = contractFor("POSTPAYMENT");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                    .when().get("/contracts/" + next).then().statusCode(200).body("drafts.size()", equalTo(1)));
+            assertThat(commands.about(next)).isNotEmpty(); // the watch does see commands
+        }
+        given().auth().oauth2(SCHOOL).when().post("/admin/read-models/document-facts/rebuild").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(STAFF).when().post("/admin/read-models/no-such-copy/rebuild").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -31,6 +31,8 @@ public class ProgrammeCopy {
             int revision) {
     }
 
+    public static final String COLLECTION = "programmes";
+
     @Inject
     ServiceDatabase database;
 
@@ -38,7 +40,7 @@ public class ProgrammeCopy {
 
     @PostConstruct
     void init() {
-        programmes = database.collection("programmes");
+        programmes = database.collection(COLLECTION);
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {

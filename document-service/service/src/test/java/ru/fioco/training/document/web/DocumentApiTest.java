@@ -43,6 +43,7 @@ import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /**
@@ -65,6 +66,9 @@ class DocumentApiTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    ru.fioco.training.platform.axon.AxonRuntime axon;
 
     @TestHTTPResource("/")
     URI base;
@@ -117,13 +121,20 @@ class DocumentApiTest {
     }
 
     @Test
-    void theCabinetIsRebuiltFromTheEventStoreIdentically() {
+    void theCabinetAndTheProgrammeCopyAreRebuiltIdentically() {
         String app = submittedApplication("p1");
         upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "паспорт.pdf").then().statusCode(201);
         verdict(app, "p1", "PASSPORT", 1, false, "Нечитаемо").then().statusCode(204);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "PASSPORT").body("mark", equalTo("✘")));
         String before = given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents").then().extract().asString();
         ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "document-cabinet");
+        // the programmes kept from the applications topic are read again from offset 0, touching no file
+        try (CommandWatch commands = CommandWatch.on(axon)) {
+            var programmes = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "programme-copy");
+            assertThat(programmes.getString("source")).isEqualTo("KAFKA");
+            assertThat(programmes.getLong("eventsReplayed")).isEqualTo(programmes.getLong("eventsToReplay")).isPositive();
+            assertThat(commands.about(app)).isEmpty();
+        }
         assertThat(given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents").then().statusCode(200)
                 .extract().asString()).isEqualTo(before);
     }

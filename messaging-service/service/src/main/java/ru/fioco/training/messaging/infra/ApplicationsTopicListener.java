@@ -1,5 +1,7 @@
 package ru.fioco.training.messaging.infra;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,12 +21,17 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.messaging.policy.NoticePolicy;
 import ru.fioco.training.messaging.query.ApplicationFacts;
+import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
-/** What messaging-service learns from application-service's events. */
+/**
+ * What messaging-service learns from application-service's events: the applications' and programmes' facts its
+ * notices mention (rebuildable from the topic as {@code application-facts}), and the steps that become notices.
+ */
 @ApplicationScoped
-public class ApplicationsTopicListener {
+public class ApplicationsTopicListener implements TopicFedReadModel {
 
     static final String CONSUMER = "messaging-service.applications";
     private static final EventTypes<ApplicationEvent> TYPES =
@@ -43,28 +50,65 @@ public class ApplicationsTopicListener {
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
         inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            Object e = event.payload();
-            if (e instanceof ProgrammePublished published) {
-                facts.apply(event, published);
-            } else if (e instanceof ProgrammeChanged changed) {
-                facts.apply(event, changed);
-                notices.programmeChanged(changed.programmeId());
-            } else if (e instanceof ApplicationDrafted drafted) {
-                facts.recordForm(event, drafted.applicationId(), drafted.organisationInn(), null, drafted.form());
-            } else if (e instanceof ApplicationChanged changed) {
-                facts.recordForm(event, changed.applicationId(), null, null, changed.form());
-            } else if (e instanceof ApplicationSubmitted submitted) {
-                facts.recordForm(event, submitted.applicationId(), null, submitted.number(), submitted.form());
-                notices.on(event, submitted);
-            } else if (e instanceof ApplicationReturned returned) {
-                notices.on(event, returned);
-            } else if (e instanceof ApplicationTakenIntoWork taken) {
-                notices.onTakenIntoWork(event, taken.applicationId());
-            } else if (e instanceof ApplicationWithdrawn withdrawn) {
-                notices.on(event, withdrawn);
-            } else if (e instanceof ApplicationCompleted completed) {
-                notices.onCompleted(completed.applicationId());
-            }
+            copy(event);
+            act(event);
         });
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, String> record) {
+        inbound.replay(CONSUMER, record, TYPES, this::copy);
+    }
+
+    private void copy(InboundEvent<ApplicationEvent> event) {
+        Object e = event.payload();
+        if (e instanceof ProgrammePublished published) {
+            facts.apply(event, published);
+        } else if (e instanceof ProgrammeChanged changed) {
+            facts.apply(event, changed);
+        } else if (e instanceof ApplicationDrafted drafted) {
+            facts.recordForm(event, drafted.applicationId(), drafted.organisationInn(), null, drafted.form());
+        } else if (e instanceof ApplicationChanged changed) {
+            facts.recordForm(event, changed.applicationId(), null, null, changed.form());
+        } else if (e instanceof ApplicationSubmitted submitted) {
+            facts.recordForm(event, submitted.applicationId(), null, submitted.number(), submitted.form());
+        }
+    }
+
+    private void act(InboundEvent<ApplicationEvent> event) {
+        Object e = event.payload();
+        if (e instanceof ProgrammeChanged changed) {
+            notices.programmeChanged(changed.programmeId());
+        } else if (e instanceof ApplicationSubmitted submitted) {
+            notices.on(event, submitted);
+        } else if (e instanceof ApplicationReturned returned) {
+            notices.on(event, returned);
+        } else if (e instanceof ApplicationTakenIntoWork taken) {
+            notices.onTakenIntoWork(event, taken.applicationId());
+        } else if (e instanceof ApplicationWithdrawn withdrawn) {
+            notices.on(event, withdrawn);
+        } else if (e instanceof ApplicationCompleted completed) {
+            notices.onCompleted(completed.applicationId());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "application-facts";
+    }
+
+    @Override
+    public String channel() {
+        return "applications";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ApplicationFacts.APPLICATIONS, ApplicationFacts.PROGRAMMES);
     }
 }

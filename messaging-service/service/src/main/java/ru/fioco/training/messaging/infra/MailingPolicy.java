@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 
 import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.query.ApplicationFacts;
+import ru.fioco.training.platform.consuming.InboundGate;
 
 /**
  * Puts every notice that is to be e-mailed into the outbox. Its own tracking processor over the event
@@ -32,12 +33,20 @@ public class MailingPolicy {
     @Inject
     Clock clock;
 
+    @Inject
+    InboundGate gate;
+
     @EventHandler
     @DisallowReplay
     void on(SystemNoticePosted e) {
         if (e.mailTo().isEmpty()) {
             return;
         }
+        gate.whileComplete(() -> enqueue(e));
+    }
+
+    /** The mail names the application's number and organisation: read once their copy is complete. */
+    private void enqueue(SystemNoticePosted e) {
         ApplicationFacts.Application app = facts.application(e.applicationId()).orElse(null);
         for (String to : e.mailTo()) {
             outbox.enqueue(new MailOutbox.Mail(e.messageId() + "|" + to, e.applicationId(), e.messageId(), to, e.title(),

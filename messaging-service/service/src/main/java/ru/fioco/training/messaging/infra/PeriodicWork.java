@@ -16,10 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.messaging.policy.NoticePolicy;
+import ru.fioco.training.platform.consuming.InboundGate;
 
 /**
  * The service's clockwork: fires due reminders and sends due mail on one background thread. Both read
- * their work from MongoDB each pass, so nothing is lost across restarts and nothing is held in memory.
+ * their work from MongoDB each pass, so nothing is lost across restarts and nothing is held in memory. A
+ * reminder pass waits while a copy it reads (application, programme, contract facts) is being rebuilt.
  */
 @ApplicationScoped
 public class PeriodicWork {
@@ -31,6 +33,9 @@ public class PeriodicWork {
 
     @Inject
     MailDispatcher mail;
+
+    @Inject
+    InboundGate gate;
 
     @ConfigProperty(name = "messaging.reminders.period")
     Duration reminderPeriod;
@@ -47,7 +52,7 @@ public class PeriodicWork {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> guarded("reminders", notices::fireDueReminders),
+        executor.scheduleWithFixedDelay(() -> guarded("reminders", () -> gate.whileComplete(notices::fireDueReminders)),
                 0, reminderPeriod.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> guarded("mail", mail::sendDue),
                 0, mailPeriod.toMillis(), TimeUnit.MILLISECONDS);

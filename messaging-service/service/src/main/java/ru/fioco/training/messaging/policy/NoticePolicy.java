@@ -160,7 +160,6 @@ public class NoticePolicy {
     }
 
     public void on(InboundEvent<?> event, ContractConcluded e) {
-        facts.markConcluded(event, e.applicationId());
         post(event, e.applicationId(), NoticeKind.CONTRACT_CONCLUDED, ORGANISATION, false,
                 "Договор заключён", "Договор заключён " + NoticeTexts.date(e.concludedOn()) + ".");
         scheduleCourseReminders(e.applicationId());

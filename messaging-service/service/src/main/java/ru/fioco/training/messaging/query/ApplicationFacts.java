@@ -28,8 +28,10 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * messaging-service's own copy of what its notices and reminders need to say: the application's number,
- * organisation, applicant and participants' names, and the programme's title and dates. Kept from the
- * {@code applications} topic, never asked of application-service.
+ * organisation, applicant and participants' names, and the programme's title and dates, kept from the
+ * {@code applications} topic; and the contract's period and conclusion, kept from {@code contracts} in a
+ * collection of their own (each collection is fed by one topic, so each can be rebuilt from its topic alone).
+ * Never asked of the other services.
  */
 @ApplicationScoped
 public class ApplicationFacts {
@@ -43,16 +45,22 @@ public class ApplicationFacts {
             String lmsCourseUrl, List<Tutor> tutors) {
     }
 
+    public static final String APPLICATIONS = "application_facts";
+    public static final String PROGRAMMES = "programme_facts";
+    public static final String CONTRACTS = "contract_facts";
+
     @Inject
     ServiceDatabase database;
 
     private MongoCollection<Document> applications;
     private MongoCollection<Document> programmes;
+    private MongoCollection<Document> contracts;
 
     @PostConstruct
     void init() {
-        applications = database.collection("application_facts");
-        programmes = database.collection("programme_facts");
+        applications = database.collection(APPLICATIONS);
+        programmes = database.collection(PROGRAMMES);
+        contracts = database.collection(CONTRACTS);
     }
 
     public void recordForm(InboundEvent<?> event, String applicationId, String organisationInn, String number,
@@ -87,17 +95,28 @@ public class ApplicationFacts {
         ReadModelUpdate.apply(applications, applicationId, event.id(), changes);
     }
 
+    /** What is known of the application; its number and organisation from the contract if the form is missing. */
     public Optional<Application> application(String applicationId) {
-        return Optional.ofNullable(applications.find(Filters.eq("_id", applicationId)).first()).map(d -> {
-            Map<String, String> names = new LinkedHashMap<>();
-            Document participants = d.get("participants", Document.class);
-            if (participants != null) {
-                participants.forEach((k, v) -> names.put(k, String.valueOf(v)));
-            }
-            return new Application(d.getString("_id"), d.getString("number"), d.getString("organisationInn"),
-                    d.getString("organisationName"), d.getString("programmeId"), d.getString("applicantName"),
-                    d.getString("applicantEmail"), names);
-        });
+        Document d = applications.find(Filters.eq("_id", applicationId)).first();
+        Document contract = contracts.find(Filters.eq("_id", applicationId)).first();
+        if (d == null && contract == null) {
+            return Optional.empty();
+        }
+        Document form = d == null ? new Document() : d;
+        Document known = contract == null ? new Document() : contract;
+        Map<String, String> names = new LinkedHashMap<>();
+        Document participants = form.get("participants", Document.class);
+        if (participants != null) {
+            participants.forEach((k, v) -> names.put(k, String.valueOf(v)));
+        }
+        return Optional.of(new Application(applicationId, firstOf(form.getString("number"), known.getString("number")),
+                firstOf(form.getString("organisationInn"), known.getString("organisationInn")),
+                form.getString("organisationName"), form.getString("programmeId"), form.getString("applicantName"),
+                form.getString("applicantEmail"), names));
+    }
+
+    private static String firstOf(String value, String otherwise) {
+        return value != null ? value : otherwise;
     }
 
     public void apply(InboundEvent<?> event, ProgrammePublished p) {
@@ -133,23 +152,23 @@ public class ApplicationFacts {
     /** The contract's own record of the course period, in case the programme is not known here. */
     public void recordContract(InboundEvent<?> event, String applicationId, String number, String organisationInn,
             LocalDate programmeStart) {
-        ReadModelUpdate.apply(applications, applicationId, event.id(), List.of(
+        ReadModelUpdate.apply(contracts, applicationId, event.id(), List.of(
                 Updates.set("contractStart", programmeStart == null ? null : programmeStart.toString()),
-                Updates.setOnInsert("number", number),
-                Updates.setOnInsert("organisationInn", organisationInn)));
+                Updates.set("number", number),
+                Updates.set("organisationInn", organisationInn)));
     }
 
     public void markConcluded(InboundEvent<?> event, String applicationId) {
-        ReadModelUpdate.apply(applications, applicationId, event.id(), List.of(Updates.set("concluded", true)));
+        ReadModelUpdate.apply(contracts, applicationId, event.id(), List.of(Updates.set("concluded", true)));
     }
 
     public boolean concluded(String applicationId) {
-        Document d = applications.find(Filters.eq("_id", applicationId)).first();
+        Document d = contracts.find(Filters.eq("_id", applicationId)).first();
         return d != null && d.getBoolean("concluded", false);
     }
 
     public Optional<LocalDate> contractStart(String applicationId) {
-        return Optional.ofNullable(applications.find(Filters.eq("_id", applicationId)).first())
+        return Optional.ofNullable(contracts.find(Filters.eq("_id", applicationId)).first())
                 .map(d -> d.getString("contractStart")).map(LocalDate::parse);
     }
 

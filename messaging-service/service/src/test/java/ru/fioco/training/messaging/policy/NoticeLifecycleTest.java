@@ -73,7 +73,7 @@ class NoticeLifecycleTest {
         awaitKinds(id, "APPLICATION_RECEIVED", "APPLICATION_TAKEN_INTO_WORK", "DOCUMENT_REJECTED");
 
         int firstContractEvent = app.sent.size();
-        app.contract(new ContractOpened(id, terms(app), new BigDecimal("12000.00")));
+        app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
         app.contract(new ContractDraftsIssued(id, 1, "d1", "d2", null));
         app.contract(new ContractConcluded(id, LocalDate.of(2027, 1, 20)));
         app.contract(new CourseAccessGranted(id, "https://lms.fioco.ru/course/view.php?id=42", KEY,
@@ -176,14 +176,6 @@ class NoticeLifecycleTest {
     static JsonPath thread(String applicationId, String token) {
         return given().auth().oauth2(token).when().get("/threads/" + applicationId)
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    static ContractTerms terms(Lifecycle app) {
-        return new ContractTerms("000-000101", app.inn, "МБОУ «Школа № 1»", "773601001", "044525225",
-                "Москва, ул. Кремлёвская, д. 1", app.programmeId, "Функциональная грамотность", LocalDate.of(2027, 2, 1),
-                LocalDate.of(2027, 2, 12), 36, "PREPAYMENT", List.of(new ContractTerms.Participant("p1", "Петров Пётр Петрович")),
-                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42", "Иванова Мария Петровна",
-                "tutor@fioco.ru");
     }
 
     static String body(MimeMessage m) {

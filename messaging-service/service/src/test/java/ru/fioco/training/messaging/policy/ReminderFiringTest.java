@@ -76,7 +76,7 @@ class ReminderFiringTest {
     void courseRemindersMoveWithTheProgrammeAndExpireOnceItHasBegun() {
         Lifecycle app = new Lifecycle(kafka).submitted();
         String id = app.applicationId;
-        app.contract(new ContractOpened(id, NoticeLifecycleTest.terms(app), new BigDecimal("12000.00")));
+        app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
         app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
         // the course starts Monday 1 February 2027: three working days before is Wednesday 27 January
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

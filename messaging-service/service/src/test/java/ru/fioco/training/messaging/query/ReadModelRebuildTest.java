@@ -18,13 +18,17 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.messaging.Lifecycle;
+import ru.fioco.training.platform.testing.CommandWatch;
 
 /**
- * The thread board dropped and rebuilt from the event store comes out with the same checksum, and the
- * rebuild mails nobody again (the mail processor keeps its place).
+ * The thread board dropped and rebuilt from the event store, and the copies kept from Kafka dropped and read
+ * again from offset 0, come out with the same checksums; no rebuild posts, reminds or mails anybody again.
  */
 @QuarkusTest
 class ReadModelRebuildTest {
@@ -34,6 +38,9 @@ class ReadModelRebuildTest {
 
     @jakarta.inject.Inject
     com.mongodb.client.MongoClient mongo;
+
+    @jakarta.inject.Inject
+    ru.fioco.training.platform.axon.AxonRuntime axon;
 
     @Test
     void theThreadBoardIsRebuiltFromTheEventStoreWithTheSameChecksumAndNoMailTwice() {
@@ -70,7 +77,58 @@ class ReadModelRebuildTest {
         assertThat(threadAfter.getList("entries")).isEqualTo(threadBefore.getList("entries"));
         assertThat(SharedTestStack.get().mail().receivedFor(app.applicantEmail)).hasSize(1);
         assertThat(given().auth().oauth2(STAFF).when().get("/admin/read-models").then().statusCode(200).extract()
-                .jsonPath().getList("readModel", String.class)).containsExactly("thread-board");
+                .jsonPath().getList("readModel", String.class))
+                .containsExactlyInAnyOrder("thread-board", "application-facts", "contract-facts");
+    }
+
+    @Test
+    void theCopiesKeptFromKafkaAreReadAgainFromOffsetZeroWithoutANoticeReminderOrMailTwice() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ContractOpened(id, app.contractTerms(),
+                new BigDecimal("12000.00")));
+        app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
+        app.contract(new InvoiceIssued(id, "СЧ-2027-000010", new BigDecimal("12000.00"), LocalDate.of(2026, 11, 23), "d10"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SharedTestStack.get().mail().receivedFor(app.applicantEmail).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF).when()
+                .get("/threads/" + id + "/reminders").then().statusCode(200)
+                .body("reminder.kind", org.hamcrest.Matchers.hasItems("COURSE_STARTS_SOON", "COURSE_STARTS_TOMORROW")));
+        JsonPath threadBefore = given().auth().oauth2(STAFF).when().get("/threads/" + id).then().extract().jsonPath();
+        String remindersBefore = given().auth().oauth2(STAFF).when().get("/threads/" + id + "/reminders").then()
+                .extract().asString();
+
+        try (CommandWatch commands = CommandWatch.on(axon)) {
+            for (String copy : java.util.List.of("application-facts", "contract-facts")) {
+                JsonPath rebuilt = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, copy);
+                assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
+                assertThat(rebuilt.getLong("eventsToReplay")).isPositive();
+                assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay"));
+            }
+            assertThat(commands.about(id)).isEmpty(); // no notice, no reminder, no mail record
+
+            // the live consumers go on: the next event is a notice (the watch sees its command), posted once
+            app.contract(new PaymentRecorded(id, "1", LocalDate.of(2026, 11, 24), new BigDecimal("12000.00"),
+                    new BigDecimal("12000.00"), true));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(STAFF).when()
+                    .get("/threads/" + id).then().body("entries.findAll { it.kind == 'PAYMENT_RECEIVED' }.size()", equalTo(1)));
+            assertThat(commands.about(id)).hasSize(1);
+        }
+
+        // a stray copy is not in the topic: the rebuild removes it and says the copy had drifted
+        JsonPath clean = model("contract-facts");
+        mongo.getDatabase("messages").getCollection(ApplicationFacts.CONTRACTS)
+                .insertOne(new org.bson.Document("_id", "stray").append("concluded", true));
+        given().auth().oauth2(STAFF).when().post("/admin/read-models/contract-facts/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("contract-facts").getString("state")));
+        assertThat(model("contract-facts").getString("checksumAfter")).isEqualTo(clean.getString("checksum"));
+        assertThat(model("contract-facts").getBoolean("matches")).isFalse();
+
+        // the policies did not run again: the same reminders, no second mail
+        assertThat(given().auth().oauth2(STAFF).when().get("/threads/" + id + "/reminders").then().extract().asString())
+                .isEqualTo(remindersBefore);
+        assertThat(SharedTestStack.get().mail().receivedFor(app.applicantEmail)).hasSize(1);
+        assertThat(given().auth().oauth2(STAFF).when().get("/threads/" + id).then().extract().jsonPath()
+                .getList("entries")).hasSize(threadBefore.getList("entries").size() + 1);
     }
 
     @Test
