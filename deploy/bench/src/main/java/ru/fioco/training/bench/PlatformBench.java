@@ -272,6 +272,18 @@ public final class PlatformBench {
                         io.restassured.path.json.JsonPath status = drive.rebuild(service, model);
                         double took = Duration.between(Instant.parse(status.getString("startedAt")),
                                 Instant.parse(status.getString("finishedAt"))).toNanos() / 1e9;
+                        if ("KAFKA".equals(status.getString("source"))) {
+                            // a copy kept from topics: against a plain consumer reading the same topics from offset 0
+                            List<String> topics = status.getList("topics", String.class);
+                            long replayed = status.getLong("eventsReplayed");
+                            double readRate = rawTopicRead(platform.kafka().bootstrapServers(), topics);
+                            results.put("rebuild: " + service + " " + model + " records/s (" + replayed
+                                    + " records of " + topics + ", matches=" + status.getBoolean("matches") + ")",
+                                    fmt(replayed / took));
+                            results.put("rebuild: " + service + " RATIO " + model + " / raw topic read ("
+                                    + fmt(readRate) + "/s)", String.format("%.3f", replayed / took / readRate));
+                            continue;
+                        }
                         double rebuildRate = scanned / took;
                         results.put("rebuild: " + service + " " + model + " events/s (" + scanned + " events, matches="
                                 + status.getBoolean("matches") + ")", fmt(rebuildRate));
@@ -280,6 +292,29 @@ public final class PlatformBench {
                     }
                 }
             }
+        }
+    }
+
+    /** Records per second a plain assigned consumer reads from the topics' first offsets to their ends. */
+    private static double rawTopicRead(String bootstrapServers, List<String> topics) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            topics.forEach(t -> consumer.partitionsFor(t)
+                    .forEach(i -> partitions.add(new org.apache.kafka.common.TopicPartition(t, i.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long t0 = System.nanoTime();
+            long read = 0;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return read / ((System.nanoTime() - t0) / 1e9);
         }
     }
 
