@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.platform.axon.AxonRuntime;
@@ -51,13 +53,14 @@ public class ReadModelRebuilds {
 
     /**
      * Where a read model stands. {@code checksumBefore}/{@code checksumAfter}: of the last rebuild; {@code matches}:
-     * they are equal. {@code topics}, {@code eventsToReplay} and {@code eventsReplayed}: for a model kept from Kafka
-     * (the events up to where the live consumer stood, and how many of them the rebuild has applied so far).
+     * they are equal. Progress of the last rebuild: from Kafka, {@code eventsToReplay} (the records up to where the
+     * live consumer stood) and {@code eventsReplayed}; from an event store, {@code eventTimeTarget} (the newest
+     * event's time when it began) and {@code eventTimeReached} (the event time every segment has passed).
      */
     public record Status(String readModel, Source source, List<String> topics, List<String> collections, State state,
             String checksum, long documents, Instant startedAt, Instant finishedAt, String checksumBefore,
             long documentsBefore, String checksumAfter, long documentsAfter, Boolean matches, Long eventsToReplay,
-            Long eventsReplayed, String error) {
+            Long eventsReplayed, Instant eventTimeTarget, Instant eventTimeReached, String error) {
     }
 
     private record Model(String name, Source source, List<String> topics, List<String> collections,
@@ -65,7 +68,7 @@ public class ReadModelRebuilds {
     }
 
     private record Run(State state, Instant startedAt, Instant finishedAt, ReadModelChecksum.Result before,
-            ReadModelChecksum.Result after, TopicReplay.Progress progress, String error) {
+            ReadModelChecksum.Result after, RebuildProgress progress, String error) {
 
         Run finished(State state, Instant at, ReadModelChecksum.Result after, String error) {
             return new Run(state, startedAt, at, before, after, progress, error);
@@ -107,15 +110,14 @@ public class ReadModelRebuilds {
         Run run = runs.get(name);
         if (run == null) {
             return new Status(name, model.source(), model.topics(), model.collections(), State.LIVE, now.sha256(),
-                    now.documents(), null, null, null, 0, null, 0, null, null, null, null);
+                    now.documents(), null, null, null, 0, null, 0, null, null, null, null, null, null);
         }
-        TopicReplay.Progress progress = run.progress();
+        RebuildProgress progress = run.progress();
         return new Status(name, model.source(), model.topics(), model.collections(), run.state(), now.sha256(),
                 now.documents(), run.startedAt(), run.finishedAt(), run.before().sha256(), run.before().documents(),
                 run.after() == null ? null : run.after().sha256(), run.after() == null ? 0 : run.after().documents(),
                 run.after() == null ? null : run.after().sha256().equals(run.before().sha256()),
-                progress == null || progress.planned() < 0 ? null : progress.planned(),
-                progress == null ? null : progress.replayed(), run.error());
+                progress.toReplay(), progress.replayed(), progress.target(), progress.reached(), run.error());
     }
 
     /** Starts rebuilding in the background; {@link #status} reports the progress. */
@@ -126,8 +128,7 @@ public class ReadModelRebuilds {
             throw new ConflictException("Модель «" + name + "» уже перестраивается");
         }
         ReadModelChecksum.Result before = checksum(model);
-        TopicReplay.Progress progress = model.source() == Source.KAFKA ? new TopicReplay.Progress() : null;
-        runs.put(name, new Run(State.REBUILDING, clock.instant(), null, before, null, progress, null));
+        runs.put(name, new Run(State.REBUILDING, clock.instant(), null, before, null, new RebuildProgress(), null));
         worker.submit(() -> rebuild(model));
         return status(name);
     }
@@ -138,7 +139,7 @@ public class ReadModelRebuilds {
             if (model.source() == Source.KAFKA) {
                 topicReplay.rebuild(model.fromKafka(), runs.get(name).progress(), LONGEST);
             } else {
-                rebuildFromEventStore(model.fromEventStore());
+                rebuildFromEventStore(model.fromEventStore(), runs.get(name).progress());
             }
             ReadModelChecksum.Result after = checksum(model);
             Run run = runs.get(name).finished(State.REBUILT, clock.instant(), after, null);
@@ -154,7 +155,7 @@ public class ReadModelRebuilds {
         }
     }
 
-    private void rebuildFromEventStore(RebuildableReadModel model) throws InterruptedException {
+    private void rebuildFromEventStore(RebuildableReadModel model, RebuildProgress progress) throws InterruptedException {
         String name = model.processingGroup();
         TrackingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(name, TrackingEventProcessor.class)
@@ -162,6 +163,7 @@ public class ReadModelRebuilds {
         processor.shutDown();
         TokenStore tokens = axon.eventStoreSetup().tokenStore();
         TrackingToken tail = axon.configuration().eventStore().createTailToken();
+        newestEventTime().ifPresent(progress::aimAt);
         for (int segment : tokens.fetchSegments(name)) {
             tokens.fetchToken(name, segment); // claims the segment for this node
             tokens.storeToken(tail, name, segment);
@@ -171,11 +173,35 @@ public class ReadModelRebuilds {
         processor.start();
         long deadline = System.nanoTime() + LONGEST.toNanos();
         while (!caughtUp(processor)) {
+            reached(processor).ifPresent(progress::reach);
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not caught up within " + LONGEST);
             }
             Thread.sleep(100); // polling the processor's own progress
         }
+        reached(processor).ifPresent(progress::reach);
+    }
+
+    /** The event time the slowest segment has passed. */
+    private static Optional<Instant> reached(TrackingEventProcessor processor) {
+        List<Optional<Instant>> segments = processor.processingStatus().values().stream()
+                .map(s -> eventTime(s.getTrackingToken())).toList();
+        if (segments.isEmpty() || segments.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return segments.stream().map(Optional::get).min(Instant::compareTo);
+    }
+
+    /** The newest stored event's time (a Mongo head token would say "now", which no event reaches). */
+    private Optional<Instant> newestEventTime() {
+        org.bson.Document newest = axon.eventStoreSetup().template().eventCollection().find()
+                .sort(new org.bson.Document("timestamp", -1)).limit(1).first();
+        return Optional.ofNullable(newest).map(d -> d.get("timestamp")).map(t -> t instanceof java.util.Date date
+                ? date.toInstant() : Instant.parse(String.valueOf(t)));
+    }
+
+    private static Optional<Instant> eventTime(TrackingToken token) {
+        return token instanceof MongoTrackingToken mongo ? Optional.of(mongo.getTimestamp()) : Optional.empty();
     }
 
     /**
@@ -195,8 +221,8 @@ public class ReadModelRebuilds {
         return Stream.concat(
                 eventStoreModels.stream().map(m -> new Model(m.processingGroup(), Source.EVENT_STORE, List.of(),
                         m.collections(), m, null)),
-                kafkaModels.stream().map(m -> new Model(m.name(), Source.KAFKA, topicReplay.topics(m), m.collections(),
-                        null, m)));
+                kafkaModels.stream().map(m -> new Model(m.feed().name(), Source.KAFKA, topicReplay.topics(m),
+                        m.feed().collections(), null, m)));
     }
 
     private Model model(String name) {

@@ -12,17 +12,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public interface TopicFedReadModel {
 
-    /** The model's name in the admin API. */
-    String name();
+    /**
+     * What the copy is and where it comes from.
+     *
+     * @param name        the model's name in the admin API
+     * @param channel     the SmallRye channel whose topics and consumer group feed the copy
+     * @param consumer    the consumer name the listener dispatches under (its processed-event log and positions)
+     * @param collections the collections the copy writes, all of them dropped before a rebuild
+     */
+    record Feed(String name, String channel, String consumer, List<String> collections) {
+    }
 
-    /** The SmallRye channel whose topics and consumer group feed the copy. */
-    String channel();
-
-    /** The consumer name the listener dispatches under (its processed-event log and positions). */
-    String consumer();
-
-    /** The collections the copy writes, all of them dropped before a rebuild. */
-    List<String> collections();
+    Feed feed();
 
     /** Applies one record to the copy alone: no command, notice, mail or number. */
     void replay(ConsumerRecord<String, String> record);

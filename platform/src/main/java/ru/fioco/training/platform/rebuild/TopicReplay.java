@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,20 +38,6 @@ public class TopicReplay {
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration METADATA = Duration.ofSeconds(30);
 
-    /** How far a replay has come: {@code planned} is -1 until the partitions' ends are known. */
-    public static final class Progress {
-        private volatile long planned = -1;
-        private final AtomicLong replayed = new AtomicLong();
-
-        public long planned() {
-            return planned;
-        }
-
-        public long replayed() {
-            return replayed.get();
-        }
-    }
-
     @Inject
     InboundGate gate;
 
@@ -70,26 +55,29 @@ public class TopicReplay {
 
     /** The topics feeding a channel, as its configuration names them. */
     public List<String> topics(TopicFedReadModel model) {
-        String prefix = "mp.messaging.incoming." + model.channel() + ".";
+        String channel = model.feed().channel();
+        String prefix = "mp.messaging.incoming." + channel + ".";
         String names = config.getOptionalValue(prefix + "topics", String.class)
-                .or(() -> config.getOptionalValue(prefix + "topic", String.class)).orElse(model.channel());
+                .or(() -> config.getOptionalValue(prefix + "topic", String.class)).orElse(channel);
         return Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public void rebuild(TopicFedReadModel model, Progress progress, Duration longest) throws Exception {
-        String group = config.getOptionalValue("mp.messaging.incoming." + model.channel() + ".group.id", String.class)
-                .orElseThrow(() -> new IllegalStateException("channel " + model.channel() + " has no group.id"));
+    public void rebuild(TopicFedReadModel model, RebuildProgress progress, Duration longest) throws Exception {
+        String channel = model.feed().channel();
+        String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
+                .orElseThrow(() -> new IllegalStateException("channel " + channel + " has no group.id"));
         List<String> topics = topics(model);
         gate.closed(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(group, model.name()))) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(group, model.feed().name()))) {
                 replay(model, progress, longest, consumer, topics);
             }
             return null;
         });
     }
 
-    private void replay(TopicFedReadModel model, Progress progress, Duration longest,
+    private void replay(TopicFedReadModel model, RebuildProgress progress, Duration longest,
             KafkaConsumer<String, String> consumer, List<String> topics) {
+        TopicFedReadModel.Feed feed = model.feed();
         Set<TopicPartition> partitions = new HashSet<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, METADATA)
@@ -106,15 +94,15 @@ public class TopicReplay {
         Map<TopicPartition, Long> stops = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata c = committed.get(partition);
-            long stop = Math.max(c == null ? 0 : c.offset(), gate.nextOffset(model.consumer(), partition).orElse(0L));
+            long stop = Math.max(c == null ? 0 : c.offset(), gate.nextOffset(feed.consumer(), partition).orElse(0L));
             if (stop > 0) {
                 stops.put(partition, stop);
             }
         }
-        progress.planned = stops.values().stream().mapToLong(Long::longValue).sum();
+        progress.planned(stops.values().stream().mapToLong(Long::longValue).sum());
 
-        inbound.forget(model.consumer());
-        model.collections().forEach(c -> database.collection(c).drop());
+        inbound.forget(feed.consumer());
+        feed.collections().forEach(c -> database.collection(c).drop());
 
         consumer.assign(stops.keySet());
         consumer.seekToBeginning(stops.keySet());
@@ -128,7 +116,7 @@ public class TopicReplay {
                 Long stop = stops.get(new TopicPartition(record.topic(), record.partition()));
                 if (stop != null && record.offset() < stop) {
                     model.replay(record);
-                    progress.replayed.incrementAndGet();
+                    progress.replayedOne();
                 }
             }
             for (TopicPartition partition : List.copyOf(open)) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.restassured.path.json.JsonPath;
 
 /**
- * Drops one of the service's read models and rebuilds it from the event store through the admin API, and
- * asserts it came out with the same checksum and number of documents as before.
+ * Drops one of the service's read models and rebuilds it from its source (event store or Kafka) through the
+ * admin API, and asserts it came out with the same checksum and number of documents as before, and that the
+ * progress it reported reached its end.
  */
 public final class RebuildCheck {
 
@@ -27,6 +29,14 @@ public final class RebuildCheck {
         assertThat(after.getString("checksumAfter")).as(readModel + " checksum").isEqualTo(before.getString("checksum"));
         assertThat(after.getLong("documentsAfter")).as(readModel + " documents").isEqualTo(before.getLong("documents"));
         assertThat(after.getBoolean("matches")).isTrue();
+        // the progress it reported came to its end: every planned record replayed, every stored event passed
+        if ("KAFKA".equals(after.getString("source"))) {
+            assertThat(after.getLong("eventsReplayed")).as(readModel + " replayed").isEqualTo(after.getLong("eventsToReplay"));
+        } else {
+            assertThat(after.getString("eventTimeTarget")).as(readModel + " newest event's time").isNotNull();
+            assertThat(Instant.parse(after.getString("eventTimeReached"))).as(readModel + " event time reached")
+                    .isAfterOrEqualTo(Instant.parse(after.getString("eventTimeTarget")));
+        }
         return after;
     }
 

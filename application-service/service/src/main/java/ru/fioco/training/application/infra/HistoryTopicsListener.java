@@ -46,22 +46,7 @@ public class HistoryTopicsListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "history";
-    }
-
-    @Override
-    public String channel() {
-        return "history";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(HistoryLog.COLLECTION);
+    public Feed feed() {
+        return new Feed("history", "history", CONSUMER, List.of(HistoryLog.COLLECTION));
     }
 }

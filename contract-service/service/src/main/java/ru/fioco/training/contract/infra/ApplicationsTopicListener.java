@@ -73,22 +73,8 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "applications-copy";
-    }
-
-    @Override
-    public String channel() {
-        return "applications";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ProgrammeTerms.COLLECTION, ApplicationCopy.COLLECTION);
+    public Feed feed() {
+        return new Feed("applications-copy", "applications", CONSUMER,
+                List.of(ProgrammeTerms.COLLECTION, ApplicationCopy.COLLECTION));
     }
 }

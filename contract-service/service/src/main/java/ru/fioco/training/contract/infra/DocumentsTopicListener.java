@@ -77,22 +77,7 @@ public class DocumentsTopicListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "document-facts";
-    }
-
-    @Override
-    public String channel() {
-        return "documents";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(DocumentFacts.COLLECTION);
+    public Feed feed() {
+        return new Feed("document-facts", "documents", CONSUMER, List.of(DocumentFacts.COLLECTION));
     }
 }

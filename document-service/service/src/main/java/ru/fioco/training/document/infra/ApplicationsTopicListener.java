@@ -82,22 +82,7 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "programme-copy";
-    }
-
-    @Override
-    public String channel() {
-        return "applications";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ProgrammeCopy.COLLECTION);
+    public Feed feed() {
+        return new Feed("programme-copy", "applications", CONSUMER, List.of(ProgrammeCopy.COLLECTION));
     }
 }

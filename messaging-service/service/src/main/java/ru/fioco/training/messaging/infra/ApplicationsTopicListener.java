@@ -93,22 +93,7 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "application-facts";
-    }
-
-    @Override
-    public String channel() {
-        return "applications";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ApplicationFacts.APPLICATIONS, ApplicationFacts.PROGRAMMES);
+    public Feed feed() {
+        return new Feed("application-facts", "applications", CONSUMER, List.of(ApplicationFacts.APPLICATIONS, ApplicationFacts.PROGRAMMES));
     }
 }

@@ -94,22 +94,7 @@ public class ContractsTopicListener implements TopicFedReadModel {
     }
 
     @Override
-    public String name() {
-        return "contract-facts";
-    }
-
-    @Override
-    public String channel() {
-        return "contracts";
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ApplicationFacts.CONTRACTS);
+    public Feed feed() {
+        return new Feed("contract-facts", "contracts", CONSUMER, List.of(ApplicationFacts.CONTRACTS));
     }
 }
