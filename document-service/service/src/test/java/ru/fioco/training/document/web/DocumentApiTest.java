@@ -172,7 +172,7 @@ class DocumentApiTest {
     }
 
     @Test
-    void theBadInputCorpusIsRefusedAndNothingIsStored() {
+    void theBadInputCorpusIsRefusedAndNothingIsStored() throws Exception {
         String app = submittedApplication("p1");
         long chunksBefore = gridFsChunks();
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.exe(), "паспорт.pdf"), 400, "file");
@@ -182,7 +182,27 @@ class DocumentApiTest {
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("JavaScript"));
         refused(upload(SCHOOL, app, "p1", "PASSPORT", new byte[0], "пусто.pdf"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.overOneMegabyte(), "большой.pdf"), 413, "file");
-        // past the HTTP layer's body limit the framework itself answers 413, before the service sees a byte
+        // past the HTTP layer's body limit with a declared length (as browsers send uploads): refused before a byte
+        // is read, as a problem naming the file, or the body of a JSON request
+        String boundary = "limit-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] declared = java.util.Arrays.copyOf(head, 3 * 1024 * 1024);
+        HttpResponse<String> tooLarge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                        base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT"))
+                .header("Authorization", "Bearer " + SCHOOL)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(declared)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(io.restassured.path.json.JsonPath.from(tooLarge.body()).getString("errors[0].field")).isEqualTo("file");
+        assertThat(io.restassured.path.json.JsonPath.from(tooLarge.body()).getString("detail"))
+                .isEqualTo("Размер запроса 3,0 МБ больше допустимого (1,1 МБ).");
+        refused(given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"version\":1,\"accepted\":false,\"reason\":\"" + "я".repeat(700_000) + "\"}")
+                .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict"), 413, "body")
+                .body("title", equalTo("Запрос слишком большой"));
+        // without a declared length the framework counts the bytes itself and answers 413 with an empty body
         upload(SCHOOL, app, "p1", "PASSPORT", new byte[3 * 1024 * 1024], "огромный.pdf").then().statusCode(413);
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "../../etc/passwd"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "а".repeat(300) + ".pdf"), 400, "file");
