@@ -73,6 +73,10 @@ public class ReadModelRebuilds {
         Run finished(State state, Instant at, ReadModelChecksum.Result after, String error) {
             return new Run(state, startedAt, at, before, after, progress, error);
         }
+
+        Run atRest(ReadModelChecksum.Result checksum) {
+            return new Run(state, startedAt, finishedAt, checksum, after, progress, error);
+        }
     }
 
     @Inject
@@ -114,9 +118,9 @@ public class ReadModelRebuilds {
         }
         RebuildProgress progress = run.progress();
         return new Status(name, model.source(), model.topics(), model.collections(), run.state(), now.sha256(),
-                now.documents(), run.startedAt(), run.finishedAt(), run.before().sha256(), run.before().documents(),
-                run.after() == null ? null : run.after().sha256(), run.after() == null ? 0 : run.after().documents(),
-                run.after() == null ? null : run.after().sha256().equals(run.before().sha256()),
+                now.documents(), run.startedAt(), run.finishedAt(), run.before() == null ? null : run.before().sha256(),
+                run.before() == null ? 0 : run.before().documents(), run.after() == null ? null : run.after().sha256(), run.after() == null ? 0 : run.after().documents(),
+                run.after() == null || run.before() == null ? null : run.after().sha256().equals(run.before().sha256()),
                 progress.toReplay(), progress.replayed(), progress.target(), progress.reached(), run.error());
     }
 
@@ -127,8 +131,7 @@ public class ReadModelRebuilds {
         if (current != null && current.state() == State.REBUILDING) {
             throw new ConflictException("Модель «" + name + "» уже перестраивается");
         }
-        ReadModelChecksum.Result before = checksum(model);
-        runs.put(name, new Run(State.REBUILDING, clock.instant(), null, before, null, new RebuildProgress(), null));
+        runs.put(name, new Run(State.REBUILDING, clock.instant(), null, null, null, new RebuildProgress(), null));
         worker.submit(() -> rebuild(model));
         return status(name);
     }
@@ -137,9 +140,9 @@ public class ReadModelRebuilds {
         String name = model.name();
         try {
             if (model.source() == Source.KAFKA) {
-                topicReplay.rebuild(model.fromKafka(), runs.get(name).progress(), LONGEST);
+                topicReplay.rebuild(model.fromKafka(), runs.get(name).progress(), LONGEST, () -> checksumAtRest(model));
             } else {
-                rebuildFromEventStore(model.fromEventStore(), runs.get(name).progress());
+                rebuildFromEventStore(model, runs.get(name).progress());
             }
             ReadModelChecksum.Result after = checksum(model);
             Run run = runs.get(name).finished(State.REBUILT, clock.instant(), after, null);
@@ -155,12 +158,22 @@ public class ReadModelRebuilds {
         }
     }
 
-    private void rebuildFromEventStore(RebuildableReadModel model, RebuildProgress progress) throws InterruptedException {
+    /**
+     * The checksum the rebuilt model is compared with, taken when nothing writes to the model any more (its
+     * processor stopped, or the service's consumers held), so that a last live event cannot make it stale.
+     */
+    private void checksumAtRest(Model model) {
+        runs.computeIfPresent(model.name(), (name, run) -> run.atRest(checksum(model)));
+    }
+
+    private void rebuildFromEventStore(Model rebuilt, RebuildProgress progress) throws InterruptedException {
+        RebuildableReadModel model = rebuilt.fromEventStore();
         String name = model.processingGroup();
         TrackingEventProcessor processor = axon.configuration().eventProcessingConfiguration()
                 .eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
         processor.shutDown();
+        checksumAtRest(rebuilt);
         TokenStore tokens = axon.eventStoreSetup().tokenStore();
         TrackingToken tail = axon.configuration().eventStore().createTailToken();
         newestEventTime().ifPresent(progress::aimAt);

@@ -62,21 +62,23 @@ public class TopicReplay {
         return Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    public void rebuild(TopicFedReadModel model, RebuildProgress progress, Duration longest) throws Exception {
+    /** @param atRest runs with the gate closed, before anything is dropped: where the "before" checksum is taken */
+    public void rebuild(TopicFedReadModel model, RebuildProgress progress, Duration longest, Runnable atRest)
+            throws Exception {
         String channel = model.feed().channel();
         String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
                 .orElseThrow(() -> new IllegalStateException("channel " + channel + " has no group.id"));
         List<String> topics = topics(model);
         gate.closed(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(group, model.feed().name()))) {
-                replay(model, progress, longest, consumer, topics);
+                replay(model, progress, longest, consumer, topics, atRest);
             }
             return null;
         });
     }
 
     private void replay(TopicFedReadModel model, RebuildProgress progress, Duration longest,
-            KafkaConsumer<String, String> consumer, List<String> topics) {
+            KafkaConsumer<String, String> consumer, List<String> topics, Runnable atRest) {
         TopicFedReadModel.Feed feed = model.feed();
         Set<TopicPartition> partitions = new HashSet<>();
         for (String topic : topics) {
@@ -101,6 +103,7 @@ public class TopicReplay {
         }
         progress.planned(stops.values().stream().mapToLong(Long::longValue).sum());
 
+        atRest.run();
         inbound.forget(feed.consumer());
         feed.collections().forEach(c -> database.collection(c).drop());
 

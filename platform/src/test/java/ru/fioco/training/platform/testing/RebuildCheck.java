@@ -21,13 +21,15 @@ public final class RebuildCheck {
 
     /** @return the final status, for further checks */
     public static JsonPath rebuildsIdentically(String staffToken, String readModel) {
-        JsonPath before = status(staffToken, readModel);
         given().auth().oauth2(staffToken).when().post("/admin/read-models/" + readModel + "/rebuild")
                 .then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(status(staffToken, readModel).getString("state")));
+        // compared with the checksum the service took once nothing wrote to the model any more (a live event that
+        // arrived between a request's own snapshot and the rebuild would otherwise count as a difference)
         JsonPath after = status(staffToken, readModel);
-        assertThat(after.getString("checksumAfter")).as(readModel + " checksum").isEqualTo(before.getString("checksum"));
-        assertThat(after.getLong("documentsAfter")).as(readModel + " documents").isEqualTo(before.getLong("documents"));
+        assertThat(after.getString("checksumBefore")).as(readModel + " checksum before").isNotNull();
+        assertThat(after.getString("checksumAfter")).as(readModel + " checksum").isEqualTo(after.getString("checksumBefore"));
+        assertThat(after.getLong("documentsAfter")).as(readModel + " documents").isEqualTo(after.getLong("documentsBefore"));
         assertThat(after.getBoolean("matches")).isTrue();
         // the progress it reported came to its end: every planned record replayed, every stored event passed
         if ("KAFKA".equals(after.getString("source"))) {
