@@ -45,6 +45,15 @@ public class InboundEvents {
         return gate.pass(consumer, record, () -> dispatcher.dispatch(consumer, record, types, handler));
     }
 
+    /**
+     * A listener that keeps a copy and acts on it: {@code copy} writes the copy (and is all a rebuild replays),
+     * then {@code act} runs the policy, which may read what was just copied.
+     */
+    public <E> boolean dispatch(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
+            Consumer<InboundEvent<E>> copy, Consumer<InboundEvent<E>> act) {
+        return dispatch(consumer, record, types, copy.andThen(act));
+    }
+
     /** For a consumer that keeps no processed-event log (its writes are keyed by the event): the gate alone. */
     public void consume(String consumer, ConsumerRecord<String, String> record, Runnable handler) {
         gate.pass(consumer, record, () -> {

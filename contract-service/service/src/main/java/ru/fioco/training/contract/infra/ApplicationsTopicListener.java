@@ -49,12 +49,7 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     @Incoming("applications")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            copy(event);
-            if (event.payload() instanceof ApplicationTakenIntoWork taken) {
-                contracts.on(taken);
-            }
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
     }
 
     @Override
@@ -69,6 +64,12 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
             terms.apply(event, changed);
         } else if (event.payload() instanceof ApplicationSubmitted submitted) {
             applications.apply(submitted);
+        }
+    }
+
+    private void act(InboundEvent<ApplicationEvent> event) {
+        if (event.payload() instanceof ApplicationTakenIntoWork taken) {
+            contracts.on(taken);
         }
     }
 

@@ -46,16 +46,7 @@ public class DocumentsTopicListener implements TopicFedReadModel {
     @Incoming("documents")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            copy(event);
-            if (event.payload() instanceof DocumentAccepted a && a.slot() == DocumentSlot.SIGNED_ACT) {
-                try {
-                    commands.sendAndWait(new ContractCommands.AcceptSignedAct(a.applicationId()));
-                } catch (AggregateNotFoundException noContract) {
-                    // an act scan for an application without a contract: nothing to wait for
-                }
-            }
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
     }
 
     @Override
@@ -73,6 +64,16 @@ public class DocumentsTopicListener implements TopicFedReadModel {
             facts.slotChanged(r.applicationId(), r.participantId(), r.slot(), false);
         } else if (e instanceof ApplicationDocumentsAccepted all) {
             facts.allAccepted(all.applicationId());
+        }
+    }
+
+    private void act(InboundEvent<DocumentEvent> event) {
+        if (event.payload() instanceof DocumentAccepted a && a.slot() == DocumentSlot.SIGNED_ACT) {
+            try {
+                commands.sendAndWait(new ContractCommands.AcceptSignedAct(a.applicationId()));
+            } catch (AggregateNotFoundException noContract) {
+                // an act scan for an application without a contract: nothing to wait for
+            }
         }
     }
 

@@ -49,10 +49,7 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     @Incoming("applications")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            copy(event);
-            act(event);
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
     }
 
     @Override

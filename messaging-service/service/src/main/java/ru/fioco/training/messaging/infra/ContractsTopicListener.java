@@ -49,10 +49,7 @@ public class ContractsTopicListener implements TopicFedReadModel {
     @Incoming("contracts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            copy(event);
-            act(event);
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
     }
 
     @Override

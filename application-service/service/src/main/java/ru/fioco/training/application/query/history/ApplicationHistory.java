@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import ru.fioco.training.platform.json.EventJson;
@@ -53,8 +56,9 @@ public class ApplicationHistory {
                 data = EventCatalogue.classOf(e.type()).map(c -> PersonalDataMask.mask(payload, c))
                         .orElse(TextNode.valueOf(PersonalDataMask.HIDDEN)); // unknown type: nothing of it is shown
             }
+            // the line is written from what the reader may see, so a field masked in the data is masked in it too
             steps.add(new Step(e.service(), type, e.time(), masked ? maskActor(e.actor()) : e.actor(), e.sequence(),
-                    Summaries.of(type, payload), data));
+                    Summaries.of(type, data), data));
         }
         return new Timeline(applicationId, until, steps, StateAsOf.fold(facts));
     }
@@ -68,9 +72,9 @@ public class ApplicationHistory {
     }
 
     /** Amounts stay exact (12000.00, not 1.2E+4). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper READER = EventJson.mapper().copy()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper READER = EventJson.mapper().copy()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static JsonNode parse(String json) {
         try {

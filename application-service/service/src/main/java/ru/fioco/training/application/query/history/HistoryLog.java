@@ -1,10 +1,13 @@
 package ru.fioco.training.application.query.history;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +17,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 
 import ru.fioco.training.platform.events.CloudEvents;
@@ -62,7 +66,7 @@ public class HistoryLog {
      * The history's record of a Kafka record, or empty when it is not one of the platform's CloudEvents
      * (no id, type, subject or time): nothing a history could show.
      */
-    public static java.util.Optional<Recorded> of(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+    public static Optional<Recorded> of(ConsumerRecord<String, String> record) {
         var headers = record.headers();
         String id = CloudEvents.header(headers, CloudEvents.ID);
         String type = CloudEvents.header(headers, CloudEvents.TYPE);
@@ -70,24 +74,23 @@ public class HistoryLog {
         String source = CloudEvents.header(headers, CloudEvents.SOURCE);
         String time = CloudEvents.header(headers, CloudEvents.TIME);
         if (id == null || type == null || subject == null || time == null || record.value() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant at;
         try {
-            at = java.time.OffsetDateTime.parse(time).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            at = OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
         long sequence;
         try {
-            String header = CloudEvents.header(headers,
-                    CloudEvents.SEQUENCE);
+            String header = CloudEvents.header(headers, CloudEvents.SEQUENCE);
             sequence = header == null ? 0 : Long.parseLong(header);
         } catch (NumberFormatException e) {
             sequence = 0;
         }
         String service = source == null ? record.topic() : source.startsWith("/") ? source.substring(1) : source;
-        return java.util.Optional.of(new Recorded(id, subject, service, type, at,
+        return Optional.of(new Recorded(id, subject, service, type, at,
                 CloudEvents.header(headers, CloudEvents.ACTOR),
                 sequence, record.value()));
     }
