@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.platform.events.CloudEvents;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 
 /**
  * The one way a service applies another service's events: reads the CloudEvents headers, skips an

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 

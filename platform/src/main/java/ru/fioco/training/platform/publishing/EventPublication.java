@@ -2,7 +2,7 @@ package ru.fioco.training.platform.publishing;
 
 import org.axonframework.eventhandling.EventMessage;
 
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 
 /**
  * What a service publishes and how: its one topic, its CloudEvents source, the names of its event

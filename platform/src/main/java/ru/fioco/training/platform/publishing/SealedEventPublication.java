@@ -1,6 +1,6 @@
 package ru.fioco.training.platform.publishing;
 
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 
 /** The usual {@link EventPublication}: the events a sealed interface lists, on one topic, from one source. */
 public abstract class SealedEventPublication implements EventPublication {

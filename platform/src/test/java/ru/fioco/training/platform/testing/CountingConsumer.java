@@ -21,7 +21,7 @@ import org.bson.Document;
 
 import ru.fioco.training.platform.consuming.InboundEventDispatcher;
 import ru.fioco.training.platform.consuming.ProcessedEventLog;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
 
 /**

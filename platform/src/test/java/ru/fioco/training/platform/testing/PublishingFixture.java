@@ -16,7 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 
 import ru.fioco.training.platform.axon.EventStoreSetup;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.publishing.EventPublication;
 import ru.fioco.training.platform.publishing.EventPublisher;

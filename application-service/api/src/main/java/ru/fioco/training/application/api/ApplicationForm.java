@@ -3,6 +3,8 @@ package ru.fioco.training.application.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
  * The application form of the cabinet (seed 002, Рис. 2 and 3), as the representative filled it in.
  * Values are normalised (phones as +7..., SNILS as 11 digits) but otherwise stored as given.
@@ -19,6 +21,11 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
     public record Applicant(@PersonalData String surname, @PersonalData String name, @PersonalData String patronymic,
             String position, @PersonalData String workPhone, @PersonalData String mobilePhone,
             @PersonalData String email) {
+
+        /** «Фамилия Имя Отчество». */
+        public String fullName() {
+            return PersonNames.full(surname, name, patronymic);
+        }
     }
 
     /** «Получение результатов». */
@@ -38,6 +45,21 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
             String subject, EducationLevel educationLevel, @PersonalData String diplomaSurname,
             @PersonalData String diplomaSeries, @PersonalData String diplomaNumber, @PersonalData String snils,
             @PersonalData String email) {
+
+        /** «Фамилия Имя Отчество». */
+        public String fullName() {
+            return PersonNames.full(surname, name, patronymic);
+        }
+
+        /** «Фамилия И. О.». */
+        public String shortName() {
+            return PersonNames.initials(surname, name, patronymic);
+        }
+
+        /** The full name and the subject: one person studying two subjects is two participants. */
+        public String displayName() {
+            return fullName() + (subject == null || subject.isBlank() ? "" : " (" + subject.strip() + ")");
+        }
     }
 
     public enum Sex { MALE, FEMALE }

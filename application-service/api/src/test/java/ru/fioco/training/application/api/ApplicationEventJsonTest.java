@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.testing.EventGoldenFiles;
 

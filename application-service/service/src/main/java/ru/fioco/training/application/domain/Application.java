@@ -22,6 +22,7 @@ import ru.fioco.training.application.api.ApplicationDrafted;
 import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationType;
@@ -248,12 +249,14 @@ public class Application {
                 form.paymentTerms(), form.programmeId(), form.organisation(), form.personalDataConsent(), participants);
     }
 
+    // the status moves as ApplicationStatus.after says, the one vocabulary of the read models and the history too
+
     @EventSourcingHandler
     void on(ApplicationDrafted event) {
         applicationId = event.applicationId();
         organisationInn = event.organisationInn();
         form = event.form();
-        status = ApplicationStatus.DRAFT;
+        status = ApplicationStatus.after(status, event);
     }
 
     @EventSourcingHandler
@@ -265,26 +268,26 @@ public class Application {
     void on(ApplicationSubmitted event) {
         number = event.number();
         form = event.form();
-        status = ApplicationStatus.SUBMITTED;
+        status = ApplicationStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ApplicationReturned event) {
-        status = ApplicationStatus.DRAFT;
+        status = ApplicationStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ApplicationTakenIntoWork event) {
-        status = ApplicationStatus.IN_WORK;
+        status = ApplicationStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ApplicationWithdrawn event) {
-        status = ApplicationStatus.WITHDRAWN;
+        status = ApplicationStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ApplicationCompleted event) {
-        status = ApplicationStatus.COMPLETED;
+        status = ApplicationStatus.after(status, event);
     }
 }

@@ -17,9 +17,10 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
-import ru.fioco.training.application.domain.PublishProgramme.ChangeProgramme;
-import ru.fioco.training.application.domain.PublishProgramme.CloseProgramme;
-import ru.fioco.training.application.domain.PublishProgramme.ProgrammeDescription;
+import ru.fioco.training.application.domain.ProgrammeCommands.ChangeProgramme;
+import ru.fioco.training.application.domain.ProgrammeCommands.CloseProgramme;
+import ru.fioco.training.application.domain.ProgrammeCommands.ProgrammeDescription;
+import ru.fioco.training.application.domain.ProgrammeCommands.PublishProgramme;
 import ru.fioco.training.application.domain.requisites.EmailAddress;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
@@ -60,17 +61,31 @@ public class Programme {
 
     /** All rules of a description at once; texts trimmed, tutors' e-mails normalised. */
     static ProgrammeDescription checked(ProgrammeDescription d) {
-        List<FieldViolation> violations = new ArrayList<>();
-        checkPeriod(d, violations);
-        checkPrice(d.pricePerParticipant(), violations);
-        checkSubjectsDistinct(d.subjects(), violations);
-        List<Tutor> tutors = checkTutors(d.tutors(), violations);
+        List<FieldViolation> violations = brokenRules(d);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         return new ProgrammeDescription(d.title().strip(), d.startDate(), d.endDate(), d.hours(),
                 d.subjects().stream().map(String::strip).toList(), d.pricePerParticipant(),
-                d.lmsCourseUrl() == null || d.lmsCourseUrl().isBlank() ? null : d.lmsCourseUrl().strip(), tutors);
+                d.lmsCourseUrl() == null || d.lmsCourseUrl().isBlank() ? null : d.lmsCourseUrl().strip(),
+                checkTutors(d.tutors(), new ArrayList<>()));
+    }
+
+    /**
+     * The programme's rules a description breaks, each naming its field. A missing value breaks no rule here (its
+     * presence is the form's check), so the form can report both kinds of error at once.
+     */
+    public static List<FieldViolation> brokenRules(ProgrammeDescription d) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (d.startDate() != null && d.endDate() != null) {
+            checkPeriod(d, violations);
+        }
+        if (d.pricePerParticipant() != null) {
+            checkPrice(d.pricePerParticipant(), violations);
+        }
+        checkSubjectsDistinct(d.subjects(), violations);
+        checkTutors(d.tutors(), violations);
+        return violations;
     }
 
     /** A course ends on or after the day it starts. */
@@ -80,10 +95,15 @@ public class Programme {
         }
     }
 
-    /** A price is never negative and has at most kopecks. */
+    /** The most a participant's training may cost: nine digits of roubles. */
+    static final BigDecimal HIGHEST_PRICE = new BigDecimal("999999999.99");
+
+    /** A price is never negative, has at most kopecks and at most nine digits of roubles. */
     static void checkPrice(BigDecimal price, List<FieldViolation> violations) {
         if (price.signum() < 0) {
             violations.add(new FieldViolation("pricePerParticipant", "стоимость не может быть отрицательной"));
+        } else if (price.compareTo(HIGHEST_PRICE) > 0) {
+            violations.add(new FieldViolation("pricePerParticipant", "не больше 999 999 999,99 руб."));
         } else if (price.stripTrailingZeros().scale() > 2) {
             violations.add(new FieldViolation("pricePerParticipant", "не больше двух знаков после запятой (копейки)"));
         }
@@ -93,7 +113,8 @@ public class Programme {
     static void checkSubjectsDistinct(List<String> subjects, List<FieldViolation> violations) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < subjects.size(); i++) {
-            if (!seen.add(subjects.get(i).strip().toLowerCase(Locale.ROOT))) {
+            String subject = subjects.get(i);
+            if (subject != null && !subject.isBlank() && !seen.add(subject.strip().toLowerCase(Locale.ROOT))) {
                 violations.add(new FieldViolation("subjects[" + i + "]", "предмет указан дважды"));
             }
         }

@@ -28,16 +28,22 @@ import org.bson.conversions.Bson;
 import ru.fioco.training.application.api.ApplicationChanged;
 import ru.fioco.training.application.api.ApplicationCompleted;
 import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationForm.Organisation;
 import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
-import ru.fioco.training.application.domain.ApplicationStatus;
-import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
 /** The applications read model: the cabinet's and the staff's lists and the detail view, from this service's events. */
 @ApplicationScoped
@@ -52,8 +58,8 @@ public class ApplicationBoard implements RebuildableReadModel {
     }
 
     @Override
-    public java.util.List<String> collections() {
-        return java.util.List.of("applications");
+    public List<String> collections() {
+        return List.of("applications");
     }
 
     /** A page of the list, with the total for the pager. */
@@ -85,25 +91,39 @@ public class ApplicationBoard implements RebuildableReadModel {
         applications = database.collection("applications");
     }
 
+    private final EventHandlers<ApplicationEvent, Instant> projection =
+            EventHandlers.<ApplicationEvent, Instant>of(ApplicationEvent.class, PROCESSING_GROUP)
+                    .handle(ApplicationDrafted.class, this::drafted)
+                    .handle(ApplicationChanged.class, this::changed)
+                    .handle(ApplicationSubmitted.class, this::submitted)
+                    .handle(ApplicationReturned.class, e -> setStatus(e.applicationId(), e, e.reason()))
+                    .handle(ApplicationTakenIntoWork.class, e -> setStatus(e.applicationId(), e, null))
+                    .handle(ApplicationWithdrawn.class, e -> setStatus(e.applicationId(), e, e.reason()))
+                    .handle(ApplicationCompleted.class, e -> setStatus(e.applicationId(), e, null))
+                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class)
+                    .build();
+
     @EventHandler
-    void on(ApplicationDrafted e, @Timestamp Instant at) {
+    void on(ApplicationEvent event, @Timestamp Instant at) {
+        projection.handle(event, at);
+    }
+
+    private void drafted(ApplicationDrafted e, Instant at) {
         applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
                 Updates.set("organisationInn", e.organisationInn()),
                 Updates.set("type", e.type().name()),
-                Updates.set("status", ApplicationStatus.DRAFT.name()),
+                Updates.set("status", ApplicationStatus.after(null, e).name()),
                 Updates.set("createdAt", Date.from(at)),
                 formFields(e.form())), new UpdateOptions().upsert(true));
     }
 
-    @EventHandler
-    void on(ApplicationChanged e) {
+    private void changed(ApplicationChanged e) {
         applications.updateOne(Filters.eq("_id", e.applicationId()), formFields(e.form()));
     }
 
-    @EventHandler
-    void on(ApplicationSubmitted e) {
+    private void submitted(ApplicationSubmitted e) {
         applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
-                Updates.set("status", ApplicationStatus.SUBMITTED.name()),
+                Updates.set("status", ApplicationStatus.after(null, e).name()),
                 Updates.set("number", e.number()),
                 Updates.set("submittedAt", Date.from(e.submittedAt())),
                 Updates.set("reviewDueDate", e.reviewDueDate().toString()),
@@ -111,28 +131,9 @@ public class ApplicationBoard implements RebuildableReadModel {
                 formFields(e.form())));
     }
 
-    @EventHandler
-    void on(ApplicationReturned e) {
-        setStatus(e.applicationId(), ApplicationStatus.DRAFT, e.reason());
-    }
-
-    @EventHandler
-    void on(ApplicationTakenIntoWork e) {
-        setStatus(e.applicationId(), ApplicationStatus.IN_WORK, null);
-    }
-
-    @EventHandler
-    void on(ApplicationWithdrawn e) {
-        setStatus(e.applicationId(), ApplicationStatus.WITHDRAWN, e.reason());
-    }
-
-    @EventHandler
-    void on(ApplicationCompleted e) {
-        setStatus(e.applicationId(), ApplicationStatus.COMPLETED, null);
-    }
-
-    private void setStatus(String id, ApplicationStatus status, String reason) {
-        Bson update = Updates.set("status", status.name());
+    /** The status each event leads to is {@link ApplicationStatus#after}'s, so the board and the history agree. */
+    private void setStatus(String id, ApplicationEvent e, String reason) {
+        Bson update = Updates.set("status", ApplicationStatus.after(null, e).name());
         applications.updateOne(Filters.eq("_id", id), reason == null ? update
                 : Updates.combine(update, Updates.set("lastReason", reason)));
     }

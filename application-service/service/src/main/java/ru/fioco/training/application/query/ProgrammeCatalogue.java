@@ -20,12 +20,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
-import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
 /** The programme catalogue read model, projected from this service's own event store. */
 @ApplicationScoped
@@ -40,8 +49,8 @@ public class ProgrammeCatalogue implements RebuildableReadModel {
     }
 
     @Override
-    public java.util.List<String> collections() {
-        return java.util.List.of("programmes");
+    public List<String> collections() {
+        return List.of("programmes");
     }
 
     @Inject
@@ -54,22 +63,34 @@ public class ProgrammeCatalogue implements RebuildableReadModel {
         programmes = database.collection("programmes");
     }
 
+    private final EventHandlers<ApplicationEvent, Void> projection =
+            EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, PROCESSING_GROUP)
+                    .handle(ProgrammePublished.class, this::published)
+                    .handle(ProgrammeChanged.class, this::changed)
+                    .handle(ProgrammeClosed.class, this::closed)
+                    .ignore(ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
+                            ApplicationReturned.class, ApplicationTakenIntoWork.class, ApplicationWithdrawn.class,
+                            ApplicationCompleted.class)
+                    .build();
+
     @EventHandler
-    void on(ProgrammePublished e) {
+    void on(ApplicationEvent event) {
+        projection.handle(event, null);
+    }
+
+    private void published(ProgrammePublished e) {
         programmes.updateOne(Filters.eq("_id", e.programmeId()), Updates.combine(
                 description(e.title(), e.startDate(), e.endDate(), e.hours(), e.subjects(), e.pricePerParticipant(),
                         e.lmsCourseUrl(), e.tutors()),
                 Updates.set("open", true)), new UpdateOptions().upsert(true));
     }
 
-    @EventHandler
-    void on(ProgrammeChanged e) {
+    private void changed(ProgrammeChanged e) {
         programmes.updateOne(Filters.eq("_id", e.programmeId()), description(e.title(), e.startDate(), e.endDate(),
                 e.hours(), e.subjects(), e.pricePerParticipant(), e.lmsCourseUrl(), e.tutors()));
     }
 
-    @EventHandler
-    void on(ProgrammeClosed e) {
+    private void closed(ProgrammeClosed e) {
         programmes.updateOne(Filters.eq("_id", e.programmeId()), Updates.set("open", false));
     }
 

@@ -29,7 +29,7 @@ import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrect
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.TakeIntoWork;
 import ru.fioco.training.application.domain.ApplicationCommands.WithdrawApplication;
-import ru.fioco.training.application.domain.ApplicationStatus;
+import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.domain.Regions;
 import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;

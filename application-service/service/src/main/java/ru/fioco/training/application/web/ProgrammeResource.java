@@ -1,13 +1,13 @@
 package ru.fioco.training.application.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,15 +23,19 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import ru.fioco.training.application.domain.PublishProgramme;
-import ru.fioco.training.application.domain.PublishProgramme.ChangeProgramme;
-import ru.fioco.training.application.domain.PublishProgramme.CloseProgramme;
-import ru.fioco.training.application.domain.PublishProgramme.ProgrammeDescription;
+import ru.fioco.training.application.domain.Programme;
+import ru.fioco.training.application.domain.ProgrammeCommands.ChangeProgramme;
+import ru.fioco.training.application.domain.ProgrammeCommands.CloseProgramme;
+import ru.fioco.training.application.domain.ProgrammeCommands.ProgrammeDescription;
+import ru.fioco.training.application.domain.ProgrammeCommands.PublishProgramme;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.application.query.ProgrammeView;
+import ru.fioco.training.platform.errors.FieldViolation;
+import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
+import ru.fioco.training.platform.web.FormViolations;
 
 /** The programme catalogue: staff publish, change and close; everyone signed in reads the open programmes. */
 @Path("/programmes")
@@ -48,10 +52,14 @@ public class ProgrammeResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    public Response publish(@Valid @NotNull(message = "нужно тело запроса") ProgrammeRequest request) {
+    public Response publish(ProgrammeRequest request) {
+        check(request);
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new PublishProgramme(id, request.description()), caller.commandMetaData());
         return Response.created(URI.create("/programmes/" + id)).entity(view(id, request.description(), true)).build();
@@ -61,9 +69,9 @@ public class ProgrammeResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    public ProgrammeView change(@PathParam("id") String id,
-            @Valid @NotNull(message = "нужно тело запроса") ProgrammeRequest request) {
+    public ProgrammeView change(@PathParam("id") String id, ProgrammeRequest request) {
         ProgrammeView current = get(id);
+        check(request);
         commands.sendAndWait(new ChangeProgramme(id, request.description()), caller.commandMetaData());
         return view(id, request.description(), current.open());
     }
@@ -88,6 +96,18 @@ public class ProgrammeResource {
     @Path("/{id}")
     public ProgrammeView get(@PathParam("id") String id) {
         return catalogue.find(id).orElseThrow(() -> new NotFoundException("Программа " + id + " не найдена"));
+    }
+
+    /** The form's checks and the programme's rules, every error at once; the aggregate applies the rules again. */
+    private void check(ProgrammeRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "нужно тело запроса");
+        }
+        List<FieldViolation> problems = new ArrayList<>(FormViolations.of(validator, request));
+        problems.addAll(Programme.brokenRules(request.description()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** The programme as accepted, before the catalogue (a moment later) shows it. */

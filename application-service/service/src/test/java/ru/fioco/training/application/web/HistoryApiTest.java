@@ -126,7 +126,7 @@ class HistoryApiTest {
         assertThat(staff.getString("steps.find { it.type == 'ApplicationDrafted' }.actor")).isEqualTo("school@example.ru");
         assertThat(staff.getString("steps.find { it.type == 'CourseAccessGranted' }.data.enrolmentKey")).isEqualTo(KEY);
         assertThat(staff.getString("steps.find { it.type == 'DocumentRejected' }.summary"))
-                .isEqualTo("Документ «паспорт» (версия 1) отклонён: Скан нечитаем");
+                .isEqualTo("Документ «Паспорт» (версия 1) отклонён: Скан нечитаем");
         assertThat(staff.getString("state.application.status")).isEqualTo("COMPLETED");
         assertThat(staff.getString("state.contract.label")).isEqualTo("закрыт, оплачен");
         assertThat(staff.getString("steps.find { it.type == 'InvoiceIssued' }.summary"))

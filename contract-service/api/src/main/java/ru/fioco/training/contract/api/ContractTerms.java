@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /** What the contract is made of, gathered from the application and the programme when the contract opens. */
 public record ContractTerms(String applicationNumber, String organisationInn, String organisationFullName, String kpp,
         String bik, String legalAddress, String programmeId, String programmeTitle, LocalDate programmeStart,

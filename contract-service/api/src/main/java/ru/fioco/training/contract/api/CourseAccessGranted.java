@@ -1,5 +1,7 @@
 package ru.fioco.training.contract.api;
 
+import ru.fioco.training.platform.api.Confidential;
+
 /**
  * Course access for the participants (Рис. 8): the LMS course, the enrolment key (random, unguessable,
  * shown only to the organisation and staff), the tutor and the enrolment instructions.

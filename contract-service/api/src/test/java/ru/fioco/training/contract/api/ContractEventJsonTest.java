@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.platform.api.Confidential;
+import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.testing.EventGoldenFiles;
 
 /** Pins the JSON of every contract event to a golden file; the enrolment key and people's names are marked. */

@@ -21,7 +21,7 @@ import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**

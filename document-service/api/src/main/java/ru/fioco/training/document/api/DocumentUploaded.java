@@ -1,5 +1,7 @@
 package ru.fioco.training.document.api;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
  * A new version of a document was uploaded into a slot; nothing is overwritten. Metadata only: the
  * bytes stay in document-service's GridFS under {@code documentId}.

@@ -1,5 +1,7 @@
 package ru.fioco.training.document.api;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
  * A participant as document-service knows them: whose documents these are, and whether a name-change
  * document is required (the surname in the diploma differs from the current one).

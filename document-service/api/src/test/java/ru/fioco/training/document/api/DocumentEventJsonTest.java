@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.testing.EventGoldenFiles;
 
 /** Pins the JSON of every document event to a golden file; file names (personal data) are marked. */

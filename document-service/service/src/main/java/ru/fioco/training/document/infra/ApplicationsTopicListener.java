@@ -9,24 +9,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import ru.fioco.training.application.api.ApplicationChanged;
-import ru.fioco.training.application.api.ApplicationDrafted;
 import ru.fioco.training.application.api.ApplicationEvent;
-import ru.fioco.training.application.api.ApplicationReturned;
-import ru.fioco.training.application.api.ApplicationSubmitted;
-import ru.fioco.training.application.api.ApplicationWithdrawn;
-import ru.fioco.training.application.api.ProgrammeChanged;
-import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.document.policy.ApplicationLifecyclePolicy;
 import ru.fioco.training.document.query.ProgrammeCopy;
-import ru.fioco.training.platform.consuming.InboundEvent;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.events.EventTypes;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
- * What document-service learns from application-service's events: its copy of the programmes (rebuildable
- * from the topic as {@code programme-copy}) and the applications' steps that open and close slots.
+ * Reads application-service's events: each goes to the copy of the programmes (rebuildable from the topic as
+ * {@code programme-copy}), then to the policy that opens and closes the applications' document files.
  */
 @ApplicationScoped
 public class ApplicationsTopicListener implements TopicFedReadModel {
@@ -47,35 +39,12 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     @Incoming("applications")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
+        inbound.dispatch(CONSUMER, record, TYPES, programmes::copy, event -> applications.on(event.payload()));
     }
 
     @Override
     public void replay(ConsumerRecord<String, String> record) {
-        inbound.replay(CONSUMER, record, TYPES, this::copy);
-    }
-
-    private void copy(InboundEvent<ApplicationEvent> event) {
-        if (event.payload() instanceof ProgrammePublished published) {
-            programmes.apply(event, published);
-        } else if (event.payload() instanceof ProgrammeChanged changed) {
-            programmes.apply(event, changed);
-        }
-    }
-
-    private void act(InboundEvent<ApplicationEvent> event) {
-        Object e = event.payload();
-        if (e instanceof ApplicationDrafted drafted) {
-            applications.on(drafted);
-        } else if (e instanceof ApplicationChanged changed) {
-            applications.on(changed);
-        } else if (e instanceof ApplicationSubmitted submitted) {
-            applications.on(submitted);
-        } else if (e instanceof ApplicationReturned returned) {
-            applications.on(returned);
-        } else if (e instanceof ApplicationWithdrawn withdrawn) {
-            applications.on(withdrawn);
-        }
+        inbound.replay(CONSUMER, record, TYPES, programmes::copy);
     }
 
     @Override

@@ -9,17 +9,24 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
 import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
+import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.document.api.ParticipantSlots;
 import ru.fioco.training.document.domain.DocumentCommands.CloseUploads;
 import ru.fioco.training.document.domain.DocumentCommands.OpenDocumentFile;
 import ru.fioco.training.document.domain.DocumentCommands.ReopenParticipants;
 import ru.fioco.training.document.domain.DocumentCommands.UpdateParticipants;
 import ru.fioco.training.document.domain.NameChangeRule;
+import ru.fioco.training.platform.api.EventHandlers;
 
 /**
  * The document file follows the application: opened with the draft, its participants following the
@@ -31,7 +38,25 @@ public class ApplicationLifecyclePolicy {
     @Inject
     CommandGateway commands;
 
-    public void on(ApplicationDrafted e) {
+    private final EventHandlers<ApplicationEvent, Void> reactions =
+            EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "document-service application lifecycle")
+                    .handle(ApplicationDrafted.class, this::open)
+                    .handle(ApplicationChanged.class, e -> commands.sendAndWait(
+                            new UpdateParticipants(e.applicationId(), slots(e.form()), false)))
+                    .handle(ApplicationSubmitted.class, e -> commands.sendAndWait(
+                            new UpdateParticipants(e.applicationId(), slots(e.form()), true)))
+                    .handle(ApplicationReturned.class, e -> commands.sendAndWait(new ReopenParticipants(e.applicationId())))
+                    .handle(ApplicationWithdrawn.class, e -> commands.sendAndWait(
+                            new CloseUploads(e.applicationId(), e.reason())))
+                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
+                            ApplicationTakenIntoWork.class, ApplicationCompleted.class)
+                    .build();
+
+    public void on(ApplicationEvent event) {
+        reactions.handle(event, null);
+    }
+
+    private void open(ApplicationDrafted e) {
         try {
             commands.sendAndWait(new OpenDocumentFile(e.applicationId(), e.organisationInn(), slots(e.form())));
         } catch (AggregateStreamCreationException alreadyOpen) {
@@ -39,32 +64,11 @@ public class ApplicationLifecyclePolicy {
         }
     }
 
-    public void on(ApplicationChanged e) {
-        commands.sendAndWait(new UpdateParticipants(e.applicationId(), slots(e.form()), false));
-    }
-
-    public void on(ApplicationSubmitted e) {
-        commands.sendAndWait(new UpdateParticipants(e.applicationId(), slots(e.form()), true));
-    }
-
-    public void on(ApplicationReturned e) {
-        commands.sendAndWait(new ReopenParticipants(e.applicationId()));
-    }
-
-    public void on(ApplicationWithdrawn e) {
-        commands.sendAndWait(new CloseUploads(e.applicationId(), e.reason()));
-    }
-
     static List<ParticipantSlots> slots(ApplicationForm form) {
         return form.participants().stream()
                 .filter(p -> p != null && p.participantId() != null)
-                .map(p -> new ParticipantSlots(p.participantId(), displayName(p),
+                .map(p -> new ParticipantSlots(p.participantId(), p.displayName(),
                         NameChangeRule.required(p.surname(), p.diplomaSurname())))
                 .toList();
-    }
-
-    private static String displayName(ApplicationForm.Participant p) {
-        return String.join(" ", java.util.stream.Stream.of(p.surname(), p.name(), p.patronymic())
-                .filter(s -> s != null && !s.isBlank()).toList()) + (p.subject() == null ? "" : " (" + p.subject() + ")");
     }
 }

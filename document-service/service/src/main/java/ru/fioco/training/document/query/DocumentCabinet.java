@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +21,23 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 
+import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
 import ru.fioco.training.document.api.DocumentAccepted;
 import ru.fioco.training.document.api.DocumentDownloaded;
+import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.document.api.DocumentFileOpened;
 import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.document.api.DocumentUploaded;
+import ru.fioco.training.document.api.ParticipantDocumentsAccepted;
 import ru.fioco.training.document.api.ParticipantSlots;
 import ru.fioco.training.document.api.ParticipantsFixed;
+import ru.fioco.training.document.api.SlotIndicator;
 import ru.fioco.training.document.api.UploadsClosed;
-import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
 /**
  * The cabinet's view of an application's documents (seed 002, Рис. 5а): per participant and slot the
@@ -50,30 +56,16 @@ public class DocumentCabinet implements RebuildableReadModel {
     }
 
     @Override
-    public java.util.List<String> collections() {
-        return java.util.List.of("document_files");
-    }
-
-    /** ✔ accepted, ✘ rejected, ! a version awaits review (new, or uploaded after a verdict), missing: nothing yet. */
-    public enum Indicator {
-        ACCEPTED("✔"), REJECTED("✘"), ATTENTION("!"), MISSING("");
-
-        private final String mark;
-
-        Indicator(String mark) {
-            this.mark = mark;
-        }
-
-        public String mark() {
-            return mark;
-        }
+    public List<String> collections() {
+        return List.of("document_files");
     }
 
     public record Version(int version, String documentId, long size, String sha256, String contentType,
             String fileName, String uploadedBy, Instant uploadedAt) {
     }
 
-    public record SlotView(DocumentSlot slot, boolean required, Indicator indicator, String mark, String reason,
+    public record SlotView(DocumentSlot slot, String title, boolean required, SlotIndicator indicator, String mark,
+            String reason,
             List<Version> versions) {
     }
 
@@ -117,48 +109,38 @@ public class DocumentCabinet implements RebuildableReadModel {
         files = database.collection("document_files");
     }
 
+    private final EventHandlers<DocumentEvent, Instant> projection =
+            EventHandlers.<DocumentEvent, Instant>of(DocumentEvent.class, PROCESSING_GROUP)
+                    .handle(DocumentFileOpened.class, this::opened)
+                    .handle(ParticipantsFixed.class, e -> update(e.applicationId(), s -> {
+                        s.participants = new ArrayList<>(e.participants());
+                        s.fixed = e.fixed();
+                    }))
+                    .handle(UploadsClosed.class, e -> update(e.applicationId(), s -> s.closed = true))
+                    .handle(DocumentUploaded.class, (e, at) -> update(e.applicationId(), s -> slot(s, e.participantId(),
+                            e.slot()).versions.add(new Version(e.version(), e.documentId(), e.size(), e.sha256(),
+                            e.contentType(), e.fileName(), e.uploadedBy(), at))))
+                    .handle(DocumentAccepted.class, e -> update(e.applicationId(),
+                            s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), true, null)))
+                    .handle(DocumentRejected.class, e -> update(e.applicationId(),
+                            s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), false, e.reason())))
+                    .handle(DocumentDownloaded.class, (e, at) -> update(e.applicationId(), s -> s.downloads.add(
+                            new Download(e.documentId(), e.participantId(), e.slot(), e.version(), e.downloadedBy(),
+                                    e.downloadedByRole(), at))))
+                    .ignore(ParticipantDocumentsAccepted.class, ApplicationDocumentsAccepted.class)
+                    .build();
+
     @EventHandler
-    void on(DocumentFileOpened e) {
+    void on(DocumentEvent event, @Timestamp Instant at) {
+        projection.handle(event, at);
+    }
+
+    private void opened(DocumentFileOpened e) {
         State s = new State();
         s.applicationId = e.applicationId();
         s.organisationInn = e.organisationInn();
         s.participants = new ArrayList<>(e.participants());
         save(s);
-    }
-
-    @EventHandler
-    void on(ParticipantsFixed e) {
-        update(e.applicationId(), s -> {
-            s.participants = new ArrayList<>(e.participants());
-            s.fixed = e.fixed();
-        });
-    }
-
-    @EventHandler
-    void on(UploadsClosed e) {
-        update(e.applicationId(), s -> s.closed = true);
-    }
-
-    @EventHandler
-    void on(DocumentUploaded e, @Timestamp Instant at) {
-        update(e.applicationId(), s -> slot(s, e.participantId(), e.slot()).versions.add(new Version(e.version(),
-                e.documentId(), e.size(), e.sha256(), e.contentType(), e.fileName(), e.uploadedBy(), at)));
-    }
-
-    @EventHandler
-    void on(DocumentAccepted e) {
-        update(e.applicationId(), s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), true, null));
-    }
-
-    @EventHandler
-    void on(DocumentRejected e) {
-        update(e.applicationId(), s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), false, e.reason()));
-    }
-
-    @EventHandler
-    void on(DocumentDownloaded e, @Timestamp Instant at) {
-        update(e.applicationId(), s -> s.downloads.add(new Download(e.documentId(), e.participantId(), e.slot(),
-                e.version(), e.downloadedBy(), e.downloadedByRole(), at)));
     }
 
     private static void verdict(SlotState slot, int version, boolean accepted, String reason) {
@@ -224,12 +206,13 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     static SlotView slotView(DocumentSlot slot, boolean required, SlotState state) {
         if (state == null || state.versions.isEmpty()) {
-            return new SlotView(slot, required, Indicator.MISSING, Indicator.MISSING.mark(), null, List.of());
+            return new SlotView(slot, slot.title(), required, SlotIndicator.MISSING, SlotIndicator.MISSING.mark(), null,
+                    List.of());
         }
-        int current = state.versions.get(state.versions.size() - 1).version();
-        Indicator indicator = state.reviewedVersion == null || state.reviewedVersion != current ? Indicator.ATTENTION
-                : Boolean.TRUE.equals(state.accepted) ? Indicator.ACCEPTED : Indicator.REJECTED;
-        return new SlotView(slot, required, indicator, indicator.mark(), state.reason, List.copyOf(state.versions));
+        SlotIndicator indicator = SlotIndicator.of(state.versions.get(state.versions.size() - 1).version(),
+                state.reviewedVersion, state.accepted);
+        return new SlotView(slot, slot.title(), required, indicator, indicator.mark(), state.reason,
+                List.copyOf(state.versions));
     }
 
     private Optional<State> load(String applicationId) {
@@ -244,7 +227,7 @@ public class DocumentCabinet implements RebuildableReadModel {
         }
     }
 
-    private void update(String applicationId, java.util.function.Consumer<State> change) {
+    private void update(String applicationId, Consumer<State> change) {
         State s = load(applicationId).orElseThrow(() -> new IllegalStateException("no document file " + applicationId));
         change.accept(s);
         save(s);

@@ -206,7 +206,7 @@ public class DocumentResource {
     }
 
     private static DocumentCabinet.SlotView withoutNames(DocumentCabinet.SlotView s) {
-        return new DocumentCabinet.SlotView(s.slot(), s.required(), s.indicator(), s.mark(), s.reason(),
+        return new DocumentCabinet.SlotView(s.slot(), s.title(), s.required(), s.indicator(), s.mark(), s.reason(),
                 s.versions().stream().map(v -> new DocumentCabinet.Version(v.version(), v.documentId(), v.size(),
                         v.sha256(), v.contentType(), null, null, v.uploadedAt())).toList());
     }

@@ -3,6 +3,8 @@ package ru.fioco.training.messaging.api;
 import java.time.Instant;
 import java.util.List;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
  * A message written by a person. Its text is free text and may name anyone, so it is personal data.
  *

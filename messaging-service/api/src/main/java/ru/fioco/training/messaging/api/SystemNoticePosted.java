@@ -3,9 +3,12 @@ package ru.fioco.training.messaging.api;
 import java.time.Instant;
 import java.util.List;
 
+import ru.fioco.training.platform.api.Confidential;
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
- * A notice the platform posts into the thread, in Russian, caused by another service's event or by a
- * reminder coming due; posted once per cause.
+ * Revision 1 of a notice, when notices were prose: title and text written out in Russian. No longer published
+ * (see {@link NoticePosted}); kept so that the notices stored before still read, show and replay as they were.
  *
  * @param cause     the CloudEvent id ({@code ce_id}) or the reminder id that caused it: the key of "once"
  * @param audience  who it is for; it counts as unread for them

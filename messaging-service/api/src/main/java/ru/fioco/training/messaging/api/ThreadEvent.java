@@ -5,7 +5,7 @@ package ru.fioco.training.messaging.api;
  * name is {@value #TYPE_PREFIX}{@code .<RecordName>}. One thread («вопросы/ответы») per application.
  */
 public sealed interface ThreadEvent permits ThreadOpened, ApplicantContactChanged, MessagePosted, SystemNoticePosted,
-        ThreadRead, NoticeMailed, ThreadClosed {
+        NoticePosted, ThreadRead, NoticeMailed, ThreadClosed {
 
     String TOPIC = "messages";
     String TYPE_PREFIX = "ru.fioco.training.messages";

@@ -1,5 +1,7 @@
 package ru.fioco.training.messaging.api;
 
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
  * The thread of an application, opened when it is first submitted.
  *

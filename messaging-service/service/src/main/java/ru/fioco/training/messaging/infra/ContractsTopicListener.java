@@ -24,7 +24,7 @@ import ru.fioco.training.messaging.policy.NoticePolicy;
 import ru.fioco.training.messaging.query.ApplicationFacts;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**

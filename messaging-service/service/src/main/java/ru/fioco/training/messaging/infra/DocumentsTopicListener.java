@@ -11,7 +11,7 @@ import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.messaging.policy.NoticePolicy;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
 
 /** What messaging-service learns from document-service's events: rejected documents become notices. */
 @ApplicationScoped

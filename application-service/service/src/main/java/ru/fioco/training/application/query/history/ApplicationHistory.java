@@ -4,22 +4,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-
-import ru.fioco.training.platform.json.EventJson;
 
 /**
  * One application's history across the four services: the merged timeline with a readable line per event,
  * masked for auditors, and the state of the application, its documents, contract and thread as of a moment.
+ * Events are read back into their records: the line and the state are functions of the typed events.
  */
 @ApplicationScoped
 public class ApplicationHistory {
@@ -46,21 +42,23 @@ public class ApplicationHistory {
     public Timeline of(String applicationId, OffsetDateTime asOf, boolean masked) {
         Instant until = asOf == null ? null : asOf.toInstant();
         List<Step> steps = new ArrayList<>();
-        List<StateAsOf.Entry> facts = new ArrayList<>();
+        List<Record> events = new ArrayList<>();
         for (HistoryLog.Recorded e : log.of(applicationId, until)) {
             String type = EventCatalogue.shortType(e.type());
-            JsonNode payload = parse(e.payload());
-            facts.add(new StateAsOf.Entry(type, payload));
+            JsonNode payload = EventCatalogue.tree(e.payload());
+            Optional<Record> event = EventCatalogue.read(e.type(), payload);
+            event.ifPresent(events::add);
             JsonNode data = payload;
             if (masked) {
-                data = EventCatalogue.classOf(e.type()).map(c -> PersonalDataMask.mask(payload, c))
-                        .orElse(TextNode.valueOf(PersonalDataMask.HIDDEN)); // unknown type: nothing of it is shown
+                // an event this build cannot read: nothing of it is shown
+                data = event.<JsonNode>map(r -> PersonalDataMask.mask(payload, r.getClass()))
+                        .orElse(TextNode.valueOf(PersonalDataMask.HIDDEN));
             }
-            // the line is written from what the reader may see, so a field masked in the data is masked in it too
+            String summary = event.map(r -> Summaries.of(r, masked)).orElse(type);
             steps.add(new Step(e.service(), type, e.time(), masked ? maskActor(e.actor()) : e.actor(), e.sequence(),
-                    Summaries.of(type, data), data));
+                    summary, data));
         }
-        return new Timeline(applicationId, until, steps, StateAsOf.fold(facts));
+        return new Timeline(applicationId, until, steps, StateAsOf.fold(events));
     }
 
     /** An actor is a token subject, often an e-mail address: hidden from auditors, who see that someone acted. */
@@ -69,18 +67,5 @@ public class ApplicationHistory {
             return null;
         }
         return actor.contains("@") ? PersonalDataMask.HIDDEN : actor;
-    }
-
-    /** Amounts stay exact (12000.00, not 1.2E+4). */
-    private static final ObjectMapper READER = EventJson.mapper().copy()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-
-    private static JsonNode parse(String json) {
-        try {
-            return READER.readTree(json);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(json);
-        }
     }
 }

@@ -3,13 +3,20 @@ package ru.fioco.training.application.query.history;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.messaging.api.ThreadEvent;
-import ru.fioco.training.platform.events.EventTypes;
+import ru.fioco.training.platform.api.EventTypes;
+import ru.fioco.training.platform.json.EventJson;
 
-/** The four services' event types, to find the record (and so its marked fields) behind a {@code ce_type}. */
+/** The four services' event types: the record behind a {@code ce_type}, and the event read back into it. */
 final class EventCatalogue {
 
     private static final Map<String, EventTypes<?>> BY_SERVICE = Map.of(
@@ -17,6 +24,11 @@ final class EventCatalogue {
             "document-service", EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX),
             "contract-service", EventTypes.ofSealed(ContractEvent.class, ContractEvent.TYPE_PREFIX),
             "messaging-service", EventTypes.ofSealed(ThreadEvent.class, ThreadEvent.TYPE_PREFIX));
+
+    /** Amounts stay exact (12000.00, not 1.2E+4). */
+    private static final ObjectMapper READER = EventJson.mapper().copy()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private EventCatalogue() {
     }
@@ -30,6 +42,26 @@ final class EventCatalogue {
             }
         }
         return Optional.empty();
+    }
+
+    /** The payload as published, as a JSON tree; text that is not JSON stays text. */
+    static JsonNode tree(String json) {
+        try {
+            return READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return READER.getNodeFactory().textNode(json);
+        }
+    }
+
+    /** The event as its record, or empty for a type this build does not know or a payload that does not fit it. */
+    static Optional<Record> read(String ceType, JsonNode payload) {
+        return classOf(ceType).flatMap(type -> {
+            try {
+                return Optional.of((Record) READER.treeToValue(payload, type));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The short type: the record's name. */

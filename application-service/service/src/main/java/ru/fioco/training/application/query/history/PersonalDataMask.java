@@ -1,11 +1,15 @@
 package ru.fioco.training.application.query.history;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,29 +18,64 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import ru.fioco.training.platform.api.Confidential;
+import ru.fioco.training.platform.api.PersonalData;
+
 /**
- * Masks an event's JSON for an auditor, from the marks on its record's fields (ARCHITECTURE §4): a field
- * marked {@code @PersonalData} that names a person becomes initials («Петров Пётр» -> «П. П.»); any other
- * personal field (SNILS, passport data, birth date, e-mail, phone, free text) and every
- * {@code @Confidential} one (the enrolment key) becomes «скрыто». The marks are recognised by name, as each
- * api module declares its own, so a new event is masked correctly without touching this class. As a safety
- * net, any other text that is an e-mail address (token subjects such as {@code uploadedBy}, an institute
- * address) is hidden too: auditors see that someone acted, not who.
+ * Masks an event for an auditor, from the marks on its record's fields (ARCHITECTURE §4): a field marked
+ * {@link PersonalData} that names a person becomes initials («Петров Пётр» -> «П. П.»); any other personal field
+ * (SNILS, passport data, birth date, e-mail, phone, free text) and every {@link Confidential} one (the enrolment
+ * key) becomes «скрыто». Because the marks decide, a new event is masked correctly without touching this class.
+ * As a safety net, any other text that is an e-mail address (token subjects such as {@code uploadedBy}, an
+ * institute address) is hidden too: auditors see that someone acted, not who.
  */
 final class PersonalDataMask {
 
     static final String HIDDEN = "скрыто";
     /** Fields that hold a person's name (initials are enough to follow a history, not to identify). */
     static final Set<String> NAME_FIELDS = Set.of("surname", "name", "patronymic", "diplomaSurname", "fullName",
-            "holderName", "displayName", "applicantName");
+            "holderName", "displayName", "applicantName", "participantName", "tutorName");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private PersonalDataMask() {
     }
 
+    /** The event's JSON with what an auditor may not see masked; the JSON given is left as it was. */
     static JsonNode mask(JsonNode json, Class<?> recordType) {
         JsonNode copy = json.deepCopy();
         maskValue(copy, recordType);
         return copy;
+    }
+
+    /**
+     * One field of an event as a reader sees it: as it is when {@code masked} is false, else masked as
+     * {@link #mask} masks it; «—» when it has no value.
+     */
+    static String shown(Record event, String component, boolean masked) {
+        RecordComponent field = Arrays.stream(event.getClass().getRecordComponents())
+                .filter(c -> c.getName().equals(component)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(event.getClass().getSimpleName() + " has no " + component));
+        Object value;
+        try {
+            value = field.getAccessor().invoke(event);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+        if (value == null) {
+            return "—";
+        }
+        String text = value instanceof Collection<?> many
+                ? many.stream().map(String::valueOf).collect(Collectors.joining(", ")) : String.valueOf(value);
+        if (!masked) {
+            return text;
+        }
+        if (field.isAnnotationPresent(PersonalData.class)) {
+            return NAME_FIELDS.contains(component) ? initials(text) : HIDDEN;
+        }
+        if (field.isAnnotationPresent(Confidential.class) || EMAIL.matcher(text).matches()) {
+            return HIDDEN;
+        }
+        return text;
     }
 
     private static void maskValue(JsonNode node, Type type) {
@@ -50,9 +89,9 @@ final class PersonalDataMask {
                 if (child == null || child.isNull()) {
                     continue;
                 }
-                if (marked(component, "PersonalData")) {
+                if (component.isAnnotationPresent(PersonalData.class)) {
                     object.set(component.getName(), personal(component.getName(), child));
-                } else if (marked(component, "Confidential")) {
+                } else if (component.isAnnotationPresent(Confidential.class)) {
                     object.set(component.getName(), hidden(child));
                 } else {
                     maskValue(child, component.getGenericType());
@@ -66,7 +105,7 @@ final class PersonalDataMask {
 
     /** Unmarked text fields holding an e-mail address. */
     private static void hideEmails(ObjectNode object) {
-        java.util.List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         object.fieldNames().forEachRemaining(fields::add);
         for (String field : fields) {
             JsonNode value = object.get(field);
@@ -74,13 +113,6 @@ final class PersonalDataMask {
                 object.set(field, TextNode.valueOf(HIDDEN));
             }
         }
-    }
-
-    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-    private static boolean marked(RecordComponent component, String mark) {
-        return Arrays.stream(component.getAnnotations()).map(Annotation::annotationType)
-                .anyMatch(a -> a.getSimpleName().equals(mark));
     }
 
     private static JsonNode personal(String field, JsonNode value) {
@@ -95,6 +127,11 @@ final class PersonalDataMask {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             value.forEach(v -> array.add(HIDDEN));
             return array;
+        }
+        if (value.isObject()) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            value.fieldNames().forEachRemaining(f -> object.put(f, HIDDEN));
+            return object;
         }
         return TextNode.valueOf(HIDDEN);
     }

@@ -1,88 +1,161 @@
 package ru.fioco.training.application.query.history;
 
-import java.util.Map;
-import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ApplicationForm.PaymentTerms;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractDraftsIssued;
+import ru.fioco.training.contract.api.ContractEvent;
+import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.CourseAccessGranted;
+import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PackageShipped;
+import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
+import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
+import ru.fioco.training.document.api.DocumentAccepted;
+import ru.fioco.training.document.api.DocumentDownloaded;
+import ru.fioco.training.document.api.DocumentEvent;
+import ru.fioco.training.document.api.DocumentFileOpened;
+import ru.fioco.training.document.api.DocumentRejected;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.api.DocumentUploaded;
+import ru.fioco.training.document.api.ParticipantDocumentsAccepted;
+import ru.fioco.training.document.api.ParticipantsFixed;
+import ru.fioco.training.document.api.UploadsClosed;
+import ru.fioco.training.messaging.api.ApplicantContactChanged;
+import ru.fioco.training.messaging.api.MessagePosted;
+import ru.fioco.training.messaging.api.NoticeMailed;
+import ru.fioco.training.messaging.api.NoticePosted;
+import ru.fioco.training.messaging.api.Side;
+import ru.fioco.training.messaging.api.SystemNoticePosted;
+import ru.fioco.training.messaging.api.ThreadClosed;
+import ru.fioco.training.messaging.api.ThreadEvent;
+import ru.fioco.training.messaging.api.ThreadOpened;
+import ru.fioco.training.messaging.api.ThreadRead;
+import ru.fioco.training.platform.api.EventMapping;
 
 /**
- * One readable Russian line per event, made only of what no one needs to hide (numbers, dates, statuses,
- * amounts, document kinds), so that it reads the same for staff and auditors.
+ * One readable Russian line per event. Numbers, dates, amounts, statuses and document kinds are written as they
+ * are; anything a reader may not see (free text, names, for auditors) goes through {@link PersonalDataMask}, so a
+ * line never shows what the event's data hides.
  */
 final class Summaries {
 
-    private static final Map<String, Function<JsonNode, String>> LINES = Map.ofEntries(
-            Map.entry("ApplicationDrafted", p -> "Черновик заявки создан"),
-            Map.entry("ApplicationChanged", p -> "Черновик заявки изменён"),
-            Map.entry("ApplicationSubmitted", p -> "Заявка № " + t(p, "number") + " отправлена; рассмотреть до "
-                    + t(p, "reviewDueDate")),
-            Map.entry("ApplicationReturned", p -> "Заявка возвращена на доработку: " + t(p, "reason")),
-            Map.entry("ApplicationTakenIntoWork", p -> "Заявка взята в работу (" + t(p, "participantCount")
-                    + " уч., " + ("POSTPAYMENT".equals(t(p, "paymentTerms")) ? "постоплата" : "предоплата") + ")"),
-            Map.entry("ApplicationWithdrawn", p -> "Заявка снята: " + t(p, "reason")),
-            Map.entry("ApplicationCompleted", p -> "Заявка выполнена"),
-            Map.entry("DocumentFileOpened", p -> "Открыта папка документов заявки"),
-            Map.entry("ParticipantsFixed", p -> p.path("fixed").asBoolean() ? "Состав участников зафиксирован"
-                    : "Состав участников открыт для изменений"),
-            Map.entry("DocumentUploaded", p -> "Загружен документ " + slot(p) + ", версия " + t(p, "version")),
-            Map.entry("DocumentAccepted", p -> "Документ " + slot(p) + " (версия " + t(p, "version") + ") принят"),
-            Map.entry("DocumentRejected", p -> "Документ " + slot(p) + " (версия " + t(p, "version") + ") отклонён: "
-                    + t(p, "reason")),
-            Map.entry("DocumentDownloaded", p -> "Документ " + slot(p) + " скачан"),
-            Map.entry("ParticipantDocumentsAccepted", p -> "Все документы участника приняты"),
-            Map.entry("ApplicationDocumentsAccepted", p -> "Все документы заявки приняты"),
-            Map.entry("UploadsClosed", p -> "Приём документов закрыт"),
-            Map.entry("ContractOpened", p -> "Договор открыт на сумму " + t(p, "totalAmount") + " руб."),
-            Map.entry("ContractDraftsIssued", p -> "Проекты договора и согласия выпущены, версия " + t(p, "version")),
-            Map.entry("ContractConcluded", p -> "Договор заключён " + t(p, "concludedOn")),
-            Map.entry("CourseAccessGranted", p -> "Открыт доступ к курсу"),
-            Map.entry("InvoiceIssued", p -> "Счёт № " + t(p, "invoiceNumber") + " на " + t(p, "amount") + " руб."),
-            Map.entry("PaymentRecorded", p -> "Оплата " + t(p, "amount") + " руб. (всего " + t(p, "totalPaid") + ")"
-                    + (p.path("fullyPaid").asBoolean() ? ", оплачено полностью" : "")),
-            Map.entry("ServiceActIssued", p -> "Акт № " + t(p, "actNumber") + " выпущен"),
-            Map.entry("SignedActAccepted", p -> "Подписанный акт принят; оригиналы до " + t(p, "originalsDueDate")),
-            Map.entry("OriginalsReceived", p -> "Оригиналы получены " + t(p, "receivedOn")),
-            Map.entry("TrainingResultRecorded", p -> "Итог обучения участника: "
-                    + (p.path("passed").asBoolean() ? "освоил программу" : "не освоил программу")),
-            Map.entry("CertificateIssued", p -> "Выдано удостоверение № " + t(p, "registrationNumber")),
-            Map.entry("PackageShipped", p -> "Отправлено почтой" + (p.path("withCertificates").asBoolean()
-                    ? " с удостоверениями" : " без удостоверений") + ", трек-номер " + t(p, "trackingNumber")),
-            Map.entry("ContractClosed", p -> "Договор закрыт"),
-            Map.entry("ThreadOpened", p -> "Открыта переписка по заявке"),
-            Map.entry("ApplicantContactChanged", p -> "Изменён контакт заявителя"),
-            Map.entry("MessagePosted", p -> ("ORGANISATION".equals(t(p, "side")) ? "Сообщение организации"
-                    : "Сообщение института") + (p.path("attachments").size() > 0
-                    ? ", файлов: " + p.path("attachments").size() : "")),
-            Map.entry("SystemNoticePosted", p -> "Уведомление: " + t(p, "title")),
-            Map.entry("ThreadRead", p -> ("ORGANISATION".equals(t(p, "side")) ? "Организация" : "Институт")
-                    + " прочитал(а) переписку до сообщения № " + t(p, "upToSequence")),
-            Map.entry("NoticeMailed", p -> "Уведомление отправлено по электронной почте"),
-            Map.entry("ThreadClosed", p -> "Переписка закрыта: " + t(p, "reason")));
+    /** A line, given how the reader sees the event's fields. */
+    interface Line {
+        String write(Shown shown);
+    }
+
+    /** One field of the event as the reader may see it. */
+    interface Shown {
+        String field(Record event, String component);
+    }
 
     private Summaries() {
     }
 
-    static String of(String shortType, JsonNode payload) {
-        Function<JsonNode, String> line = LINES.get(shortType);
-        return line == null ? shortType : line.apply(payload);
+    static String of(Record event, boolean masked) {
+        Shown shown = (e, component) -> PersonalDataMask.shown(e, component, masked);
+        Line line = null;
+        if (event instanceof ApplicationEvent e) {
+            line = APPLICATIONS.apply(e).orElse(null);
+        } else if (event instanceof DocumentEvent e) {
+            line = DOCUMENTS.apply(e).orElse(null);
+        } else if (event instanceof ContractEvent e) {
+            line = CONTRACTS.apply(e).orElse(null);
+        } else if (event instanceof ThreadEvent e) {
+            line = THREADS.apply(e).orElse(null);
+        }
+        return line == null ? event.getClass().getSimpleName() : line.write(shown);
     }
 
-    private static String t(JsonNode p, String field) {
-        JsonNode v = p.path(field);
-        return v.isMissingNode() || v.isNull() ? "—" : v.asText();
+    private static String slot(DocumentSlot slot) {
+        return "«" + slot.title() + "»";
     }
 
-    private static String slot(JsonNode p) {
-        return switch (t(p, "slot")) {
-            case "PASSPORT" -> "«паспорт»";
-            case "SNILS" -> "«СНИЛС»";
-            case "EDUCATION" -> "«документ об образовании»";
-            case "NAME_CHANGE" -> "«смена фамилии»";
-            case "SIGNED_CONTRACT" -> "«подписанный договор»";
-            case "SIGNED_CONSENT" -> "«подписанное согласие»";
-            case "SIGNED_ACT" -> "«подписанный акт»";
-            case "PAYMENT_ORDER" -> "«платёжное поручение»";
-            default -> t(p, "slot");
-        };
+    private static String side(Side side, String organisation, String institute) {
+        return side == Side.ORGANISATION ? organisation : institute;
     }
+
+    private static final EventMapping<ApplicationEvent, Line> APPLICATIONS =
+            EventMapping.<ApplicationEvent, Line>of(ApplicationEvent.class, "history lines: applications")
+                    .map(ProgrammePublished.class, e -> s -> "Программа «" + e.title() + "» опубликована")
+                    .map(ProgrammeChanged.class, e -> s -> "Программа «" + e.title() + "» изменена")
+                    .map(ProgrammeClosed.class, e -> s -> "Приём заявок на программу закрыт")
+                    .map(ApplicationDrafted.class, e -> s -> "Черновик заявки создан")
+                    .map(ApplicationChanged.class, e -> s -> "Черновик заявки изменён")
+                    .map(ApplicationSubmitted.class, e -> s -> "Заявка № " + e.number() + " отправлена; рассмотреть до "
+                            + e.reviewDueDate())
+                    .map(ApplicationReturned.class, e -> s -> "Заявка возвращена на доработку: " + s.field(e, "reason"))
+                    .map(ApplicationTakenIntoWork.class, e -> s -> "Заявка взята в работу (" + e.participantCount()
+                            + " уч., " + (e.paymentTerms() == PaymentTerms.POSTPAYMENT ? "постоплата" : "предоплата") + ")")
+                    .map(ApplicationWithdrawn.class, e -> s -> "Заявка снята: " + s.field(e, "reason"))
+                    .map(ApplicationCompleted.class, e -> s -> "Заявка выполнена")
+                    .build();
+
+    private static final EventMapping<DocumentEvent, Line> DOCUMENTS =
+            EventMapping.<DocumentEvent, Line>of(DocumentEvent.class, "history lines: documents")
+                    .map(DocumentFileOpened.class, e -> s -> "Открыта папка документов заявки")
+                    .map(ParticipantsFixed.class, e -> s -> e.fixed() ? "Состав участников зафиксирован"
+                            : "Состав участников открыт для изменений")
+                    .map(DocumentUploaded.class, e -> s -> "Загружен документ " + slot(e.slot()) + ", версия " + e.version())
+                    .map(DocumentAccepted.class, e -> s -> "Документ " + slot(e.slot()) + " (версия " + e.version()
+                            + ") принят")
+                    .map(DocumentRejected.class, e -> s -> "Документ " + slot(e.slot()) + " (версия " + e.version()
+                            + ") отклонён: " + s.field(e, "reason"))
+                    .map(DocumentDownloaded.class, e -> s -> "Документ " + slot(e.slot()) + " скачан")
+                    .map(ParticipantDocumentsAccepted.class, e -> s -> "Все документы участника приняты")
+                    .map(ApplicationDocumentsAccepted.class, e -> s -> "Все документы заявки приняты")
+                    .map(UploadsClosed.class, e -> s -> "Приём документов закрыт")
+                    .build();
+
+    private static final EventMapping<ContractEvent, Line> CONTRACTS =
+            EventMapping.<ContractEvent, Line>of(ContractEvent.class, "history lines: contracts")
+                    .map(ContractOpened.class, e -> s -> "Договор открыт на сумму " + e.totalAmount() + " руб.")
+                    .map(ContractDraftsIssued.class, e -> s -> "Проекты договора и согласия выпущены, версия "
+                            + e.version())
+                    .map(ContractConcluded.class, e -> s -> "Договор заключён " + e.concludedOn())
+                    .map(CourseAccessGranted.class, e -> s -> "Открыт доступ к курсу")
+                    .map(InvoiceIssued.class, e -> s -> "Счёт № " + e.invoiceNumber() + " на " + e.amount() + " руб.")
+                    .map(PaymentRecorded.class, e -> s -> "Оплата " + e.amount() + " руб. (всего " + e.totalPaid() + ")"
+                            + (e.fullyPaid() ? ", оплачено полностью" : ""))
+                    .map(ServiceActIssued.class, e -> s -> "Акт № " + e.actNumber() + " выпущен")
+                    .map(SignedActAccepted.class, e -> s -> "Подписанный акт принят; оригиналы до " + e.originalsDueDate())
+                    .map(OriginalsReceived.class, e -> s -> "Оригиналы получены " + e.receivedOn())
+                    .map(TrainingResultRecorded.class, e -> s -> "Итог обучения участника: "
+                            + (e.passed() ? "освоил программу" : "не освоил программу"))
+                    .map(CertificateIssued.class, e -> s -> "Выдано удостоверение № " + e.registrationNumber())
+                    .map(PackageShipped.class, e -> s -> "Отправлено почтой" + (e.withCertificates()
+                            ? " с удостоверениями" : " без удостоверений") + ", трек-номер " + e.trackingNumber())
+                    .map(ContractClosed.class, e -> s -> "Договор закрыт")
+                    .build();
+
+    private static final EventMapping<ThreadEvent, Line> THREADS =
+            EventMapping.<ThreadEvent, Line>of(ThreadEvent.class, "history lines: threads")
+                    .map(ThreadOpened.class, e -> s -> "Открыта переписка по заявке")
+                    .map(ApplicantContactChanged.class, e -> s -> "Изменён контакт заявителя")
+                    .map(MessagePosted.class, e -> s -> side(e.side(), "Сообщение организации", "Сообщение института")
+                            + (e.attachments().isEmpty() ? "" : ", файлов: " + e.attachments().size()))
+                    .map(NoticePosted.class, e -> s -> "Уведомление: " + e.kind().title())
+                    .map(SystemNoticePosted.class, e -> s -> "Уведомление: " + s.field(e, "title"))
+                    .map(ThreadRead.class, e -> s -> side(e.side(), "Организация", "Институт")
+                            + " прочитал(а) переписку до сообщения № " + e.upToSequence())
+                    .map(NoticeMailed.class, e -> s -> "Уведомление отправлено по электронной почте")
+                    .map(ThreadClosed.class, e -> s -> "Переписка закрыта: " + s.field(e, "reason"))
+                    .build();
 }

@@ -1,4 +1,4 @@
-package ru.fioco.training.document.api;
+package ru.fioco.training.platform.api;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,12 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an event field that holds personal data of a data subject (152-FZ). Audit views mask these
- * fields, and field-level encryption with crypto-shredding can be added at the serializer by this
- * mark without changing event shapes.
+ * Marks an event field only the organisation and staff may see, though it names no person (the enrolment key):
+ * hidden from auditors.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
-public @interface PersonalData {
+public @interface Confidential {
 }

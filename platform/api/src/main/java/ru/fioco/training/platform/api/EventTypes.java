@@ -1,4 +1,4 @@
-package ru.fioco.training.platform.events;
+package ru.fioco.training.platform.api;
 
 import java.util.Arrays;
 import java.util.Map;

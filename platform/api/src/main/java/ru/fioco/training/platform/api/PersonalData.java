@@ -1,4 +1,4 @@
-package ru.fioco.training.contract.api;
+package ru.fioco.training.platform.api;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,11 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * Marks an event field that holds personal data of a data subject (152-FZ). Audit views mask these
- * fields, and field-level encryption with crypto-shredding can be added at the serializer by this
- * mark without changing event shapes.
- */
+/** Marks an event field that holds personal data (152-FZ): masked for auditors, the unit of crypto-shredding. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

@@ -1,20 +1,18 @@
-package ru.fioco.training.application.policy;
+package ru.fioco.training.application.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
-import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.application.policy.ApplicationCompletionPolicy;
 import ru.fioco.training.contract.api.ContractEvent;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.events.EventTypes;
 
-/** A closed contract completes its application («выполнена»). */
+/** Reads contract-service's events and hands each to the completion policy. */
 @ApplicationScoped
 public class ContractsTopicListener {
 
@@ -25,15 +23,11 @@ public class ContractsTopicListener {
     InboundEvents inbound;
 
     @Inject
-    CommandGateway commands;
+    ApplicationCompletionPolicy completion;
 
     @Incoming("contracts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            if (event.payload() instanceof ContractClosed closed) {
-                commands.sendAndWait(new CompleteApplication(closed.applicationId()));
-            }
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, event -> completion.on(event.payload()));
     }
 }

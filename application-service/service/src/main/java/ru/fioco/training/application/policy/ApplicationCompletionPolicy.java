@@ -1,0 +1,44 @@
+package ru.fioco.training.application.policy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractDraftsIssued;
+import ru.fioco.training.contract.api.ContractEvent;
+import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.CourseAccessGranted;
+import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PackageShipped;
+import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
+import ru.fioco.training.platform.api.EventHandlers;
+
+/** A closed contract completes its application («выполнена»); nothing else of the contract changes it. */
+@ApplicationScoped
+public class ApplicationCompletionPolicy {
+
+    @Inject
+    CommandGateway commands;
+
+    private final EventHandlers<ContractEvent, Void> reactions =
+            EventHandlers.<ContractEvent, Void>of(ContractEvent.class, "application-service completion policy")
+                    .handle(ContractClosed.class, e -> commands.sendAndWait(new CompleteApplication(e.applicationId())))
+                    .ignore(ContractOpened.class, ContractDraftsIssued.class, ContractConcluded.class,
+                            CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class,
+                            ServiceActIssued.class, SignedActAccepted.class, OriginalsReceived.class,
+                            TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class)
+                    .build();
+
+    public void on(ContractEvent event) {
+        reactions.handle(event, null);
+    }
+}
