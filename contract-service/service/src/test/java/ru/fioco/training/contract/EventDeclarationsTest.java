@@ -44,5 +44,7 @@ class EventDeclarationsTest {
                 "probe reader").handle(Declared.class, e -> { }).build();
     }
 
-    static final String[] EXPECTED_OWNERS = {};
+    static final String[] EXPECTED_OWNERS = {"contract-board", "contract-service programme terms",
+            "contract-service application copy", "contract-service document facts", "contract-service contract opening",
+            "contract-service signed act", "contract status"};
 }

@@ -5,17 +5,26 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractStatus;
+import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -24,14 +33,20 @@ import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.contract.api.ServiceActIssued;
 import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
+import ru.fioco.training.contract.domain.ContractCommands.AcceptSignedAct;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
+import ru.fioco.training.contract.domain.ContractCommands.IssueAct;
+import ru.fioco.training.contract.domain.ContractCommands.IssueCertificates;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
+import ru.fioco.training.contract.domain.ContractCommands.RecordOriginals;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
+import ru.fioco.training.contract.domain.ContractCommands.RecordResults;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
-import ru.fioco.training.contract.api.ContractTerms;
+import ru.fioco.training.contract.domain.ContractCommands.Ship;
 import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.RuleViolationException;
 
@@ -56,15 +71,14 @@ public class Contract {
     private String applicationId;
     private ContractTerms terms;
     private int draftVersion;
-    private boolean concluded;
+    private ContractStatus status;
     private BigDecimal invoiced;
     private BigDecimal paid = BigDecimal.ZERO;
     private String actNumber;
     private LocalDate originalsDue;
     private boolean originalsReceived;
-    private final java.util.Map<String, Boolean> results = new java.util.HashMap<>();
-    private final java.util.Set<String> certified = new java.util.HashSet<>();
-    private boolean closed;
+    private final Map<String, Boolean> results = new HashMap<>();
+    private final Set<String> certified = new HashSet<>();
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Contract() {
@@ -79,7 +93,7 @@ public class Contract {
 
     @CommandHandler
     void handle(ReviseDrafts command, Paperwork paperwork) {
-        if (concluded) {
+        if (status.concluded()) {
             throw new ConflictException("Договор уже заключён: проект не меняется");
         }
         apply(drafts(applicationId, terms, draftVersion + 1, paperwork, command.note()));
@@ -88,7 +102,7 @@ public class Contract {
     @CommandHandler
     void handle(Conclude command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering,
             DocumentStatus documents) {
-        if (concluded) {
+        if (status.concluded()) {
             throw new ConflictException("Договор уже заключён");
         }
         LocalDate today = ProductionCalendar.today(clock);
@@ -128,7 +142,7 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.IssueAct command, Clock clock, Paperwork paperwork, Numbering numbering) {
+    void handle(IssueAct command, Clock clock, Paperwork paperwork, Numbering numbering) {
         requireConcluded();
         if (actNumber != null) {
             throw new ConflictException("Акт уже выставлен: " + actNumber);
@@ -149,7 +163,7 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.AcceptSignedAct command, ProductionCalendar calendar, Clock clock) {
+    void handle(AcceptSignedAct command, ProductionCalendar calendar, Clock clock) {
         if (actNumber == null || originalsDue != null) {
             return; // no act yet, or already accepted (the verdict came again)
         }
@@ -158,7 +172,7 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.RecordOriginals command, Clock clock) {
+    void handle(RecordOriginals command, Clock clock) {
         if (originalsDue == null) {
             throw new RuleViolationException("originals-before-signed-act", "Скан подписанного акта ещё не принят");
         }
@@ -170,17 +184,17 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.RecordResults command) {
+    void handle(RecordResults command) {
         requireConcluded();
         if (command.passedByParticipant() == null || command.passedByParticipant().isEmpty()) {
             throw new InvalidInputException("results", "нет ни одного результата");
         }
-        java.util.List<ru.fioco.training.platform.errors.FieldViolation> wrong = new java.util.ArrayList<>();
+        List<FieldViolation> wrong = new ArrayList<>();
         command.passedByParticipant().forEach((participant, passed) -> {
             if (!participantIds().contains(participant)) {
-                wrong.add(new ru.fioco.training.platform.errors.FieldViolation("results." + participant, "нет такого участника в договоре"));
+                wrong.add(new FieldViolation("results." + participant, "нет такого участника в договоре"));
             } else if (certified.contains(participant) && !Boolean.TRUE.equals(passed)) {
-                wrong.add(new ru.fioco.training.platform.errors.FieldViolation("results." + participant, "удостоверение уже выдано"));
+                wrong.add(new FieldViolation("results." + participant, "удостоверение уже выдано"));
             }
         });
         if (!wrong.isEmpty()) {
@@ -194,11 +208,11 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.IssueCertificates command, Clock clock, Numbering numbering) {
+    void handle(IssueCertificates command, Clock clock, Numbering numbering) {
         requireConcluded();
         requirePaidForCertificates();
         LocalDate today = ProductionCalendar.today(clock);
-        java.util.List<ContractTerms.Participant> due = terms.participants().stream()
+        List<ContractTerms.Participant> due = terms.participants().stream()
                 .filter(p -> Boolean.TRUE.equals(results.get(p.participantId())) && !certified.contains(p.participantId()))
                 .toList();
         if (due.isEmpty()) {
@@ -211,16 +225,16 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(ContractCommands.Ship command) {
+    void handle(Ship command) {
         requireConcluded();
-        if (closed) {
+        if (status == ContractStatus.CLOSED) {
             throw new ConflictException("Договор закрыт: всё отправлено");
         }
         if (command.trackingNumber() == null || !command.trackingNumber().strip().matches("[A-Za-zА-Яа-я0-9-]{8,30}")) {
             throw new InvalidInputException("trackingNumber", "трек-номер: 8-30 букв и цифр (например, 80085012345678)");
         }
         boolean everyPassedCertified = results.entrySet().stream()
-                .filter(java.util.Map.Entry::getValue).allMatch(e -> certified.contains(e.getKey()));
+                .filter(Map.Entry::getValue).allMatch(e -> certified.contains(e.getKey()));
         boolean withCertificates = isPaid() && !certified.isEmpty() && everyPassedCertified;
         apply(new PackageShipped(applicationId, command.trackingNumber().strip(), withCertificates));
         if (isPaid() && everyPassedCertified && results.size() == terms.participants().size()) {
@@ -240,14 +254,14 @@ public class Contract {
     }
 
     private void requireConcluded() {
-        if (!concluded) {
+        if (!status.concluded()) {
             throw new RuleViolationException("not-concluded", "Договор ещё не заключён");
         }
     }
 
-    private java.util.Set<String> participantIds() {
+    private Set<String> participantIds() {
         return terms.participants().stream().map(ContractTerms.Participant::participantId)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** The signed contract and the signed consent form are uploaded and accepted. */
@@ -300,59 +314,75 @@ public class Contract {
         apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId));
     }
 
+    // the status moves as ContractStatus.after says, the one vocabulary of the read model and the history too
+
     @EventSourcingHandler
     void on(ContractOpened e) {
+        status = ContractStatus.after(status, e);
         applicationId = e.applicationId();
         terms = e.terms();
     }
 
     @EventSourcingHandler
     void on(ContractDraftsIssued e) {
+        status = ContractStatus.after(status, e);
         draftVersion = e.version();
     }
 
     @EventSourcingHandler
     void on(ContractConcluded e) {
-        concluded = true;
+        status = ContractStatus.after(status, e);
     }
 
     @EventSourcingHandler
     void on(InvoiceIssued e) {
+        status = ContractStatus.after(status, e);
         invoiced = e.amount();
     }
 
     @EventSourcingHandler
     void on(PaymentRecorded e) {
+        status = ContractStatus.after(status, e);
         paid = e.totalPaid();
     }
 
     @EventSourcingHandler
     void on(ServiceActIssued e) {
+        status = ContractStatus.after(status, e);
         actNumber = e.actNumber();
     }
 
     @EventSourcingHandler
     void on(SignedActAccepted e) {
+        status = ContractStatus.after(status, e);
         originalsDue = e.originalsDueDate();
     }
 
     @EventSourcingHandler
     void on(OriginalsReceived e) {
+        status = ContractStatus.after(status, e);
         originalsReceived = true;
     }
 
     @EventSourcingHandler
     void on(TrainingResultRecorded e) {
+        status = ContractStatus.after(status, e);
         results.put(e.participantId(), e.passed());
     }
 
     @EventSourcingHandler
     void on(CertificateIssued e) {
+        status = ContractStatus.after(status, e);
         certified.add(e.participantId());
     }
 
     @EventSourcingHandler
     void on(ContractClosed e) {
-        closed = true;
+        status = ContractStatus.after(status, e);
+    }
+
+    @EventSourcingHandler
+    void on(PackageShipped e) {
+        status = ContractStatus.after(status, e);
     }
 }

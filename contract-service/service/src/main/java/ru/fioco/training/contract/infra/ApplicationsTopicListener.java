@@ -10,22 +10,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ru.fioco.training.application.api.ApplicationEvent;
-import ru.fioco.training.application.api.ApplicationSubmitted;
-import ru.fioco.training.application.api.ApplicationTakenIntoWork;
-import ru.fioco.training.application.api.ProgrammeChanged;
-import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.policy.ContractOpeningPolicy;
 import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
+import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
- * What contract-service learns from application-service's events: its copies of the programmes' terms and of
- * the submitted applications (rebuildable from the topic as {@code applications-copy}), and the moment an
- * application is taken into work, which opens its contract.
+ * Reads application-service's events: each goes to the copies of the programmes' terms and of the submitted
+ * applications (rebuildable from the topic as {@code applications-copy}), then to the policy that opens a
+ * contract when an application is taken into work.
  */
 @ApplicationScoped
 public class ApplicationsTopicListener implements TopicFedReadModel {
@@ -49,7 +45,7 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     @Incoming("applications")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
+        inbound.dispatch(CONSUMER, record, TYPES, this::copy, event -> contracts.on(event.payload()));
     }
 
     @Override
@@ -58,19 +54,8 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
     }
 
     private void copy(InboundEvent<ApplicationEvent> event) {
-        if (event.payload() instanceof ProgrammePublished published) {
-            terms.apply(event, published);
-        } else if (event.payload() instanceof ProgrammeChanged changed) {
-            terms.apply(event, changed);
-        } else if (event.payload() instanceof ApplicationSubmitted submitted) {
-            applications.apply(submitted);
-        }
-    }
-
-    private void act(InboundEvent<ApplicationEvent> event) {
-        if (event.payload() instanceof ApplicationTakenIntoWork taken) {
-            contracts.on(taken);
-        }
+        terms.copy(event);
+        applications.copy(event);
     }
 
     @Override

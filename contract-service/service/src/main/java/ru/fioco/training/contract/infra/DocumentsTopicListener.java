@@ -7,26 +7,18 @@ import jakarta.inject.Inject;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import ru.fioco.training.contract.domain.ContractCommands;
+import ru.fioco.training.contract.policy.SignedActPolicy;
 import ru.fioco.training.contract.query.DocumentFacts;
-import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
-import ru.fioco.training.document.api.DocumentAccepted;
 import ru.fioco.training.document.api.DocumentEvent;
-import ru.fioco.training.document.api.DocumentRejected;
-import ru.fioco.training.document.api.DocumentSlot;
-import ru.fioco.training.document.api.DocumentUploaded;
-import ru.fioco.training.platform.consuming.InboundEvent;
-import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.api.EventTypes;
+import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
- * What contract-service learns from document-service: the verdicts its conclusion waits for (rebuildable from
- * the topic as {@code document-facts}), and the accepted scan of the signed act, which the contract records.
+ * Reads document-service's events: each goes to the copy of the verdicts the conclusion waits for (rebuildable
+ * from the topic as {@code document-facts}), then to the policy that records an accepted signed act.
  */
 @ApplicationScoped
 public class DocumentsTopicListener implements TopicFedReadModel {
@@ -41,40 +33,17 @@ public class DocumentsTopicListener implements TopicFedReadModel {
     DocumentFacts facts;
 
     @Inject
-    CommandGateway commands;
+    SignedActPolicy signedActs;
 
     @Incoming("documents")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, this::copy, this::act);
+        inbound.dispatch(CONSUMER, record, TYPES, facts::copy, event -> signedActs.on(event.payload()));
     }
 
     @Override
     public void replay(ConsumerRecord<String, String> record) {
-        inbound.replay(CONSUMER, record, TYPES, this::copy);
-    }
-
-    private void copy(InboundEvent<DocumentEvent> event) {
-        Object e = event.payload();
-        if (e instanceof DocumentUploaded u) {
-            facts.slotChanged(u.applicationId(), u.participantId(), u.slot(), null);
-        } else if (e instanceof DocumentAccepted a) {
-            facts.slotChanged(a.applicationId(), a.participantId(), a.slot(), true);
-        } else if (e instanceof DocumentRejected r) {
-            facts.slotChanged(r.applicationId(), r.participantId(), r.slot(), false);
-        } else if (e instanceof ApplicationDocumentsAccepted all) {
-            facts.allAccepted(all.applicationId());
-        }
-    }
-
-    private void act(InboundEvent<DocumentEvent> event) {
-        if (event.payload() instanceof DocumentAccepted a && a.slot() == DocumentSlot.SIGNED_ACT) {
-            try {
-                commands.sendAndWait(new ContractCommands.AcceptSignedAct(a.applicationId()));
-            } catch (AggregateNotFoundException noContract) {
-                // an act scan for an application without a contract: nothing to wait for
-            }
-        }
+        inbound.replay(CONSUMER, record, TYPES, facts::copy);
     }
 
     @Override

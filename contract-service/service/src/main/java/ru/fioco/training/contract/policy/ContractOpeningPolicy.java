@@ -1,20 +1,30 @@
 package ru.fioco.training.contract.policy;
 
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationForm.Organisation;
+import ru.fioco.training.application.api.ApplicationForm.Participant;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
+import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
+import ru.fioco.training.platform.api.EventHandlers;
 
 /** An application taken into work gets its contract, with the first drafts. */
 @ApplicationScoped
@@ -29,7 +39,19 @@ public class ContractOpeningPolicy {
     @Inject
     ProgrammeTerms programmes;
 
-    public void on(ApplicationTakenIntoWork e) {
+    private final EventHandlers<ApplicationEvent, Void> reactions =
+            EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service contract opening")
+                    .handle(ApplicationTakenIntoWork.class, this::open)
+                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
+                            ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
+                            ApplicationReturned.class, ApplicationWithdrawn.class, ApplicationCompleted.class)
+                    .build();
+
+    public void on(ApplicationEvent event) {
+        reactions.handle(event, null);
+    }
+
+    private void open(ApplicationTakenIntoWork e) {
         // the submission came before on the same partition; the programme long before (else: retried, then dead-lettered)
         ApplicationCopy.Submitted submitted = applications.find(e.applicationId())
                 .orElseThrow(() -> new IllegalStateException("submission of " + e.applicationId() + " not known yet"));
@@ -41,17 +63,12 @@ public class ContractOpeningPolicy {
                 o.legalAddress(), programme.id(), programme.title(), programme.startDate(), programme.endDate(),
                 programme.hours(), e.paymentTerms().name(),
                 form.participants().stream()
-                        .map(p -> new ContractTerms.Participant(p.participantId(), fullName(p))).toList(),
+                        .map(p -> new ContractTerms.Participant(p.participantId(), p.displayName())).toList(),
                 programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail());
         try {
             commands.sendAndWait(new OpenContract(e.applicationId(), terms));
         } catch (AggregateStreamCreationException alreadyOpen) {
             // the event came again: the contract exists
         }
-    }
-
-    private static String fullName(ApplicationForm.Participant p) {
-        return Stream.of(p.surname(), p.name(), p.patronymic()).filter(s -> s != null && !s.isBlank())
-                .collect(Collectors.joining(" ")) + " (" + p.subject() + ")";
     }
 }

@@ -12,8 +12,20 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
+import ru.fioco.training.application.api.ProgrammePublished;
+import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
@@ -37,7 +49,20 @@ public class ApplicationCopy {
         applications = database.collection(COLLECTION);
     }
 
-    public void apply(ApplicationSubmitted e) {
+    private final EventHandlers<ApplicationEvent, Void> copies =
+            EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service application copy")
+                    .handle(ApplicationSubmitted.class, this::submitted)
+                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
+                            ApplicationDrafted.class, ApplicationChanged.class, ApplicationReturned.class,
+                            ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class)
+                    .build();
+
+    /** Keeps the form as submitted; a rebuild replays exactly this. */
+    public void copy(InboundEvent<ApplicationEvent> event) {
+        copies.handle(event.payload(), null);
+    }
+
+    private void submitted(ApplicationSubmitted e) {
         try {
             applications.replaceOne(Filters.eq("_id", e.applicationId()), new Document("_id", e.applicationId())
                     .append("number", e.number()).append("form", EventJson.mapper().writeValueAsString(e.form())),

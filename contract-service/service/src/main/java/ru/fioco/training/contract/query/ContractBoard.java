@@ -3,7 +3,9 @@ package ru.fioco.training.contract.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,15 +21,28 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 
+import ru.fioco.training.application.api.ApplicationForm.Participant;
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
+import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractStatus;
+import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PackageShipped;
 import ru.fioco.training.contract.api.PaymentRecorded;
-import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+import ru.fioco.training.contract.api.PaymentState;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
 /** The contract as the cabinet and staff see it, one document per application, from this service's events. */
 @ApplicationScoped
@@ -42,8 +57,8 @@ public class ContractBoard implements RebuildableReadModel {
     }
 
     @Override
-    public java.util.List<String> collections() {
-        return java.util.List.of("contracts");
+    public List<String> collections() {
+        return List.of("contracts");
     }
 
     public record Draft(int version, String contractDocumentId, String consentDocumentId, String note) {
@@ -74,7 +89,10 @@ public class ContractBoard implements RebuildableReadModel {
         public String organisationInn;
         public String paymentTerms;
         public BigDecimal totalAmount;
-        public String status = "DRAFTS_ISSUED";
+        public ContractStatus status;
+        /** The status with how much is paid, as the cabinet writes it: «заключён, не оплачен». */
+        public String statusLabel;
+        public PaymentState payment = PaymentState.UNPAID;
         public List<Draft> drafts = new ArrayList<>();
         public LocalDate concludedOn;
         public Access access;
@@ -85,10 +103,10 @@ public class ContractBoard implements RebuildableReadModel {
         public Act act;
         public LocalDate originalsDueDate;
         public LocalDate originalsReceivedOn;
-        public java.util.Map<String, Boolean> results = new java.util.LinkedHashMap<>();
+        public Map<String, Boolean> results = new LinkedHashMap<>();
         public List<Certificate> certificates = new ArrayList<>();
         public List<Shipment> shipments = new ArrayList<>();
-        public List<ru.fioco.training.contract.api.ContractTerms.Participant> participants = new ArrayList<>();
+        public List<ContractTerms.Participant> participants = new ArrayList<>();
         public String programmeTitle;
         public int hours;
         public LocalDate programmeStart;
@@ -107,8 +125,46 @@ public class ContractBoard implements RebuildableReadModel {
         contracts = database.collection("contracts");
     }
 
+    private final EventHandlers<ContractEvent, Void> projection =
+            EventHandlers.<ContractEvent, Void>of(ContractEvent.class, PROCESSING_GROUP)
+                    .handle(ContractOpened.class, this::opened)
+                    .handle(ContractDraftsIssued.class, e -> update(e, v -> {
+                        v.drafts.add(new Draft(e.version(), e.contractDocumentId(), e.consentDocumentId(), e.note()));
+                        v.documentIds.add(e.contractDocumentId());
+                        v.documentIds.add(e.consentDocumentId());
+                    }))
+                    .handle(ContractConcluded.class, e -> update(e, v -> v.concludedOn = e.concludedOn()))
+                    .handle(CourseAccessGranted.class, e -> update(e, v -> v.access = new Access(e.courseUrl(),
+                            e.enrolmentKey(), e.tutorName(), e.tutorEmail(), e.instructions())))
+                    .handle(InvoiceIssued.class, e -> update(e, v -> {
+                        v.invoice = new Invoice(e.invoiceNumber(), e.amount(), e.issuedOn(), e.documentId());
+                        v.documentIds.add(e.documentId());
+                    }))
+                    .handle(PaymentRecorded.class, e -> update(e, v -> {
+                        v.payments.add(new Payment(e.paymentOrderNumber(), e.paidOn(), e.amount()));
+                        v.paid = e.totalPaid();
+                        v.fullyPaid = e.fullyPaid();
+                    }))
+                    .handle(ServiceActIssued.class, e -> update(e, v -> {
+                        v.act = new Act(e.actNumber(), e.issuedOn(), e.documentId());
+                        v.documentIds.add(e.documentId());
+                    }))
+                    .handle(SignedActAccepted.class, e -> update(e, v -> v.originalsDueDate = e.originalsDueDate()))
+                    .handle(OriginalsReceived.class, e -> update(e, v -> v.originalsReceivedOn = e.receivedOn()))
+                    .handle(TrainingResultRecorded.class, e -> update(e, v -> v.results.put(e.participantId(), e.passed())))
+                    .handle(CertificateIssued.class, e -> update(e, v -> v.certificates.add(new Certificate(
+                            e.participantId(), e.registrationNumber(), e.issuedOn(), e.holderName()))))
+                    .handle(PackageShipped.class, e -> update(e, v -> v.shipments.add(
+                            new Shipment(e.trackingNumber(), e.withCertificates()))))
+                    .handle(ContractClosed.class, e -> update(e, v -> { }))
+                    .build();
+
     @EventHandler
-    void on(ContractOpened e) {
+    void on(ContractEvent event) {
+        projection.handle(event, null);
+    }
+
+    private void opened(ContractOpened e) {
         View v = new View();
         v.applicationId = e.applicationId();
         v.applicationNumber = e.terms().applicationNumber();
@@ -120,90 +176,8 @@ public class ContractBoard implements RebuildableReadModel {
         v.hours = e.terms().hours();
         v.programmeStart = e.terms().programmeStart();
         v.programmeEnd = e.terms().programmeEnd();
+        v.status = ContractStatus.after(null, e);
         save(v);
-    }
-
-    @EventHandler
-    void on(ContractDraftsIssued e) {
-        update(e.applicationId(), v -> {
-            v.drafts.add(new Draft(e.version(), e.contractDocumentId(), e.consentDocumentId(), e.note()));
-            v.documentIds.add(e.contractDocumentId());
-            v.documentIds.add(e.consentDocumentId());
-        });
-    }
-
-    @EventHandler
-    void on(ContractConcluded e) {
-        update(e.applicationId(), v -> {
-            v.concludedOn = e.concludedOn();
-            v.status = "CONCLUDED";
-        });
-    }
-
-    @EventHandler
-    void on(CourseAccessGranted e) {
-        update(e.applicationId(), v -> v.access = new Access(e.courseUrl(), e.enrolmentKey(), e.tutorName(),
-                e.tutorEmail(), e.instructions()));
-    }
-
-    @EventHandler
-    void on(InvoiceIssued e) {
-        update(e.applicationId(), v -> {
-            v.invoice = new Invoice(e.invoiceNumber(), e.amount(), e.issuedOn(), e.documentId());
-            v.documentIds.add(e.documentId());
-        });
-    }
-
-    @EventHandler
-    void on(PaymentRecorded e) {
-        update(e.applicationId(), v -> {
-            v.payments.add(new Payment(e.paymentOrderNumber(), e.paidOn(), e.amount()));
-            v.paid = e.totalPaid();
-            v.fullyPaid = e.fullyPaid();
-        });
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.ServiceActIssued e) {
-        update(e.applicationId(), v -> {
-            v.act = new Act(e.actNumber(), e.issuedOn(), e.documentId());
-            v.documentIds.add(e.documentId());
-            v.status = "ACT_ISSUED";
-        });
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.SignedActAccepted e) {
-        update(e.applicationId(), v -> v.originalsDueDate = e.originalsDueDate());
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.OriginalsReceived e) {
-        update(e.applicationId(), v -> v.originalsReceivedOn = e.receivedOn());
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.TrainingResultRecorded e) {
-        update(e.applicationId(), v -> v.results.put(e.participantId(), e.passed()));
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.CertificateIssued e) {
-        update(e.applicationId(), v -> v.certificates.add(new Certificate(e.participantId(), e.registrationNumber(),
-                e.issuedOn(), e.holderName())));
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.PackageShipped e) {
-        update(e.applicationId(), v -> {
-            v.shipments.add(new Shipment(e.trackingNumber(), e.withCertificates()));
-            v.status = "SHIPPED";
-        });
-    }
-
-    @EventHandler
-    void on(ru.fioco.training.contract.api.ContractClosed e) {
-        update(e.applicationId(), v -> v.status = "CLOSED");
     }
 
     /** Originals due before {@code today} and not received: the staff's queue. */
@@ -233,13 +207,17 @@ public class ContractBoard implements RebuildableReadModel {
         }
     }
 
-    private void update(String applicationId, Consumer<View> change) {
-        View v = find(applicationId).orElseThrow(() -> new IllegalStateException("no contract " + applicationId));
+    /** Applies the event's change; the status moves as {@link ContractStatus#after} says, as in the aggregate. */
+    private void update(ContractEvent e, Consumer<View> change) {
+        View v = find(e.applicationId()).orElseThrow(() -> new IllegalStateException("no contract " + e.applicationId()));
         change.accept(v);
+        v.status = ContractStatus.after(v.status, e);
         save(v);
     }
 
     private void save(View v) {
+        v.payment = PaymentState.of(v.invoice == null ? null : v.invoice.amount(), v.paid);
+        v.statusLabel = v.status.label(v.payment);
         try {
             // a few fields stand beside the JSON so the staff's queues can be queried
             contracts.replaceOne(Filters.eq("_id", v.applicationId), new Document("_id", v.applicationId)

@@ -11,7 +11,19 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import ru.fioco.training.contract.domain.DocumentStatus;
+import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
+import ru.fioco.training.document.api.DocumentAccepted;
+import ru.fioco.training.document.api.DocumentDownloaded;
+import ru.fioco.training.document.api.DocumentEvent;
+import ru.fioco.training.document.api.DocumentFileOpened;
+import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.api.DocumentUploaded;
+import ru.fioco.training.document.api.ParticipantDocumentsAccepted;
+import ru.fioco.training.document.api.ParticipantsFixed;
+import ru.fioco.training.document.api.UploadsClosed;
+import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -34,8 +46,23 @@ public class DocumentFacts implements DocumentStatus {
         facts = database.collection(COLLECTION);
     }
 
+    private final EventHandlers<DocumentEvent, Void> copies =
+            EventHandlers.<DocumentEvent, Void>of(DocumentEvent.class, "contract-service document facts")
+                    .handle(DocumentUploaded.class, u -> slotChanged(u.applicationId(), u.participantId(), u.slot(), null))
+                    .handle(DocumentAccepted.class, a -> slotChanged(a.applicationId(), a.participantId(), a.slot(), true))
+                    .handle(DocumentRejected.class, r -> slotChanged(r.applicationId(), r.participantId(), r.slot(), false))
+                    .handle(ApplicationDocumentsAccepted.class, all -> allAccepted(all.applicationId()))
+                    .ignore(DocumentFileOpened.class, ParticipantsFixed.class, DocumentDownloaded.class,
+                            ParticipantDocumentsAccepted.class, UploadsClosed.class)
+                    .build();
+
+    /** Keeps the verdicts the conclusion waits for; a rebuild replays exactly this. */
+    public void copy(InboundEvent<DocumentEvent> event) {
+        copies.handle(event.payload(), null);
+    }
+
     /** A new version awaits review ({@code accepted} null), or was accepted / rejected. */
-    public void slotChanged(String applicationId, String participantId, DocumentSlot slot, Boolean accepted) {
+    private void slotChanged(String applicationId, String participantId, DocumentSlot slot, Boolean accepted) {
         if (participantId == null && (slot == DocumentSlot.SIGNED_CONTRACT || slot == DocumentSlot.SIGNED_CONSENT)) {
             set(applicationId, slot.name(), Boolean.TRUE.equals(accepted));
         }
@@ -44,7 +71,7 @@ public class DocumentFacts implements DocumentStatus {
         }
     }
 
-    public void allAccepted(String applicationId) {
+    private void allAccepted(String applicationId) {
         set(applicationId, "allAccepted", true);
     }
 

@@ -14,9 +14,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -45,14 +55,20 @@ public class ProgrammeTerms {
         terms = database.collection(COLLECTION);
     }
 
-    public void apply(InboundEvent<?> event, ProgrammePublished p) {
-        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(),
-                p.lmsCourseUrl(), p.tutors());
-    }
+    private final EventHandlers<ApplicationEvent, InboundEvent<?>> copies =
+            EventHandlers.<ApplicationEvent, InboundEvent<?>>of(ApplicationEvent.class, "contract-service programme terms")
+                    .handle(ProgrammePublished.class, (p, event) -> record(event, p.programmeId(), p.title(),
+                            p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(), p.lmsCourseUrl(), p.tutors()))
+                    .handle(ProgrammeChanged.class, (p, event) -> record(event, p.programmeId(), p.title(),
+                            p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(), p.lmsCourseUrl(), p.tutors()))
+                    .ignore(ProgrammeClosed.class, ApplicationDrafted.class, ApplicationChanged.class,
+                            ApplicationSubmitted.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
+                            ApplicationWithdrawn.class, ApplicationCompleted.class)
+                    .build();
 
-    public void apply(InboundEvent<?> event, ProgrammeChanged p) {
-        record(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(),
-                p.lmsCourseUrl(), p.tutors());
+    /** Keeps what the event says of a programme's terms; a rebuild replays exactly this. */
+    public void copy(InboundEvent<ApplicationEvent> event) {
+        copies.handle(event.payload(), event);
     }
 
     private void record(InboundEvent<?> event, String programmeId, String title, LocalDate start, LocalDate end,
