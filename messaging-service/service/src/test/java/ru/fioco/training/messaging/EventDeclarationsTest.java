@@ -44,5 +44,9 @@ class EventDeclarationsTest {
                 "probe reader").handle(Declared.class, e -> { }).build();
     }
 
-    static final String[] EXPECTED_OWNERS = {};
+    static final String[] EXPECTED_OWNERS = {"thread-board", "mail-outbox",
+            "messaging-service application facts", "messaging-service contract facts",
+            "messaging-service notices: applications", "messaging-service notices: documents",
+            "messaging-service notices: contracts", "messaging-service reminders: applications",
+            "messaging-service reminders: contracts"};
 }

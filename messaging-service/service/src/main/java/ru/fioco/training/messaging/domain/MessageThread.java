@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import ru.fioco.training.messaging.api.ApplicantContactChanged;
 import ru.fioco.training.messaging.api.MessagePosted;
 import ru.fioco.training.messaging.api.NoticeMailed;
+import ru.fioco.training.messaging.api.NoticePosted;
 import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.api.ThreadClosed;
@@ -29,7 +30,7 @@ import ru.fioco.training.messaging.domain.ThreadCommands.CloseThread;
 import ru.fioco.training.messaging.domain.ThreadCommands.MarkRead;
 import ru.fioco.training.messaging.domain.ThreadCommands.OpenThread;
 import ru.fioco.training.messaging.domain.ThreadCommands.PostMessage;
-import ru.fioco.training.messaging.domain.ThreadCommands.PostSystemNotice;
+import ru.fioco.training.messaging.domain.ThreadCommands.PostNotice;
 import ru.fioco.training.messaging.domain.ThreadCommands.RecordNoticeMailed;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.InvalidInputException;
@@ -98,7 +99,7 @@ public class MessageThread {
     }
 
     @CommandHandler
-    Long handle(PostSystemNotice command) {
+    Long handle(PostNotice command) {
         if (causes.contains(command.cause())) {
             return null; // its cause came again: posted already
         }
@@ -113,8 +114,8 @@ public class MessageThread {
             }
         }
         long sequence = lastSequence + 1;
-        apply(new SystemNoticePosted(applicationId, command.messageId(), sequence, command.kind(), command.audience(),
-                command.title(), command.text(), command.cause(), command.postedAt(), mailTo));
+        apply(new NoticePosted(applicationId, command.messageId(), sequence, command.kind(), command.audience(),
+                command.parameters(), command.cause(), command.postedAt(), mailTo));
         return sequence;
     }
 
@@ -174,6 +175,13 @@ public class MessageThread {
         e.attachments().forEach(a -> attachments.add(a.attachmentId()));
     }
 
+    @EventSourcingHandler
+    void on(NoticePosted e) {
+        lastSequence = e.sequence();
+        causes.add(e.cause());
+    }
+
+    /** A notice stored before notices were data counts the same. */
     @EventSourcingHandler
     void on(SystemNoticePosted e) {
         lastSequence = e.sequence();

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ru.fioco.training.messaging.api.MessagePosted;
 import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.api.NoticeParameters;
 import ru.fioco.training.messaging.api.Side;
 
 /** The commands of an application's thread. */
@@ -49,8 +50,8 @@ public final class ThreadCommands {
      * @param mail          whether the notice needs action and is e-mailed to its audience
      * @param staffMailbox  the institute's address for notices to staff
      */
-    public record PostSystemNotice(@TargetAggregateIdentifier String applicationId, String messageId, NoticeKind kind,
-            List<Side> audience, String title, String text, String cause, Instant postedAt, boolean mail,
+    public record PostNotice(@TargetAggregateIdentifier String applicationId, String messageId, NoticeKind kind,
+            List<Side> audience, NoticeParameters parameters, String cause, Instant postedAt, boolean mail,
             String staffMailbox) {
     }
 

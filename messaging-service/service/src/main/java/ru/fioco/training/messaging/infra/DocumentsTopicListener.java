@@ -8,12 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ru.fioco.training.document.api.DocumentEvent;
-import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.messaging.policy.NoticePolicy;
-import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.api.EventTypes;
+import ru.fioco.training.platform.consuming.InboundEvents;
 
-/** What messaging-service learns from document-service's events: rejected documents become notices. */
+/** Reads document-service's events and hands each to the notice policy (a rejected document is a notice). */
 @ApplicationScoped
 public class DocumentsTopicListener {
 
@@ -29,10 +28,6 @@ public class DocumentsTopicListener {
     @Incoming("documents")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> {
-            if (event.payload() instanceof DocumentRejected rejected) {
-                notices.on(event, rejected);
-            }
-        });
+        inbound.dispatch(CONSUMER, record, TYPES, notices::onDocument);
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.messaging.domain.ThreadCommands.RecordNoticeMailed;
+import ru.fioco.training.messaging.query.NoticeTexts;
 
 /**
  * Sends what the outbox holds over SMTP (Quarkus Mailer), from Russian Qute templates, and records each
@@ -43,6 +44,9 @@ public class MailDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    NoticeTexts notices;
 
     @Location("mail/notice.txt")
     Template text;
@@ -78,13 +82,16 @@ public class MailDispatcher {
         return sent;
     }
 
+    /** The notice's own title and text, from its kind's template, the same as the thread shows it. */
     private Mail render(MailOutbox.Mail mail) {
+        NoticeTexts.Rendered notice = mail.kind() == null ? new NoticeTexts.Rendered(mail.subject(), mail.text())
+                : notices.render(mail.kind(), mail.parameters(), false);
         String subject = "ФИОКО" + (mail.applicationNumber() == null ? "" : ", заявка № " + mail.applicationNumber())
-                + ": " + mail.subject();
-        String plain = text.data("subject", mail.subject()).data("text", mail.text())
+                + ": " + notice.title();
+        String plain = text.data("subject", notice.title()).data("text", notice.text())
                 .data("applicationNumber", mail.applicationNumber()).data("organisationName", mail.organisationName())
                 .data("cabinetUrl", cabinetUrl).render();
-        String rich = html.data("subject", mail.subject()).data("lines", Arrays.asList(mail.text().split("\n")))
+        String rich = html.data("subject", notice.title()).data("lines", Arrays.asList(notice.text().split("\n")))
                 .data("applicationNumber", mail.applicationNumber()).data("organisationName", mail.organisationName())
                 .data("cabinetUrl", cabinetUrl).render();
         return Mail.withText(mail.to(), subject, plain).setHtml(rich).addHeader("X-Training-Notice", mail.messageId());

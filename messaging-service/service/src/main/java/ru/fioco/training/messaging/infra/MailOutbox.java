@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -17,17 +18,26 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
+import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.api.NoticeParameters;
+import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * The e-mails to send, one per notice and address, keyed by both: a notice seen again adds nothing. A mail
- * stays pending until the SMTP server has accepted it; a failure only moves its next attempt later.
+ * stays pending until the SMTP server has accepted it; a failure only moves its next attempt later. A mail holds
+ * its notice as data (kind and parameters), rendered when it is sent.
  */
 @ApplicationScoped
 public class MailOutbox {
 
-    public record Mail(String id, String applicationId, String messageId, String to, String subject, String text,
-            String applicationNumber, String organisationName, int attempts) {
+    /**
+     * @param subject a notice stored before notices were data: its title, as written then (else null)
+     * @param text    likewise its text
+     */
+    public record Mail(String id, String applicationId, String messageId, String to, NoticeKind kind,
+            NoticeParameters parameters, String subject, String text, String applicationNumber,
+            String organisationName, int attempts) {
     }
 
     @Inject
@@ -43,8 +53,11 @@ public class MailOutbox {
     public void enqueue(Mail mail, Instant now) {
         try {
             outbox.insertOne(new Document("_id", mail.id()).append("applicationId", mail.applicationId())
-                    .append("messageId", mail.messageId()).append("to", mail.to()).append("subject", mail.subject())
-                    .append("text", mail.text()).append("applicationNumber", mail.applicationNumber())
+                    .append("messageId", mail.messageId()).append("to", mail.to())
+                    .append("kind", mail.kind() == null ? null : mail.kind().name())
+                    .append("parameters", mail.parameters() == null ? null : json(mail.parameters()))
+                    .append("subject", mail.subject()).append("text", mail.text())
+                    .append("applicationNumber", mail.applicationNumber())
                     .append("organisationName", mail.organisationName())
                     .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", Date.from(now))
                     .append("queuedAt", Date.from(now)));
@@ -59,7 +72,9 @@ public class MailOutbox {
         return outbox.find(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", Date.from(now))))
                 .sort(Sorts.ascending("queuedAt")).limit(limit)
                 .map(d -> new Mail(d.getString("_id"), d.getString("applicationId"), d.getString("messageId"),
-                        d.getString("to"), d.getString("subject"), d.getString("text"), d.getString("applicationNumber"),
+                        d.getString("to"), d.getString("kind") == null ? null : NoticeKind.valueOf(d.getString("kind")),
+                        d.getString("parameters") == null ? null : parameters(d.getString("parameters")),
+                        d.getString("subject"), d.getString("text"), d.getString("applicationNumber"),
                         d.getString("organisationName"), d.getInteger("attempts", 0)))
                 .into(new ArrayList<>());
     }
@@ -72,5 +87,21 @@ public class MailOutbox {
     public void failed(String id, int attempts, Instant nextAttemptAt, String error) {
         outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
                 Updates.set("nextAttemptAt", Date.from(nextAttemptAt)), Updates.set("lastError", error)));
+    }
+
+    private static String json(NoticeParameters parameters) {
+        try {
+            return EventJson.mapper().writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NoticeParameters parameters(String json) {
+        try {
+            return EventJson.mapper().readValue(json, NoticeParameters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

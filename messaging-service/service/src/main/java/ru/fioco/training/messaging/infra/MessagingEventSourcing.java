@@ -31,7 +31,7 @@ public class MessagingEventSourcing extends SealedEventPublication implements Ev
     ThreadBoard board;
 
     @Inject
-    MailingPolicy mailing;
+    MailOutboxFeed mailing;
 
     @Inject
     ServiceDatabase database;

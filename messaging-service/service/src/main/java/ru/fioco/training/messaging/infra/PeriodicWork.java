@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import ru.fioco.training.messaging.policy.NoticePolicy;
+import ru.fioco.training.messaging.policy.ReminderPolicy;
 import ru.fioco.training.platform.consuming.InboundGate;
 
 /**
@@ -29,7 +29,7 @@ public class PeriodicWork {
     private static final Logger LOG = Logger.getLogger(PeriodicWork.class);
 
     @Inject
-    NoticePolicy notices;
+    ReminderPolicy reminders;
 
     @Inject
     MailDispatcher mail;
@@ -52,7 +52,7 @@ public class PeriodicWork {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> guarded("reminders", () -> gate.whileComplete(notices::fireDueReminders)),
+        executor.scheduleWithFixedDelay(() -> guarded("reminders", () -> gate.whileComplete(reminders::fireDueReminders)),
                 0, reminderPeriod.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> guarded("mail", mail::sendDue),
                 0, mailPeriod.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,12 +1,11 @@
 package ru.fioco.training.messaging.query;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,34 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import ru.fioco.training.application.api.ApplicationChanged;
+import ru.fioco.training.application.api.ApplicationCompleted;
+import ru.fioco.training.application.api.ApplicationDrafted;
+import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationReturned;
+import ru.fioco.training.application.api.ApplicationSubmitted;
+import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ProgrammeChanged;
+import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractDraftsIssued;
+import ru.fioco.training.contract.api.ContractEvent;
+import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.CourseAccessGranted;
+import ru.fioco.training.contract.api.InvoiceIssued;
+import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PackageShipped;
+import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
+import ru.fioco.training.contract.api.SignedActAccepted;
+import ru.fioco.training.contract.api.TrainingResultRecorded;
+import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -63,9 +86,46 @@ public class ApplicationFacts {
         contracts = database.collection(CONTRACTS);
     }
 
-    public void recordForm(InboundEvent<?> event, String applicationId, String organisationInn, String number,
+    private final EventHandlers<ApplicationEvent, InboundEvent<?>> applicationCopies =
+            EventHandlers.<ApplicationEvent, InboundEvent<?>>of(ApplicationEvent.class, "messaging-service application facts")
+                    .handle(ProgrammePublished.class, (p, event) -> recordProgramme(event, p.programmeId(), p.title(),
+                            p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors()))
+                    .handle(ProgrammeChanged.class, (p, event) -> recordProgramme(event, p.programmeId(), p.title(),
+                            p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors()))
+                    .handle(ApplicationDrafted.class, (e, event) -> recordForm(event, e.applicationId(),
+                            e.organisationInn(), null, e.form()))
+                    .handle(ApplicationChanged.class, (e, event) -> recordForm(event, e.applicationId(), null, null,
+                            e.form()))
+                    .handle(ApplicationSubmitted.class, (e, event) -> recordForm(event, e.applicationId(), null,
+                            e.number(), e.form()))
+                    .ignore(ProgrammeClosed.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
+                            ApplicationWithdrawn.class, ApplicationCompleted.class)
+                    .build();
+
+    private final EventHandlers<ContractEvent, InboundEvent<?>> contractCopies =
+            EventHandlers.<ContractEvent, InboundEvent<?>>of(ContractEvent.class, "messaging-service contract facts")
+                    .handle(ContractOpened.class, (e, event) -> recordContract(event, e.applicationId(),
+                            e.terms().applicationNumber(), e.terms().organisationInn(), e.terms().programmeStart()))
+                    .handle(ContractConcluded.class, (e, event) -> markConcluded(event, e.applicationId()))
+                    .ignore(ContractDraftsIssued.class, CourseAccessGranted.class, InvoiceIssued.class,
+                            PaymentRecorded.class, ServiceActIssued.class, SignedActAccepted.class,
+                            OriginalsReceived.class, TrainingResultRecorded.class, CertificateIssued.class,
+                            PackageShipped.class, ContractClosed.class)
+                    .build();
+
+    /** Keeps what the application-service event says of an application or a programme; a rebuild replays this. */
+    public void copyApplications(InboundEvent<ApplicationEvent> event) {
+        applicationCopies.handle(event.payload(), event);
+    }
+
+    /** Keeps what the contract-service event says of the contract's period and conclusion; a rebuild replays this. */
+    public void copyContracts(InboundEvent<ContractEvent> event) {
+        contractCopies.handle(event.payload(), event);
+    }
+
+    private void recordForm(InboundEvent<?> event, String applicationId, String organisationInn, String number,
             ApplicationForm form) {
-        List<Bson> changes = new java.util.ArrayList<>();
+        List<Bson> changes = new ArrayList<>();
         if (organisationInn != null) {
             changes.add(Updates.set("organisationInn", organisationInn));
         }
@@ -83,13 +143,12 @@ public class ApplicationFacts {
                 }
             }
             if (form.applicant() != null) {
-                changes.add(Updates.set("applicantName", fullName(form.applicant().surname(), form.applicant().name(),
-                        form.applicant().patronymic())));
+                changes.add(Updates.set("applicantName", form.applicant().fullName()));
                 changes.add(Updates.set("applicantEmail", form.applicant().email()));
             }
             Document names = new Document();
             form.participants().stream().filter(p -> p != null && p.participantId() != null)
-                    .forEach(p -> names.append(p.participantId(), initials(p.surname(), p.name(), p.patronymic())));
+                    .forEach(p -> names.append(p.participantId(), p.shortName()));
             changes.add(Updates.set("participants", names));
         }
         ReadModelUpdate.apply(applications, applicationId, event.id(), changes);
@@ -119,14 +178,6 @@ public class ApplicationFacts {
         return value != null ? value : otherwise;
     }
 
-    public void apply(InboundEvent<?> event, ProgrammePublished p) {
-        recordProgramme(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors());
-    }
-
-    public void apply(InboundEvent<?> event, ProgrammeChanged p) {
-        recordProgramme(event, p.programmeId(), p.title(), p.startDate(), p.endDate(), p.lmsCourseUrl(), p.tutors());
-    }
-
     private void recordProgramme(InboundEvent<?> event, String id, String title, LocalDate start, LocalDate end,
             String lms, List<Tutor> tutors) {
         ReadModelUpdate.apply(programmes, id, event.id(), List.of(
@@ -150,7 +201,7 @@ public class ApplicationFacts {
     }
 
     /** The contract's own record of the course period, in case the programme is not known here. */
-    public void recordContract(InboundEvent<?> event, String applicationId, String number, String organisationInn,
+    private void recordContract(InboundEvent<?> event, String applicationId, String number, String organisationInn,
             LocalDate programmeStart) {
         ReadModelUpdate.apply(contracts, applicationId, event.id(), List.of(
                 Updates.set("contractStart", programmeStart == null ? null : programmeStart.toString()),
@@ -158,7 +209,7 @@ public class ApplicationFacts {
                 Updates.set("organisationInn", organisationInn)));
     }
 
-    public void markConcluded(InboundEvent<?> event, String applicationId) {
+    private void markConcluded(InboundEvent<?> event, String applicationId) {
         ReadModelUpdate.apply(contracts, applicationId, event.id(), List.of(Updates.set("concluded", true)));
     }
 
@@ -175,23 +226,6 @@ public class ApplicationFacts {
     /** The applications of a programme, to move their course reminders when its dates change. */
     public List<String> applicationsOf(String programmeId) {
         return applications.find(Filters.eq("programmeId", programmeId)).map(d -> d.getString("_id"))
-                .into(new java.util.ArrayList<>());
-    }
-
-    /** «Фамилия Имя Отчество», skipping what is missing. */
-    public static String fullName(String surname, String name, String patronymic) {
-        return Stream.of(surname, name, patronymic).filter(s -> s != null && !s.isBlank())
-                .collect(Collectors.joining(" "));
-    }
-
-    /** «Фамилия И. О.»: enough to tell participants apart in a notice, without spelling out the whole name. */
-    public static String initials(String surname, String name, String patronymic) {
-        StringBuilder b = new StringBuilder(surname == null ? "" : surname.strip());
-        for (String part : new String[] {name, patronymic}) {
-            if (part != null && !part.isBlank()) {
-                b.append(' ').appendCodePoint(part.strip().codePointAt(0)).append('.');
-            }
-        }
-        return b.toString().strip();
+                .into(new ArrayList<>());
     }
 }

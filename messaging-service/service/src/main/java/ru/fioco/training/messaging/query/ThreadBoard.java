@@ -10,26 +10,34 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import ru.fioco.training.messaging.api.ApplicantContactChanged;
 import ru.fioco.training.messaging.api.MessagePosted;
 import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.api.NoticeMailed;
+import ru.fioco.training.messaging.api.NoticeParameters;
+import ru.fioco.training.messaging.api.NoticePosted;
 import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.api.ThreadClosed;
+import ru.fioco.training.messaging.api.ThreadEvent;
 import ru.fioco.training.messaging.api.ThreadOpened;
 import ru.fioco.training.messaging.api.ThreadRead;
-import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
 /**
  * The threads as the cabinet shows them: per application its status, read marks and unread counters per
@@ -48,8 +56,8 @@ public class ThreadBoard implements RebuildableReadModel {
     }
 
     @Override
-    public java.util.List<String> collections() {
-        return java.util.List.of("threads", "thread_messages");
+    public List<String> collections() {
+        return List.of("threads", "thread_messages");
     }
 
     /** A thread in a list. {@code unread} is for the side asking. */
@@ -58,10 +66,14 @@ public class ThreadBoard implements RebuildableReadModel {
             Instant lastMessageAt) {
     }
 
-    /** A message or a notice. {@code side} is the author's side; null for a notice, which names its audience. */
+    /**
+     * A message or a notice. {@code side} is the author's side; null for a notice, which names its audience. A
+     * notice is data ({@code kind}, {@code parameters}); one stored before notices were data has its {@code title}
+     * and {@code text} written out instead.
+     */
     public record Entry(String messageId, long sequence, String type, Side side, String authorId, String text,
-            List<Attachment> attachments, NoticeKind kind, String title, List<Side> audience, Instant postedAt,
-            List<String> mailedTo) {
+            List<Attachment> attachments, NoticeKind kind, NoticeParameters parameters, String title,
+            List<Side> audience, Instant postedAt, List<String> mailedTo) {
     }
 
     public record Attachment(String attachmentId, String fileName, String contentType, long size, String sha256) {
@@ -79,8 +91,31 @@ public class ThreadBoard implements RebuildableReadModel {
         messages = database.collection("thread_messages");
     }
 
+    private final EventHandlers<ThreadEvent, Void> projection =
+            EventHandlers.<ThreadEvent, Void>of(ThreadEvent.class, PROCESSING_GROUP)
+                    .handle(ThreadOpened.class, this::opened)
+                    .handle(MessagePosted.class, this::messagePosted)
+                    .handle(NoticePosted.class, e -> notice(e.applicationId(), e.messageId(), e.sequence(), e.kind(),
+                            e.audience(), e.postedAt(), new Document("parameters", json(e.parameters()))))
+                    .handle(SystemNoticePosted.class, e -> notice(e.applicationId(), e.messageId(), e.sequence(),
+                            e.kind(), e.audience(), e.postedAt(), new Document("title", e.title()).append("text", e.text())))
+                    .handle(NoticeMailed.class, e -> messages.updateOne(Filters.eq("_id", e.messageId()),
+                            Updates.addToSet("mailedTo", e.to())))
+                    .handle(ThreadRead.class, e -> threads.updateOne(Filters.eq("_id", e.applicationId()),
+                            Updates.combine(Updates.set("readUpTo." + e.side().name(), e.upToSequence()),
+                                    Updates.set("unread." + e.side().name(),
+                                            countUnread(e.applicationId(), e.side(), e.upToSequence())))))
+                    .handle(ThreadClosed.class, e -> threads.updateOne(Filters.eq("_id", e.applicationId()),
+                            Updates.set("closed", true)))
+                    .ignore(ApplicantContactChanged.class)
+                    .build();
+
     @EventHandler
-    void on(ThreadOpened e) {
+    void on(ThreadEvent event) {
+        projection.handle(event, null);
+    }
+
+    private void opened(ThreadOpened e) {
         threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
                 Updates.set("applicationNumber", e.applicationNumber()),
                 Updates.set("organisationInn", e.organisationInn()),
@@ -90,11 +125,10 @@ public class ThreadBoard implements RebuildableReadModel {
                 Updates.setOnInsert("lastSequence", 0L),
                 Updates.setOnInsert("readUpTo", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L)),
                 Updates.setOnInsert("unread", new Document(Side.ORGANISATION.name(), 0L).append(Side.INSTITUTE.name(), 0L))),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                new UpdateOptions().upsert(true));
     }
 
-    @EventHandler
-    void on(MessagePosted e) {
+    private void messagePosted(MessagePosted e) {
         messages.replaceOne(Filters.eq("_id", e.messageId()), new Document("_id", e.messageId())
                 .append("applicationId", e.applicationId())
                 .append("sequence", e.sequence())
@@ -110,36 +144,28 @@ public class ThreadBoard implements RebuildableReadModel {
         posted(e.applicationId(), e.sequence(), e.postedAt(), List.of(reader));
     }
 
-    @EventHandler
-    void on(SystemNoticePosted e) {
-        messages.replaceOne(Filters.eq("_id", e.messageId()), new Document("_id", e.messageId())
-                .append("applicationId", e.applicationId())
-                .append("sequence", e.sequence())
+    /** A notice as data, or (stored before notices were data) with its title and text written out. */
+    private void notice(String applicationId, String messageId, long sequence, NoticeKind kind, List<Side> audience,
+            Instant postedAt, Document content) {
+        Document notice = new Document("_id", messageId)
+                .append("applicationId", applicationId)
+                .append("sequence", sequence)
                 .append("type", "NOTICE")
-                .append("kind", e.kind().name())
-                .append("title", e.title())
-                .append("text", e.text())
-                .append("audience", e.audience().stream().map(Enum::name).toList())
-                .append("postedAt", Date.from(e.postedAt()))
-                .append("mailedTo", List.of()), new ReplaceOptions().upsert(true));
-        posted(e.applicationId(), e.sequence(), e.postedAt(), e.audience());
+                .append("kind", kind.name())
+                .append("audience", audience.stream().map(Enum::name).toList())
+                .append("postedAt", Date.from(postedAt))
+                .append("mailedTo", List.of());
+        notice.putAll(content);
+        messages.replaceOne(Filters.eq("_id", messageId), notice, new ReplaceOptions().upsert(true));
+        posted(applicationId, sequence, postedAt, audience);
     }
 
-    @EventHandler
-    void on(NoticeMailed e) {
-        messages.updateOne(Filters.eq("_id", e.messageId()), Updates.addToSet("mailedTo", e.to()));
-    }
-
-    @EventHandler
-    void on(ThreadRead e) {
-        threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
-                Updates.set("readUpTo." + e.side().name(), e.upToSequence()),
-                Updates.set("unread." + e.side().name(), countUnread(e.applicationId(), e.side(), e.upToSequence()))));
-    }
-
-    @EventHandler
-    void on(ThreadClosed e) {
-        threads.updateOne(Filters.eq("_id", e.applicationId()), Updates.set("closed", true));
+    private static String json(NoticeParameters parameters) {
+        try {
+            return EventJson.mapper().writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Counters are recounted from the messages, not incremented: a replayed event cannot count twice. */
@@ -213,8 +239,19 @@ public class ThreadBoard implements RebuildableReadModel {
                 d.getList("attachments", Document.class, List.of()).stream().map(a -> new Attachment(
                         a.getString("attachmentId"), a.getString("fileName"), a.getString("contentType"),
                         ((Number) a.get("size")).longValue(), a.getString("sha256"))).toList(),
-                kind == null ? null : NoticeKind.valueOf(kind), d.getString("title"),
+                kind == null ? null : NoticeKind.valueOf(kind), parameters(d.getString("parameters")), d.getString("title"),
                 d.getList("audience", String.class, List.of()).stream().map(Side::valueOf).toList(),
                 d.getDate("postedAt").toInstant(), d.getList("mailedTo", String.class, List.of()));
+    }
+
+    private static NoticeParameters parameters(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(json, NoticeParameters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

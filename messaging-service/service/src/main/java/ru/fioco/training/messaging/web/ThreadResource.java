@@ -2,6 +2,7 @@ package ru.fioco.training.messaging.web;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,14 +27,16 @@ import io.vertx.ext.web.RoutingContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.messaging.api.MessagePosted;
+import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.domain.AttachmentRules;
 import ru.fioco.training.messaging.domain.MessageRules;
+import ru.fioco.training.messaging.domain.ReminderBook;
 import ru.fioco.training.messaging.domain.ThreadCommands.Acting;
 import ru.fioco.training.messaging.domain.ThreadCommands.MarkRead;
 import ru.fioco.training.messaging.domain.ThreadCommands.PostMessage;
-import ru.fioco.training.messaging.policy.ReminderBook;
 import ru.fioco.training.messaging.query.AttachmentShelf;
+import ru.fioco.training.messaging.query.NoticeTexts;
 import ru.fioco.training.messaging.query.ThreadBoard;
 import ru.fioco.training.messaging.query.ThreadBoard.ThreadSummary;
 import ru.fioco.training.platform.errors.AccessDeniedException;
@@ -61,11 +64,20 @@ public class ThreadResource {
 
     /** A thread in the cabinet list; {@code unread} is the asking side's «N непрочитанных». */
     public record ThreadListItem(String applicationId, String applicationNumber, String organisationInn,
-            String organisationName, boolean closed, long messages, long unread, java.time.Instant lastMessageAt) {
+            String organisationName, boolean closed, long messages, long unread, Instant lastMessageAt) {
     }
 
     public record ThreadView(String applicationId, String applicationNumber, String organisationInn,
-            String organisationName, boolean closed, long unread, List<ThreadBoard.Entry> entries) {
+            String organisationName, boolean closed, long unread, List<Entry> entries) {
+    }
+
+    /**
+     * A message or a notice as the reader reads it; a notice's {@code title} and {@code text} are rendered from its
+     * kind's template, without what the reader may not see.
+     */
+    public record Entry(String messageId, long sequence, String type, Side side, String authorId, String text,
+            List<ThreadBoard.Attachment> attachments, NoticeKind kind, String title, List<Side> audience,
+            Instant postedAt, List<String> mailedTo) {
     }
 
     public record NewMessage(String text, List<String> attachmentIds) {
@@ -87,6 +99,9 @@ public class ThreadResource {
 
     @Inject
     ThreadBoard board;
+
+    @Inject
+    NoticeTexts texts;
 
     @Inject
     AttachmentShelf shelf;
@@ -135,10 +150,9 @@ public class ThreadResource {
             throw new InvalidInputException("limit", "от 1 до 1000");
         }
         ThreadSummary thread = thread(applicationId);
-        List<ThreadBoard.Entry> entries = board.entries(applicationId, Math.max(0, after), limit);
-        if (caller.isAuditor() && !caller.isStaff()) {
-            entries = entries.stream().map(ThreadResource::masked).toList();
-        }
+        boolean masked = caller.isAuditor() && !caller.isStaff();
+        List<Entry> entries = board.entries(applicationId, Math.max(0, after), limit).stream()
+                .map(e -> entry(e, masked)).toList();
         return new ThreadView(thread.applicationId(), thread.applicationNumber(), thread.organisationInn(),
                 thread.organisationName(), thread.closed(), unread(thread, side()), entries);
     }
@@ -275,11 +289,25 @@ public class ThreadResource {
     }
 
     /** For auditors: who wrote when, how much and what kind of notice, but no text and no file names. */
-    private static ThreadBoard.Entry masked(ThreadBoard.Entry e) {
-        return new ThreadBoard.Entry(e.messageId(), e.sequence(), e.type(), e.side(), e.authorId(),
-                e.text() == null ? null : HIDDEN,
-                e.attachments().stream().map(a -> new ThreadBoard.Attachment(a.attachmentId(), HIDDEN, a.contentType(),
-                        a.size(), a.sha256())).toList(),
-                e.kind(), e.title(), e.audience(), e.postedAt(), e.mailedTo().stream().map(m -> HIDDEN).toList());
+    /**
+     * An auditor sees the thread's shape: people's texts, file names and addresses are hidden, and a notice is
+     * rendered with its personal and confidential parameters hidden (a notice stored before notices were data
+     * shows only its title).
+     */
+    private Entry entry(ThreadBoard.Entry e, boolean masked) {
+        String title = e.title();
+        String text = e.text();
+        if (e.parameters() != null) {
+            NoticeTexts.Rendered notice = texts.render(e.kind(), e.parameters(), masked);
+            title = notice.title();
+            text = notice.text();
+        } else if (masked && text != null) {
+            text = HIDDEN;
+        }
+        return new Entry(e.messageId(), e.sequence(), e.type(), e.side(), e.authorId(), text,
+                masked ? e.attachments().stream().map(a -> new ThreadBoard.Attachment(a.attachmentId(), HIDDEN,
+                        a.contentType(), a.size(), a.sha256())).toList() : e.attachments(),
+                e.kind(), title, e.audience(), e.postedAt(),
+                masked ? e.mailedTo().stream().map(m -> HIDDEN).toList() : e.mailedTo());
     }
 }

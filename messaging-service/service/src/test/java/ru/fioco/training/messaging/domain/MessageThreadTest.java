@@ -1,5 +1,6 @@
 package ru.fioco.training.messaging.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import ru.fioco.training.messaging.api.ApplicantContactChanged;
 import ru.fioco.training.messaging.api.MessagePosted;
 import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.api.NoticeParameters;
+import ru.fioco.training.messaging.api.NoticePosted;
 import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.api.ThreadClosed;
@@ -56,10 +59,13 @@ class MessageThreadTest {
                 .expectEvents(new ApplicantContactChanged(APP, "Орлов Павел", "orlov@school.ru"));
     }
 
+    static final NoticeParameters INVOICE = NoticeParameters.builder().documentNumber("СЧ-2027-000001")
+            .amount(new BigDecimal("12000.00")).build();
+
     @Test
     void aNoticeIsPostedOncePerCauseAndMailedToItsAudience() {
-        SystemNoticePosted posted = new SystemNoticePosted(APP, "n1", 1, NoticeKind.INVOICE_ISSUED, List.of(Side.ORGANISATION),
-                "Счёт", "Текст", "ce-1", AT, List.of("anna@school.ru"));
+        NoticePosted posted = new NoticePosted(APP, "n1", 1, NoticeKind.INVOICE_ISSUED, List.of(Side.ORGANISATION),
+                INVOICE, "ce-1", AT, List.of("anna@school.ru"));
         fixture.given(OPENED)
                 .when(notice("ce-1", List.of(Side.ORGANISATION), true))
                 .expectEvents(posted)
@@ -69,13 +75,26 @@ class MessageThreadTest {
                 .expectNoEvents();
         fixture.given(OPENED, posted)
                 .when(notice("ce-2", List.of(Side.ORGANISATION, Side.INSTITUTE), true))
-                .expectEvents(new SystemNoticePosted(APP, "n1", 2, NoticeKind.INVOICE_ISSUED,
-                        List.of(Side.ORGANISATION, Side.INSTITUTE), "Счёт", "Текст", "ce-2", AT,
+                .expectEvents(new NoticePosted(APP, "n1", 2, NoticeKind.INVOICE_ISSUED,
+                        List.of(Side.ORGANISATION, Side.INSTITUTE), INVOICE, "ce-2", AT,
                         List.of("anna@school.ru", "pk@fioco.ru")));
         fixture.given(OPENED)
                 .when(notice("ce-3", List.of(Side.ORGANISATION), false))
-                .expectEvents(new SystemNoticePosted(APP, "n1", 1, NoticeKind.INVOICE_ISSUED, List.of(Side.ORGANISATION),
-                        "Счёт", "Текст", "ce-3", AT, List.of()));
+                .expectEvents(new NoticePosted(APP, "n1", 1, NoticeKind.INVOICE_ISSUED, List.of(Side.ORGANISATION),
+                        INVOICE, "ce-3", AT, List.of()));
+    }
+
+    @Test
+    void aNoticeStoredBeforeNoticesWereDataStillCountsForItsCauseAndSequence() {
+        SystemNoticePosted old = new SystemNoticePosted(APP, "n0", 1, NoticeKind.INVOICE_ISSUED,
+                List.of(Side.ORGANISATION), "Счёт", "Текст", "ce-1", AT, List.of("anna@school.ru"));
+        fixture.given(OPENED, old)
+                .when(notice("ce-1", List.of(Side.ORGANISATION), true))
+                .expectNoEvents();
+        fixture.given(OPENED, old)
+                .when(notice("ce-2", List.of(Side.ORGANISATION), false))
+                .expectEvents(new NoticePosted(APP, "n1", 2, NoticeKind.INVOICE_ISSUED, List.of(Side.ORGANISATION),
+                        INVOICE, "ce-2", AT, List.of()));
     }
 
     @Test
@@ -124,8 +143,8 @@ class MessageThreadTest {
                 .expectNoEvents();
     }
 
-    private static ThreadCommands.PostSystemNotice notice(String cause, List<Side> audience, boolean mail) {
-        return new ThreadCommands.PostSystemNotice(APP, "n1", NoticeKind.INVOICE_ISSUED, audience, "Счёт", "Текст", cause,
-                AT, mail, "pk@fioco.ru");
+    private static ThreadCommands.PostNotice notice(String cause, List<Side> audience, boolean mail) {
+        return new ThreadCommands.PostNotice(APP, "n1", NoticeKind.INVOICE_ISSUED, audience, INVOICE, cause, AT, mail,
+                "pk@fioco.ru");
     }
 }

@@ -3,7 +3,9 @@ package ru.fioco.training.messaging.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.Variant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.messaging.Templates;
+import ru.fioco.training.messaging.api.NoticeKind;
+import ru.fioco.training.messaging.api.NoticeParameters;
 import ru.fioco.training.messaging.domain.ThreadCommands.RecordNoticeMailed;
+import ru.fioco.training.messaging.query.NoticeTexts;
 import ru.fioco.training.platform.testing.MovableClock;
 
 /**
@@ -30,8 +37,10 @@ class MailDispatcherTest {
     @Test
     void aRefusedMailIsRetriedLaterUntilTheServerTakesItThenRecordedOnce() {
         FakeOutbox outbox = new FakeOutbox();
-        outbox.add(new MailOutbox.Mail("n1|anna@school.ru", "app-1", "n1", "anna@school.ru", "Выставлен счёт № 1",
-                "Счёт на 12 000,00 руб.\nОплатите до 01.12.2026.", "000-000001", "МБОУ «Школа № 1»", 0), NOON);
+        outbox.add(new MailOutbox.Mail("n1|anna@school.ru", "app-1", "n1", "anna@school.ru", NoticeKind.INVOICE_ISSUED,
+                NoticeParameters.builder().documentNumber("СЧ-2026-000001").date(LocalDate.of(2026, 11, 20))
+                        .amount(new BigDecimal("12000.00")).build(), null, null, "000-000001", "МБОУ «Школа № 1»", 0),
+                NOON);
         AtomicInteger refusals = new AtomicInteger(2);
         List<Mail> accepted = new ArrayList<>();
         List<Object> commands = new ArrayList<>();
@@ -58,10 +67,12 @@ class MailDispatcherTest {
         assertThat(accepted).hasSize(1);
         Mail mail = accepted.get(0);
         assertThat(mail.getTo()).containsExactly("anna@school.ru");
-        assertThat(mail.getSubject()).isEqualTo("ФИОКО, заявка № 000-000001: Выставлен счёт № 1");
-        assertThat(mail.getText()).contains("Заявка № 000-000001, МБОУ «Школа № 1»").contains("Оплатите до 01.12.2026.")
+        // the notice's own title and text, from its kind's template, as the thread shows it
+        assertThat(mail.getSubject()).isEqualTo("ФИОКО, заявка № 000-000001: Выставлен счёт № СЧ-2026-000001");
+        assertThat(mail.getText()).contains("Заявка № 000-000001, МБОУ «Школа № 1»")
+                .contains("Счёт № СЧ-2026-000001 от 20.11.2026 на сумму 12 000,00 руб. (без НДС)")
                 .contains("https://pk.fioco.ru/cabinet");
-        assertThat(mail.getHtml()).contains("<p style=\"margin: 0 0 8px 0;\">Оплатите до 01.12.2026.</p>");
+        assertThat(mail.getHtml()).contains("<p style=\"margin: 0 0 8px 0;\">Счёт № СЧ-2026-000001 от 20.11.2026");
         assertThat(mail.getHeaders()).containsEntry("X-Training-Notice", List.of("n1"));
         assertThat(commands).containsExactly(new RecordNoticeMailed("app-1", "n1", "anna@school.ru", NOON.plusSeconds(30)));
 
@@ -73,14 +84,27 @@ class MailDispatcherTest {
     @Test
     void theHtmlEscapesWhatPeopleWrote() {
         FakeOutbox outbox = new FakeOutbox();
-        outbox.add(new MailOutbox.Mail("n2|a@b.ru", "app-1", "n2", "a@b.ru", "Заявка возвращена",
-                "Причина: <script>alert(1)</script>", null, null, 0), NOON);
+        outbox.add(new MailOutbox.Mail("n2|a@b.ru", "app-1", "n2", "a@b.ru", NoticeKind.APPLICATION_RETURNED,
+                NoticeParameters.builder().reason("<script>alert(1)</script>").build(), null, null, null, null, 0), NOON);
         List<Mail> accepted = new ArrayList<>();
         MovableClock clock = new MovableClock();
         clock.at(NOON);
         dispatcher(outbox, mails -> accepted.addAll(List.of(mails)), new ArrayList<>(), clock).sendDue();
         assertThat(accepted.get(0).getHtml()).doesNotContain("<script>").contains("&lt;script&gt;");
-        assertThat(accepted.get(0).getSubject()).isEqualTo("ФИОКО: Заявка возвращена");
+        assertThat(accepted.get(0).getSubject()).isEqualTo("ФИОКО: Заявка возвращена на доработку");
+    }
+
+    @Test
+    void aNoticeStoredBeforeNoticesWereDataIsMailedAsItWasWritten() {
+        FakeOutbox outbox = new FakeOutbox();
+        outbox.add(new MailOutbox.Mail("n3|a@b.ru", "app-1", "n3", "a@b.ru", null, null, "Счёт № 1",
+                "Счёт на 12 000,00 руб.", "000-000001", null, 0), NOON);
+        List<Mail> accepted = new ArrayList<>();
+        MovableClock clock = new MovableClock();
+        clock.at(NOON);
+        dispatcher(outbox, mails -> accepted.addAll(List.of(mails)), new ArrayList<>(), clock).sendDue();
+        assertThat(accepted.get(0).getSubject()).isEqualTo("ФИОКО, заявка № 000-000001: Счёт № 1");
+        assertThat(accepted.get(0).getText()).contains("Счёт на 12 000,00 руб.");
     }
 
     interface Send {
@@ -105,20 +129,12 @@ class MailDispatcherTest {
                 });
         d.clock = clock;
         // as Quarkus configures Qute: what goes into an .html template is escaped
-        Engine engine = Engine.builder().addDefaults()
-                .addResultMapper(new io.quarkus.qute.HtmlEscaper(List.of("text/html"))).build();
-        d.text = engine.parse(resource("templates/mail/notice.txt"));
-        d.html = engine.parse(resource("templates/mail/notice.html"), io.quarkus.qute.Variant.forContentType("text/html"));
+        Engine engine = Templates.engine();
+        d.text = engine.parse(Templates.read("templates/mail/notice.txt"));
+        d.html = engine.parse(Templates.read("templates/mail/notice.html"), Variant.forContentType("text/html"));
+        d.notices = NoticeTexts.with(engine);
         d.cabinetUrl = "https://pk.fioco.ru/cabinet";
         return d;
-    }
-
-    static String resource(String name) {
-        try (var in = MailDispatcherTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The outbox's contract, in memory. */
@@ -140,8 +156,8 @@ class MailDispatcherTest {
             return entries.values().stream().filter(e -> "PENDING".equals(e[1]) && !((Instant) e[3]).isAfter(now))
                     .map(e -> {
                         Mail m = (Mail) e[0];
-                        return new Mail(m.id(), m.applicationId(), m.messageId(), m.to(), m.subject(), m.text(),
-                                m.applicationNumber(), m.organisationName(), (int) e[2]);
+                        return new Mail(m.id(), m.applicationId(), m.messageId(), m.to(), m.kind(), m.parameters(),
+                                m.subject(), m.text(), m.applicationNumber(), m.organisationName(), (int) e[2]);
                     }).limit(limit).toList();
         }
 

@@ -21,17 +21,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
-import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
-import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -131,10 +131,25 @@ class NoticeLifecycleTest {
         assertThat(mails.stream().map(NoticeLifecycleTest::subject))
                 .anySatisfy(s -> assertThat(s).startsWith("ФИОКО, заявка № 000-000").endsWith("Доступ к курсу открыт"));
 
-        // an auditor sees the shape of the thread, not its texts (the enrolment key) nor the addresses
-        JsonPath audited = thread(id, AUDITOR);
-        assertThat(audited.getList("entries.text", String.class)).containsOnly("скрыто");
+        // the outbox keeps the notice as data: the key in its own field, no prose to mask
+        Document outboxed = mongo.getDatabase("messages").getCollection("mail_outbox")
+                .find(Filters.eq("messageId", accessId)).first();
+        assertThat(outboxed.getString("kind")).isEqualTo("COURSE_ACCESS_GRANTED");
+        assertThat(outboxed.getString("text")).isNull();
+        assertThat(JsonPath.from(outboxed.getString("parameters")).getString("enrolmentKey")).isEqualTo(KEY);
+
+        // an auditor reads the notices with what identifies or admits hidden: the key, names, addresses
+        String auditedBody = given().auth().oauth2(AUDITOR).when().get("/threads/" + id).then().statusCode(200)
+                .extract().asString();
+        JsonPath audited = JsonPath.from(auditedBody);
+        assertThat(audited.getString("entries.find { it.kind == 'COURSE_ACCESS_GRANTED' }.text"))
+                .contains("Кодовое слово для записи на курс: скрыто").contains("https://lms.fioco.ru/course/view.php?id=42");
+        assertThat(audited.getString("entries.find { it.kind == 'INVOICE_ISSUED' }.text")).contains("12 000,00 руб.");
+        assertThat(audited.getString("entries.find { it.kind == 'DOCUMENT_REJECTED' }.text"))
+                .contains("«Паспорт» участника скрыто");
         assertThat(audited.getString("entries.find { it.kind == 'COURSE_ACCESS_GRANTED' }.mailedTo[0]")).isEqualTo("скрыто");
+        assertThat(auditedBody).doesNotContain(KEY, "Иванова", "tutor@fioco.ru", "Петров", app.applicantEmail,
+                "Скан нечитаем");
     }
 
     @Test

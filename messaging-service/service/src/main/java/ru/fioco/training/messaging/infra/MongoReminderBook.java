@@ -1,4 +1,4 @@
-package ru.fioco.training.messaging.policy;
+package ru.fioco.training.messaging.infra;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,22 +21,16 @@ import org.bson.Document;
 
 import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.domain.Reminder;
+import ru.fioco.training.messaging.domain.ReminderBook;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
- * The reminders, as documents: scheduled, then fired, expired or cancelled, never deleted. Because they
- * are data, a restart finds them; because a reminder's id is fixed by what it is about, scheduling it
- * twice keeps one; because firing first posts a notice keyed by the reminder's id and then marks it fired,
- * a crash between the two posts nothing twice.
+ * The reminders, as Mongo documents ({@code reminders}): scheduled, then fired, expired or cancelled, never
+ * deleted. Because they are data, a restart finds them; because a reminder's id is fixed by what it is about,
+ * scheduling it twice keeps one.
  */
 @ApplicationScoped
-public class ReminderBook {
-
-    public enum Status { SCHEDULED, FIRED, EXPIRED, CANCELLED }
-
-    /** A stored reminder and where it stands. */
-    public record Entry(Reminder reminder, Status status, Instant settledAt, String note) {
-    }
+public class MongoReminderBook implements ReminderBook {
 
     @Inject
     ServiceDatabase database;
@@ -48,10 +42,7 @@ public class ReminderBook {
         reminders = database.collection("reminders");
     }
 
-    /**
-     * Keeps the reminder unless it is already known; a scheduled reminder of the same kind about another date
-     * (the course moved) is cancelled.
-     */
+    @Override
     public void schedule(Reminder r) {
         reminders.updateMany(Filters.and(Filters.eq("applicationId", r.applicationId()), Filters.eq("kind", r.kind().name()),
                         Filters.eq("status", Status.SCHEDULED.name()), Filters.ne("_id", r.id())),
@@ -74,7 +65,7 @@ public class ReminderBook {
         }
     }
 
-    /** Cancels what is still scheduled of these kinds for the application. */
+    @Override
     public void cancel(String applicationId, Collection<NoticeKind> kinds, String note) {
         reminders.updateMany(Filters.and(Filters.eq("applicationId", applicationId),
                         Filters.in("kind", kinds.stream().map(Enum::name).toList()),
@@ -83,19 +74,20 @@ public class ReminderBook {
                         Updates.set("note", note)));
     }
 
-    /** Scheduled reminders whose moment has come, oldest first. */
+    @Override
     public List<Reminder> due(Instant now, int limit) {
         return reminders.find(Filters.and(Filters.eq("status", Status.SCHEDULED.name()), Filters.lte("fireAt", Date.from(now))))
-                .sort(Sorts.ascending("fireAt")).limit(limit).map(ReminderBook::reminder).into(new ArrayList<>());
+                .sort(Sorts.ascending("fireAt")).limit(limit).map(MongoReminderBook::reminder).into(new ArrayList<>());
     }
 
-    /** Settles a scheduled reminder; false if something else settled it first. */
+    @Override
     public boolean settle(String id, Status status, Instant at, String note) {
         return reminders.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", Status.SCHEDULED.name())),
                 Updates.combine(Updates.set("status", status.name()), Updates.set("settledAt", Date.from(at)),
                         Updates.set("note", note))).getModifiedCount() == 1;
     }
 
+    @Override
     public List<Entry> of(String applicationId) {
         return reminders.find(Filters.eq("applicationId", applicationId)).sort(Sorts.ascending("fireAt"))
                 .map(d -> new Entry(reminder(d), Status.valueOf(d.getString("status")),
