@@ -1,9 +1,20 @@
 package ru.fioco.training.bench;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,24 +22,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 import ru.fioco.training.devstack.EmbeddedKafka;
 import ru.fioco.training.devstack.EmbeddedMongo;
 import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.LocalPlatform;
-import ru.fioco.training.systemtests.LifecycleDriver;
+import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.UploadPolicy;
 import ru.fioco.training.platform.publishing.EventPublisher;
 import ru.fioco.training.platform.testing.PublishingFixture;
+import ru.fioco.training.systemtests.LifecycleDriver;
 
 /**
  * Throughput and latency of the plumbing, each against a raw baseline measured in the same run on
@@ -129,24 +151,24 @@ public final class PlatformBench {
         byte[] png = noisePng();
         int files = 60;
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            com.mongodb.client.MongoDatabase db = client.getDatabase("bench-files");
-            com.mongodb.client.gridfs.GridFSBucket raw = com.mongodb.client.gridfs.GridFSBuckets.create(db, "raw");
-            ru.fioco.training.platform.files.FileStore store = new ru.fioco.training.platform.files.FileStore(
-                    com.mongodb.client.gridfs.GridFSBuckets.create(db, "documents"));
+            MongoDatabase db = client.getDatabase("bench-files");
+            GridFSBucket raw = GridFSBuckets.create(db, "raw");
+            FileStore store = new FileStore(
+                    GridFSBuckets.create(db, "documents"));
             for (int i = 0; i < 10; i++) { // warm-up
-                raw.uploadFromStream("w.png", new java.io.ByteArrayInputStream(png));
-                store.store(new java.io.ByteArrayInputStream(png), "w.png",
-                        ru.fioco.training.platform.files.UploadPolicy.PERSONAL_DOCUMENT, "file");
+                raw.uploadFromStream("w.png", new ByteArrayInputStream(png));
+                store.store(new ByteArrayInputStream(png), "w.png",
+                        UploadPolicy.PERSONAL_DOCUMENT, "file");
             }
             long t0 = System.nanoTime();
             for (int i = 0; i < files; i++) {
-                raw.uploadFromStream("scan.png", new java.io.ByteArrayInputStream(png));
+                raw.uploadFromStream("scan.png", new ByteArrayInputStream(png));
             }
             double rawRate = rate(files, t0);
             long t1 = System.nanoTime();
             for (int i = 0; i < files; i++) {
-                store.store(new java.io.ByteArrayInputStream(png), "scan.png",
-                        ru.fioco.training.platform.files.UploadPolicy.PERSONAL_DOCUMENT, "file");
+                store.store(new ByteArrayInputStream(png), "scan.png",
+                        UploadPolicy.PERSONAL_DOCUMENT, "file");
             }
             double storeRate = rate(files, t1);
             results.put("upload: file size bytes", Integer.toString(png.length));
@@ -157,16 +179,16 @@ public final class PlatformBench {
     }
 
     /** A PNG of random noise just under 1 MB: incompressible, like a photographed document. */
-    static byte[] noisePng() throws java.io.IOException {
-        java.util.Random random = new java.util.Random(42);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(590, 590, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    static byte[] noisePng() throws IOException {
+        Random random = new Random(42);
+        BufferedImage img = new BufferedImage(590, 590, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 590; y++) {
             for (int x = 0; x < 590; x++) {
                 img.setRGB(x, y, random.nextInt(0xFFFFFF));
             }
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(img, "png", out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
         return out.toByteArray();
     }
 
@@ -176,23 +198,23 @@ public final class PlatformBench {
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
         try (LocalPlatform platform = LocalPlatform.start(root, dataDir, ports)) {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newHttpClient();
             String token = platform.tokens().staff("bench@fioco.ru");
             String app = platform.service("application-service").baseUrl();
             String doc = platform.service("document-service").baseUrl();
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
-                var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app + "/programmes"))
+                var post = HttpRequest.newBuilder(URI.create(app + "/programmes"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"title\":\"Bench " + i + "\",\"startDate\":\"2027-02-01\",\"endDate\":\"2027-02-12\","
                                         + "\"hours\":36,\"subjects\":[\"Математика\"],\"pricePerParticipant\":1000}")).build();
-                var created = http.send(post, java.net.http.HttpResponse.BodyHandlers.ofString());
+                var created = http.send(post, HttpResponse.BodyHandlers.ofString());
                 long accepted = System.nanoTime();
                 String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-                var get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(doc + "/programmes/" + id))
+                var get = HttpRequest.newBuilder(URI.create(doc + "/programmes/" + id))
                         .header("Authorization", "Bearer " + token).build();
-                while (http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                while (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                     if (System.nanoTime() - accepted > Duration.ofSeconds(30).toNanos()) {
                         throw new IllegalStateException("programme " + id + " never reached document-service");
                     }
@@ -224,8 +246,8 @@ public final class PlatformBench {
             LifecycleDriver drive = new LifecycleDriver(platform);
             String inn = "7707083893";
             String school = drive.representative(inn);
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
-            java.time.LocalDate start = today.plusDays(45);
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+            LocalDate start = today.plusDays(45);
             List<LifecycleDriver.App> apps = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 apps.add(new LifecycleDriver.App(i, inn, school, "PREPAYMENT", m));
@@ -239,7 +261,7 @@ public final class PlatformBench {
             apps.forEach(drive::conclude);
             apps.forEach(a -> drive.pay(a, today));
             long firstHalf = System.nanoTime() - t0;
-            long days = java.time.temporal.ChronoUnit.DAYS.between(today, start.plusDays(15));
+            long days = ChronoUnit.DAYS.between(today, start.plusDays(15));
             platform.restart("contract-service", Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(days).toString()));
             long t1 = System.nanoTime();
             for (LifecycleDriver.App a : apps) {
@@ -269,7 +291,7 @@ public final class PlatformBench {
                     }
                     double scanRate = scanned / ((System.nanoTime() - s0) / 1e9);
                     for (String model : drive.readModels(service)) {
-                        io.restassured.path.json.JsonPath status = drive.rebuild(service, model);
+                        JsonPath status = drive.rebuild(service, model);
                         double took = Duration.between(Instant.parse(status.getString("startedAt")),
                                 Instant.parse(status.getString("finishedAt"))).toNanos() / 1e9;
                         if ("KAFKA".equals(status.getString("source"))) {
@@ -299,16 +321,16 @@ public final class PlatformBench {
     private static double rawTopicRead(String bootstrapServers, List<String> topics) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
-        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
-            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
             topics.forEach(t -> consumer.partitionsFor(t)
-                    .forEach(i -> partitions.add(new org.apache.kafka.common.TopicPartition(t, i.partition()))));
+                    .forEach(i -> partitions.add(new TopicPartition(t, i.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long t0 = System.nanoTime();
             long read = 0;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {

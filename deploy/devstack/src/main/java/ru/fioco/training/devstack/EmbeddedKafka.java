@@ -6,11 +6,17 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
@@ -71,13 +77,13 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Creates the topics that do not exist yet, as a cluster's provisioning would: consumers that
      * subscribe before the first record is produced then see them at once, not after a metadata refresh.
      */
-    public void createTopics(java.util.Collection<String> names, int partitions) {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
-            java.util.Set<String> existing = admin.listTopics().names().get();
-            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = names.stream()
+    public void createTopics(Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(
+                Map.of("bootstrap.servers", bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = names.stream()
                     .filter(n -> !existing.contains(n))
-                    .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, partitions, (short) 1))
+                    .map(n -> new NewTopic(n, partitions, (short) 1))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
@@ -85,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Could not create topics " + names, e.getCause());
         }
     }

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +31,7 @@ public final class LocalPlatform implements AutoCloseable {
      * The services' topics and their dead-letter topics. Named here, not taken from the services' api
      * modules, because the devstack is built before them; a test of each service checks its topic name.
      */
-    public static final java.util.List<String> TOPICS = java.util.List.of(
+    public static final List<String> TOPICS = List.of(
             "applications", "documents", "contracts", "messages",
             "applications.dlq", "documents.dlq", "contracts.dlq", "messages.dlq");
     public static final int PARTITIONS = 3;
@@ -127,7 +132,7 @@ public final class LocalPlatform implements AutoCloseable {
     public ServiceProcess restart(String name, Map<String, String> extraEnvironment) {
         ServiceProcess old = service(name);
         old.stop(Duration.ofSeconds(30));
-        Map<String, String> env = new java.util.HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment);
         env.putAll(extraEnvironment);
         ServiceProcess fresh = new ServiceProcess(name, old.port(), old.jar(), old.logFile(), env);
         services.set(services.indexOf(old), fresh);
@@ -157,7 +162,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path dataDir = root.resolve(".devstack");
-        java.nio.channels.FileLock lock = lockDataDir(dataDir);
+        FileLock lock = lockDataDir(dataDir);
         if (lock == null) {
             System.err.println("Another local platform is running on " + dataDir + "; stop it first (Ctrl-C in its terminal).");
             System.exit(1);
@@ -201,11 +206,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** One local run per data folder: the broker's log and the Mongo file cannot be shared. */
-    private static java.nio.channels.FileLock lockDataDir(Path dataDir) {
+    private static FileLock lockDataDir(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve("platform.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(dataDir.resolve("platform.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return channel.tryLock(); // held until the JVM exits
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -260,6 +265,6 @@ public final class LocalPlatform implements AutoCloseable {
         ports.put("document-service", 8082);
         ports.put("contract-service", 8083);
         ports.put("messaging-service", 8084);
-        return java.util.Collections.unmodifiableMap(ports);
+        return Collections.unmodifiableMap(ports);
     }
 }

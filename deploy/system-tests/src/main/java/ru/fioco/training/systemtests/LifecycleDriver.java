@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -94,6 +95,11 @@ public final class LifecycleDriver {
     public void withdraw(App a, String reason) {
         call("application-service", a.token).contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
                 .when().post("/applications/" + a.id + "/withdraw").then().statusCode(200);
+    }
+
+    public void returnForCorrection(App a, String reason) {
+        call("application-service", staff).contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
+                .when().post("/applications/" + a.id + "/return").then().statusCode(200);
     }
 
     public void takeIntoWork(App a) {
@@ -218,7 +224,7 @@ public final class LifecycleDriver {
     }
 
     /** Rebuilds one read model from its event store and waits for it; the final status (checksums, times). */
-    public io.restassured.path.json.JsonPath rebuild(String service, String model) {
+    public JsonPath rebuild(String service, String model) {
         call(service, staff).when().post("/admin/read-models/" + model + "/rebuild").then().statusCode(202);
         await().atMost(WAIT).until(() -> !"REBUILDING".equals(call(service, staff)
                 .when().get("/admin/read-models/" + model).then().extract().path("state")));

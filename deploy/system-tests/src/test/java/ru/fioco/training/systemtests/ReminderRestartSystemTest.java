@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -47,7 +50,7 @@ class ReminderRestartSystemTest {
     @AfterAll
     static void cleanUp() throws Exception {
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -89,7 +92,7 @@ class ReminderRestartSystemTest {
         }
     }
 
-    static long emlFilesMentioning(String noticeId) throws java.io.IOException {
+    static long emlFilesMentioning(String noticeId) throws IOException {
         Path mail = dataDir.resolve("mail");
         if (!Files.isDirectory(mail)) {
             return 0;
@@ -98,7 +101,7 @@ class ReminderRestartSystemTest {
             return files.filter(f -> {
                 try {
                     return Files.readString(f, StandardCharsets.ISO_8859_1).contains("X-Training-Notice: " + noticeId);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return false;
                 }
             }).count();
@@ -141,7 +144,7 @@ class ReminderRestartSystemTest {
         record.headers().add("ce_type", ("ru.fioco.training.applications." + type).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/application-service".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_time", java.time.OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_subject", key.getBytes(StandardCharsets.UTF_8));
         producer.send(record);
     }

@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,7 @@ class WholeLifecycleSystemTest {
     @AfterAll
     static void cleanUp() throws Exception {
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -118,6 +121,18 @@ class WholeLifecycleSystemTest {
             drive.call("contract-service", staff).when().get("/contracts/" + replaced.id).then()
                     .body("status", equalTo("CLOSED"));
 
+            // one more goes back to its school for correction: a draft again, in the history too
+            App returned = new App(11, INN_A, schoolA, "PREPAYMENT", 1);
+            drive.programme(returned, "Функциональная грамотность, поток 11", start);
+            drive.draftAndSubmit(returned);
+            drive.returnForCorrection(returned, "Исправьте должность участника");
+            drive.awaitStatus(returned, "DRAFT");
+
+            // the history's state as of now is what each service shows now, whatever the end: withdrawn, completed,
+            // unpaid, paid late, returned
+            apps.forEach(a -> historyAgreesWithTheLiveViews(drive, a));
+            historyAgreesWithTheLiveViews(drive, returned);
+
             // the history of a completed application: every step, masked for the auditor
             App done = apps.get(4);
             await().atMost(WAIT).untilAsserted(() -> assertThat(drive.call("application-service", drive.auditor)
@@ -127,7 +142,7 @@ class WholeLifecycleSystemTest {
                     "ContractOpened", "ContractDraftsIssued", "ContractConcluded", "CourseAccessGranted", "InvoiceIssued",
                     "PaymentRecorded", "ServiceActIssued", "SignedActAccepted", "OriginalsReceived",
                     "TrainingResultRecorded", "CertificateIssued", "PackageShipped", "ContractClosed",
-                    "ApplicationCompleted", "ThreadOpened", "SystemNoticePosted"));
+                    "ApplicationCompleted", "ThreadOpened", "NoticePosted"));
             String masked = drive.call("application-service", drive.auditor).when().get("/applications/" + done.id + "/history")
                     .then().extract().asString();
             assertThat(masked).doesNotContain(LifecycleDriver.snils(1000).replaceAll("\\D", ""), "school-" + INN_A,
@@ -138,7 +153,7 @@ class WholeLifecycleSystemTest {
             // every read model of every service, dropped and rebuilt from its event store or, for the copies kept
             // from other services' topics and the history, read again from Kafka offset 0: the same checksums, and
             // no policy acts again (every thread keeps exactly its notices)
-            Map<String, Integer> notices = new java.util.HashMap<>();
+            Map<String, Integer> notices = new HashMap<>();
             apps.forEach(a -> notices.put(a.id, threadEntries(drive, staff, a)));
             List<String> fromKafka = new ArrayList<>();
             for (String service : LocalPlatform.LOCAL_PORTS.keySet()) {
@@ -181,6 +196,52 @@ class WholeLifecycleSystemTest {
             drive.call("document-service", late.token).contentType(ContentType.JSON).when()
                     .get("/applications/" + replaced.id + "/documents").then().statusCode(404);
         }
+    }
+
+    /** The history's state of the application, folded from the four topics, against each service's own view. */
+    private static void historyAgreesWithTheLiveViews(LifecycleDriver drive, App a) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath state = drive.call("application-service", drive.staff).when()
+                    .get("/applications/" + a.id + "/history").then().statusCode(200).extract().jsonPath();
+            JsonPath application = drive.call("application-service", drive.staff).when().get("/applications/" + a.id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(state.getString("state.application.status")).as(a.id)
+                    .isEqualTo(application.getString("summary.status"));
+            assertThat(state.getString("state.application.statusTitle")).isEqualTo(application.getString("summary.statusTitle"));
+            assertThat(state.getString("state.application.number")).isEqualTo(application.getString("summary.number"));
+
+            JsonPath documents = drive.call("document-service", drive.staff).when()
+                    .get("/applications/" + a.id + "/documents").then().statusCode(200).extract().jsonPath();
+            List<String> marks = new ArrayList<>(documents.getList("participants.slots.flatten().indicator", String.class));
+            marks.addAll(documents.getList("applicationSlots.indicator", String.class));
+            assertThat(state.getInt("state.documents.uploaded")).as(a.id)
+                    .isEqualTo((int) marks.stream().filter(m -> !m.equals("MISSING")).count());
+            assertThat(state.getInt("state.documents.accepted")).isEqualTo(Collections.frequency(marks, "ACCEPTED"));
+            assertThat(state.getInt("state.documents.rejected")).isEqualTo(Collections.frequency(marks, "REJECTED"));
+            assertThat(state.getInt("state.documents.awaitingReview")).isEqualTo(Collections.frequency(marks, "ATTENTION"));
+
+            var contract = drive.call("contract-service", drive.staff).when().get("/contracts/" + a.id).then().extract();
+            if (contract.statusCode() == 404) {
+                assertThat(state.getMap("state.contract")).as(a.id).isNull();
+            } else {
+                JsonPath live = contract.jsonPath();
+                assertThat(state.getString("state.contract.status")).as(a.id).isEqualTo(live.getString("status"));
+                assertThat(state.getString("state.contract.label")).isEqualTo(live.getString("statusLabel"));
+                assertThat(state.getString("state.contract.payment")).isEqualTo(live.getString("payment"));
+                assertThat(state.getBoolean("state.contract.fullyPaid")).isEqualTo(live.getBoolean("fullyPaid"));
+                assertThat(state.getInt("state.contract.certificates")).isEqualTo(live.getList("certificates").size());
+                List<String> tracking = live.getList("shipments.trackingNumber", String.class);
+                assertThat(state.getString("state.contract.trackingNumber"))
+                        .isEqualTo(tracking.isEmpty() ? null : tracking.get(tracking.size() - 1));
+            }
+
+            JsonPath thread = drive.call("messaging-service", drive.staff).when().get("/threads/" + a.id).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(state.getBoolean("state.thread.open")).as(a.id).isEqualTo(!thread.getBoolean("closed"));
+            List<String> types = thread.getList("entries.type", String.class);
+            assertThat(state.getInt("state.thread.messages")).isEqualTo(Collections.frequency(types, "MESSAGE"));
+            assertThat(state.getInt("state.thread.notices")).isEqualTo(Collections.frequency(types, "NOTICE"));
+        });
     }
 
     private static int threadEntries(LifecycleDriver drive, String staff, App a) {

@@ -1,10 +1,13 @@
 package ru.fioco.training.platform.axon;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -13,8 +16,6 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -76,7 +77,7 @@ public final class EventStoreSetup {
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storageEngine)
                 .registerComponent(TokenStore.class, c -> tokenStore)
-                .configureCorrelationDataProviders(c -> java.util.List.of(
+                .configureCorrelationDataProviders(c -> List.of(
                         new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(ACTOR, ACTOR_ROLE)))
                 .eventProcessing(processing -> processing

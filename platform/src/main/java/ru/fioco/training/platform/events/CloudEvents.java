@@ -1,6 +1,8 @@
 package ru.fioco.training.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -30,8 +32,8 @@ public final class CloudEvents {
      * {@code ce_time} as RFC 3339 requires it: always with seconds ({@code OffsetDateTime.toString()} drops
      * them at a whole minute, and a consumer's strict parser then rejects the record).
      */
-    public static String time(java.time.Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant);
+    public static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     public static String header(Headers headers, String name) {

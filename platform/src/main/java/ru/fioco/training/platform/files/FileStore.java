@@ -15,8 +15,11 @@ import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import org.apache.tika.Tika;
+import org.bson.BsonObjectId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+
+import ru.fioco.training.platform.errors.NotFoundException;
 
 /**
  * The one way a service keeps an uploaded file: streamed into GridFS chunk by chunk (never whole in
@@ -82,7 +85,7 @@ public final class FileStore {
 
     private long copy(InputStream in, ObjectId id, String name, String type, UploadPolicy policy, MessageDigest sha)
             throws IOException {
-        GridFSUploadStream out = bucket.openUploadStream(new org.bson.BsonObjectId(id), name,
+        GridFSUploadStream out = bucket.openUploadStream(new BsonObjectId(id), name,
                 new GridFSUploadOptions().metadata(new Document("contentType", type)));
         boolean complete = false;
         try {
@@ -112,7 +115,7 @@ public final class FileStore {
         try {
             return bucket.openDownloadStream(new ObjectId(fileId));
         } catch (IllegalArgumentException | MongoGridFSException e) {
-            throw new ru.fioco.training.platform.errors.NotFoundException("Файл не найден");
+            throw new NotFoundException("Файл не найден");
         }
     }
 

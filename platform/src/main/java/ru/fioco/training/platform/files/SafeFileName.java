@@ -1,6 +1,7 @@
 package ru.fioco.training.platform.files;
 
 import java.text.Normalizer;
+import java.util.Optional;
 
 /**
  * A file name safe to store and to send back: no directories ({@code ../../etc/passwd} becomes
@@ -21,20 +22,20 @@ public final class SafeFileName {
      * Why a client's file name is refused, or empty: a browser sends a bare name, so directories, control
      * characters or more than {@value #REFUSED_LENGTH} characters mean a crafted request.
      */
-    public static java.util.Optional<String> problem(String raw) {
+    public static Optional<String> problem(String raw) {
         if (raw == null || raw.isBlank()) {
-            return java.util.Optional.empty(); // no name: the file is stored as "file"
+            return Optional.empty(); // no name: the file is stored as "file"
         }
         if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
-            return java.util.Optional.of("имя файла не должно содержать путь");
+            return Optional.of("имя файла не должно содержать путь");
         }
         if (raw.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
-            return java.util.Optional.of("имя файла содержит управляющие символы");
+            return Optional.of("имя файла содержит управляющие символы");
         }
         if (raw.codePointCount(0, raw.length()) > REFUSED_LENGTH) {
-            return java.util.Optional.of("имя файла длиннее " + REFUSED_LENGTH + " символов; переименуйте файл");
+            return Optional.of("имя файла длиннее " + REFUSED_LENGTH + " символов; переименуйте файл");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public static String of(String raw) {

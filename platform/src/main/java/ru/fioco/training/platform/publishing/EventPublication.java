@@ -1,5 +1,6 @@
 package ru.fioco.training.platform.publishing;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 import ru.fioco.training.platform.api.EventTypes;
@@ -24,7 +25,7 @@ public interface EventPublication {
      * they stay in one partition and in order. By default the aggregate's identifier.
      */
     default String subject(EventMessage<?> event) {
-        if (event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+        if (event instanceof DomainEventMessage<?> domain) {
             return domain.getAggregateIdentifier();
         }
         return event.getIdentifier();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
@@ -37,14 +38,14 @@ public final class ReadModelChecksum {
     }
 
     /** The documents of one collection alone (its name not counted): to compare a copy built elsewhere. */
-    public static Result ofDocuments(com.mongodb.client.MongoCollection<Document> collection) {
+    public static Result ofDocuments(MongoCollection<Document> collection) {
         MessageDigest sha = sha256();
         long count = digest(sha, collection);
         return new Result(HexFormat.of().formatHex(sha.digest()), count);
     }
 
     /** Adds the collection's documents, by id, each with its keys sorted at every depth; returns how many. */
-    private static long digest(MessageDigest sha, com.mongodb.client.MongoCollection<Document> collection) {
+    private static long digest(MessageDigest sha, MongoCollection<Document> collection) {
         List<Document> documents = collection.find().into(new ArrayList<>());
         documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
         for (Document d : documents) {

@@ -3,6 +3,7 @@ package ru.fioco.training.platform.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.bson.Document;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.platform.axon.AxonRuntime;
@@ -207,9 +209,9 @@ public class ReadModelRebuilds {
 
     /** The newest stored event's time (a Mongo head token would say "now", which no event reaches). */
     private Optional<Instant> newestEventTime() {
-        org.bson.Document newest = axon.eventStoreSetup().template().eventCollection().find()
-                .sort(new org.bson.Document("timestamp", -1)).limit(1).first();
-        return Optional.ofNullable(newest).map(d -> d.get("timestamp")).map(t -> t instanceof java.util.Date date
+        Document newest = axon.eventStoreSetup().template().eventCollection().find()
+                .sort(new Document("timestamp", -1)).limit(1).first();
+        return Optional.ofNullable(newest).map(d -> d.get("timestamp")).map(t -> t instanceof Date date
                 ? date.toInstant() : Instant.parse(String.valueOf(t)));
     }
 

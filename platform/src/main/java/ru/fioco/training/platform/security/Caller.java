@@ -1,12 +1,15 @@
 package ru.fioco.training.platform.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import org.axonframework.messaging.MetaData;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.NotFoundException;
 
@@ -54,10 +57,10 @@ public class Caller {
     }
 
     /** Metadata for a command this caller sends: who acted and in which role, copied onto its events. */
-    public org.axonframework.messaging.MetaData commandMetaData() {
-        return org.axonframework.messaging.MetaData.from(java.util.Map.of(
-                ru.fioco.training.platform.axon.EventStoreSetup.ACTOR, subject(),
-                ru.fioco.training.platform.axon.EventStoreSetup.ACTOR_ROLE, role()));
+    public MetaData commandMetaData() {
+        return MetaData.from(Map.of(
+                EventStoreSetup.ACTOR, subject(),
+                EventStoreSetup.ACTOR_ROLE, role()));
     }
 
     /**

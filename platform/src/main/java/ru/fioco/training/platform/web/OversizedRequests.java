@@ -1,6 +1,7 @@
 package ru.fioco.training.platform.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,6 @@ public class OversizedRequests {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f МБ", bytes / (1024.0 * 1024.0)).replace('.', ',');
+        return String.format(Locale.ROOT, "%.1f МБ", bytes / (1024.0 * 1024.0)).replace('.', ',');
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ru.fioco.training.platform.errors.FieldViolation;
@@ -15,7 +16,7 @@ import ru.fioco.training.platform.errors.FieldViolation;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, String rule,
-        List<FieldViolation> errors, @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> facts) {
+        List<FieldViolation> errors, @JsonIgnore Map<String, Object> facts) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://training.fioco.ru/problems/";

@@ -1,8 +1,8 @@
 package ru.fioco.training.platform.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -55,7 +55,7 @@ public class ProblemMappers {
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             violations.add(new FieldViolation(fieldPath(v.getPropertyPath()), v.getMessage()));
         }
-        violations.sort(java.util.Comparator.comparing(FieldViolation::field));
+        violations.sort(Comparator.comparing(FieldViolation::field));
         return respond(badRequest(violations), uri);
     }
 

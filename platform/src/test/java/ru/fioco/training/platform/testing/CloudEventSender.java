@@ -1,9 +1,13 @@
 package ru.fioco.training.platform.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -31,9 +35,9 @@ public final class CloudEventSender implements AutoCloseable {
         try {
             sendRaw(topic, key, EventJson.mapper().writeValueAsString(event), Map.of(
                     CloudEvents.ID, ceId, CloudEvents.TYPE, ceType, CloudEvents.SOURCE, "/tests",
-                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(java.time.Instant.now()),
+                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(Instant.now()),
                     CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -42,15 +46,15 @@ public final class CloudEventSender implements AutoCloseable {
     public void sendAs(String source, String topic, String key, String ceId, String ceType, long sequence, String actor,
             Object event) {
         try {
-            Map<String, String> headers = new java.util.HashMap<>(Map.of(
+            Map<String, String> headers = new HashMap<>(Map.of(
                     CloudEvents.ID, ceId, CloudEvents.TYPE, ceType, CloudEvents.SOURCE, source,
-                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(java.time.Instant.now()),
+                    CloudEvents.SUBJECT, key, CloudEvents.TIME, CloudEvents.time(Instant.now()),
                     CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_1, CloudEvents.SEQUENCE, Long.toString(sequence)));
             if (actor != null) {
                 headers.put(CloudEvents.ACTOR, actor);
             }
             sendRaw(topic, key, EventJson.mapper().writeValueAsString(event), headers);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -64,7 +68,7 @@ public final class CloudEventSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -1,5 +1,6 @@
 package ru.fioco.training.platform.testing;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class StoredEvents {
         Map<String, List<Long>> perKey = new TreeMap<>();
         for (ConsumerRecord<String, String> r : records) {
             if (seen.add(CloudEvents.header(r.headers(), CloudEvents.ID))) {
-                perKey.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>())
+                perKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
                         .add(Long.parseLong(CloudEvents.header(r.headers(), CloudEvents.SEQUENCE)));
             }
         }

@@ -3,11 +3,14 @@ package ru.fioco.training.application.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -70,9 +73,9 @@ class ApplicationEventJsonTest {
     /** Personal data of the form is marked, so that audit views can mask it and a serializer can encrypt it. */
     @Test
     void personalFieldsAreMarked() {
-        java.util.Set<String> marked = new java.util.TreeSet<>();
+        Set<String> marked = new TreeSet<>();
         for (Class<?> type : List.of(ApplicationForm.Applicant.class, ApplicationForm.Participant.class)) {
-            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            for (RecordComponent c : type.getRecordComponents()) {
                 if (c.isAnnotationPresent(PersonalData.class)) {
                     marked.add(type.getSimpleName() + "." + c.getName());
                 }

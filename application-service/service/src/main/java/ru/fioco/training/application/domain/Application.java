@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,8 +41,8 @@ import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.ConflictException;
-import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
 
 /**
@@ -88,7 +89,7 @@ public class Application {
         Review review = ApplicationFormRules.review(withParticipantIds(command.form()), organisationInn,
                 programmeOf(command.form(), programmes), ProductionCalendar.today(clock), Mode.DRAFT);
         requirePassed(review);
-        if (number != null && !java.util.Objects.equals(review.normalised().programmeId(), form.programmeId())) {
+        if (number != null && !Objects.equals(review.normalised().programmeId(), form.programmeId())) {
             throw new InvalidInputException("programmeId", "у заявки с номером нельзя сменить программу");
         }
         apply(new ApplicationChanged(applicationId, review.normalised()));

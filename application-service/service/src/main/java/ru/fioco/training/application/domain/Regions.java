@@ -8,13 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The subjects of the Russian Federation the form offers as «Субъект РФ» (data: {@code reference/regions.txt}). */
 public final class Regions {
 
     private static final List<String> ALL = load();
     private static final Set<String> NORMALISED = ALL.stream().map(Regions::normalise)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     private Regions() {
     }

@@ -1,6 +1,7 @@
 package ru.fioco.training.application.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.domain.ApplicationCommands.Acting;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
@@ -29,12 +31,12 @@ import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrect
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.TakeIntoWork;
 import ru.fioco.training.application.domain.ApplicationCommands.WithdrawApplication;
-import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.domain.Regions;
 import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;
 import ru.fioco.training.application.query.ApplicationBoard.Filter;
 import ru.fioco.training.application.query.ApplicationBoard.Page;
+import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
@@ -125,9 +127,9 @@ public class ApplicationResource {
     public Page list(@QueryParam("status") String status, @QueryParam("programmeId") String programmeId,
             @QueryParam("region") String region, @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (status != null && java.util.Arrays.stream(ApplicationStatus.values()).noneMatch(s -> s.name().equals(status))) {
+        if (status != null && Arrays.stream(ApplicationStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new InvalidInputException("status", "неизвестный статус; возможные: "
-                    + java.util.Arrays.toString(ApplicationStatus.values()));
+                    + Arrays.toString(ApplicationStatus.values()));
         }
         if (page < 0) {
             throw new InvalidInputException("page", "номер страницы не может быть отрицательным");
@@ -165,7 +167,7 @@ public class ApplicationResource {
             return Acting.staff();
         }
         return Acting.representative(caller.organisationInn()
-                .orElseThrow(() -> new ru.fioco.training.platform.errors.AccessDeniedException(
+                .orElseThrow(() -> new AccessDeniedException(
                         "В токене представителя нет организации (claim org)")));
     }
 

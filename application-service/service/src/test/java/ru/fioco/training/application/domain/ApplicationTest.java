@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,9 +141,9 @@ class ApplicationTest {
                 .when(new SubmitApplication(ID, SCHOOL))
                 .expectNoEvents()
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("personalDataConsent"),
-                        org.hamcrest.Matchers.containsString("participants")));
+                .expectExceptionMessage(Matchers.allOf(
+                        Matchers.containsString("personalDataConsent"),
+                        Matchers.containsString("participants")));
     }
 
     @Test
@@ -154,7 +154,7 @@ class ApplicationTest {
                 .when(new SubmitApplication(ID, SCHOOL))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("000-000042"));
+                .expectExceptionMessage(Matchers.containsString("000-000042"));
     }
 
     @Test
@@ -217,7 +217,7 @@ class ApplicationTest {
                 false, List.of());
         fixture.givenNoPriorActivity().when(new DraftApplication(ID, SCHOOL, partial))
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("organisation.inn"));
+                .expectExceptionMessage(Matchers.containsString("organisation.inn"));
         ApplicationForm partialValid = new ApplicationForm(null, null, false, null, null, "feb-2027",
                 form.organisation(), false, List.of());
         fixture.givenNoPriorActivity().when(new DraftApplication(ID, SCHOOL, partialValid)).expectSuccessfulHandlerExecution();

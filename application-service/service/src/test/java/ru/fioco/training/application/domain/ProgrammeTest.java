@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +54,11 @@ class ProgrammeTest {
                         List.of(new Tutor("Тьютор", "нет-почты")))))
                 .expectNoEvents()
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("endDate"),
-                        org.hamcrest.Matchers.containsString("pricePerParticipant"),
-                        org.hamcrest.Matchers.containsString("subjects[1]"),
-                        org.hamcrest.Matchers.containsString("tutors[0].email")));
+                .expectExceptionMessage(Matchers.allOf(
+                        Matchers.containsString("endDate"),
+                        Matchers.containsString("pricePerParticipant"),
+                        Matchers.containsString("subjects[1]"),
+                        Matchers.containsString("tutors[0].email")));
     }
 
     @Test

@@ -3,8 +3,6 @@ package ru.fioco.training.application.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,8 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,16 +33,20 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.application.AdjustableClock;
 import ru.fioco.training.application.domain.ApplicationForms;
 import ru.fioco.training.application.domain.requisites.ValidRequisites;
+import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.RebuildCheck;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /**
@@ -81,8 +86,8 @@ class ApplicationApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/applications/" + id).then().statusCode(200).body("summary.status", equalTo("SUBMITTED")));
         String before = given().auth().oauth2(STAFF).when().get("/applications/" + id).then().extract().asString();
-        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "application-board");
-        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "programme-catalogue");
+        RebuildCheck.rebuildsIdentically(STAFF, "application-board");
+        RebuildCheck.rebuildsIdentically(STAFF, "programme-catalogue");
         assertThat(given().auth().oauth2(STAFF).when().get("/applications/" + id).then().statusCode(200).extract().asString())
                 .isEqualTo(before);
         given().auth().oauth2(SCHOOL).when().post("/admin/read-models/application-board/rebuild").then().statusCode(403);
@@ -99,12 +104,12 @@ class ApplicationApiTest {
                 given().auth().oauth2(SCHOOL).when().get("/applications/" + id).then().statusCode(200)
                         .body("summary.status", equalTo("IN_WORK"))
                         .body("summary.statusTitle", equalTo("исполнение"))
-                        .body("summary.number", org.hamcrest.Matchers.matchesPattern("000-\\d{6}"))
+                        .body("summary.number", Matchers.matchesPattern("000-\\d{6}"))
                         .body("summary.reviewDueDate", equalTo("2026-11-26"))
                         .body("summary.participantCount", equalTo(3))
                         .body("summary.programmeTitle", notNullValue())
                         .body("form.applicant.workPhone", equalTo("+74951234567"))
-                        .body("form.participants.participantId", org.hamcrest.Matchers.everyItem(notNullValue())));
+                        .body("form.participants.participantId", Matchers.everyItem(notNullValue())));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> records = TopicReader.readAll(kafka, "applications").stream()
@@ -127,11 +132,11 @@ class ApplicationApiTest {
         String id = draft(SCHOOL, form(programme, 1));
         submit(SCHOOL, id).then().statusCode(200);
         given().auth().oauth2(STAFF).when().post("/applications/" + id + "/take-into-work").then().statusCode(200);
-        String ceId = java.util.UUID.randomUUID().toString();
-        try (ru.fioco.training.platform.testing.CloudEventSender sender = new ru.fioco.training.platform.testing.CloudEventSender(kafka)) {
+        String ceId = UUID.randomUUID().toString();
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
             for (int i = 0; i < 2; i++) {
                 sender.send("contracts", id, ceId, "ru.fioco.training.contracts.ContractClosed",
-                        new ru.fioco.training.contract.api.ContractClosed(id));
+                        new ContractClosed(id));
             }
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
@@ -218,7 +223,7 @@ class ApplicationApiTest {
     void aCorpusOfBadFormsGetsTheRightFieldsAndStoresNothing() throws Exception {
         String programme = programme("2027-02-01", "Математика");
         long before = storedApplicationEvents();
-        Map<String, String> corpus = new java.util.LinkedHashMap<>();
+        Map<String, String> corpus = new LinkedHashMap<>();
         corpus.put("organisation.inn", "/organisation/inn=7707083894");
         corpus.put("organisation.kpp", "/organisation/kpp=77360100");
         corpus.put("organisation.bik", "/organisation/bik=144525225");
@@ -262,7 +267,7 @@ class ApplicationApiTest {
         String id = draft(SCHOOL, """
                 {"programmeId":"%s","organisation":{"inn":"%s"}}""".formatted(programme, ApplicationForms.INN));
         submit(SCHOOL, id).then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("applicant", "resultDelivery", "paymentTerms",
+                .body("errors.field", Matchers.hasItems("applicant", "resultDelivery", "paymentTerms",
                         "organisation.region", "organisation.fullName", "organisation.kpp", "organisation.bik",
                         "personalDataConsent", "participants"));
     }
@@ -281,7 +286,7 @@ class ApplicationApiTest {
         given().auth().oauth2(OTHER_SCHOOL).contentType(ContentType.JSON).body("{\"reason\":\"чужая\"}")
                 .when().post("/applications/" + id + "/withdraw").then().statusCode(404);
         given().auth().oauth2(OTHER_SCHOOL).when().get("/applications").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+                .body("items.id", Matchers.not(hasItem(id)));
         // a representative cannot put another organisation's INN on their form
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(form(programme, OTHER_INN, 1).toString())
                 .when().post("/applications").then().statusCode(400).body("errors.field", hasItem("organisation.inn"));
@@ -337,7 +342,7 @@ class ApplicationApiTest {
         given().auth().oauth2(STAFF).queryParam("q", ApplicationForms.INN).queryParam("size", 1).when().get("/applications")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1));
         given().auth().oauth2(SCHOOL).when().get("/applications").then().statusCode(200)
-                .body("items.organisationInn", org.hamcrest.Matchers.everyItem(equalTo(ApplicationForms.INN)));
+                .body("items.organisationInn", Matchers.everyItem(equalTo(ApplicationForms.INN)));
         // review due 26 November; on the 27th it is overdue
         clock.set(LocalDate.of(2026, 11, 27));
         given().auth().oauth2(STAFF).queryParam("overdue", true).queryParam("programmeId", programme)
@@ -398,7 +403,7 @@ class ApplicationApiTest {
     }
 
     private static String toJsonArray(String[] values) {
-        return "[" + String.join(",", java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]";
+        return "[" + String.join(",", Arrays.stream(values).map(v -> "\"" + v + "\"").toList()) + "]";
     }
 
     private long storedApplicationEvents() {

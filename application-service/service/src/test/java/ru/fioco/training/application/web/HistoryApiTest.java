@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.domain.ApplicationForms;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractOpened;
@@ -41,6 +42,7 @@ import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.SystemNoticePosted;
 import ru.fioco.training.messaging.api.ThreadOpened;
 import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.testing.RebuildCheck;
 
 /**
  * An application's history across the four services, through the real path: application-service's own
@@ -174,7 +176,7 @@ class HistoryApiTest {
                 .contains("ApplicationDrafted", "ApplicationSubmitted"));
         String before = given().auth().oauth2(STAFF).when().get("/applications/" + id + "/history").then().extract().asString();
 
-        JsonPath rebuilt = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "history");
+        JsonPath rebuilt = RebuildCheck.rebuildsIdentically(STAFF, "history");
         assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
         assertThat(rebuilt.getList("topics", String.class)).containsExactly("applications", "documents", "contracts", "messages");
         assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay"))
@@ -230,7 +232,7 @@ class HistoryApiTest {
     }
 
     static String formInn() {
-        return ru.fioco.training.application.domain.ApplicationForms.INN;
+        return ApplicationForms.INN;
     }
 
     static String uuid() {

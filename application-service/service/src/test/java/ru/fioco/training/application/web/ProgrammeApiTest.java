@@ -17,10 +17,12 @@ import jakarta.inject.Inject;
 import com.mongodb.client.MongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.devstack.SharedTestStack;
@@ -48,7 +50,7 @@ class ProgrammeApiTest {
 
     @Test
     void staffPublishAProgrammeThatReachesTheCatalogueAndTheApplicationsTopic() {
-        io.restassured.response.Response created = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(VALID)
+        Response created = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(VALID)
                 .when().post("/programmes")
                 .then().statusCode(201)
                 .body("title", equalTo("Оценивание функциональной грамотности <b>обучающихся</b>"))
@@ -107,7 +109,7 @@ class ProgrammeApiTest {
         given().auth().oauth2(representative).when().post("/programmes/" + id + "/closure").then().statusCode(403);
         given().auth().oauth2(STAFF).when().post("/programmes/" + id + "/closure").then().statusCode(204);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            given().auth().oauth2(representative).when().get("/programmes").then().body("id", org.hamcrest.Matchers.not(hasItem(id)));
+            given().auth().oauth2(representative).when().get("/programmes").then().body("id", Matchers.not(hasItem(id)));
             given().auth().oauth2(STAFF).queryParam("includeClosed", true).when().get("/programmes").then()
                     .body("find { it.id == '" + id + "' }.open", equalTo(false));
         });
@@ -194,8 +196,8 @@ class ProgrammeApiTest {
         given().when().get("/q/health").then().statusCode(200)
                 .body("checks.name", hasItems("event-publisher"));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("platform_events_published"));
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/programmes"));
+                .body(Matchers.containsString("platform_events_published"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", Matchers.hasKey("/programmes"));
     }
 
     private ValidatableResponse problem(String token, String body, int status) {
@@ -204,7 +206,7 @@ class ProgrammeApiTest {
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body("title", notNullValue())
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+                .body(Matchers.not(Matchers.containsString("Exception")));
     }
 
     private long storedProgrammeEvents() {

@@ -2,6 +2,7 @@ package ru.fioco.training.contract.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,12 +51,12 @@ class ContractEventJsonTest {
     void theEnrolmentKeyIsConfidentialAndNamesArePersonalData() {
         assertThat(CourseAccessGranted.class.getRecordComponents())
                 .filteredOn(c -> c.isAnnotationPresent(Confidential.class))
-                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("enrolmentKey");
+                .extracting(RecordComponent::getName).containsExactly("enrolmentKey");
         assertThat(CertificateIssued.class.getRecordComponents())
                 .filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
-                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("holderName");
+                .extracting(RecordComponent::getName).containsExactly("holderName");
         assertThat(ContractTerms.Participant.class.getRecordComponents())
                 .filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
-                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("fullName");
+                .extracting(RecordComponent::getName).containsExactly("fullName");
     }
 }

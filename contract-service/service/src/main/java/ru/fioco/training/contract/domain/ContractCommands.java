@@ -2,6 +2,7 @@ package ru.fioco.training.contract.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -39,11 +40,11 @@ public final class ContractCommands {
     }
 
     /** Staff received the paper originals. */
-    public record RecordOriginals(@TargetAggregateIdentifier String applicationId, java.time.LocalDate receivedOn) {
+    public record RecordOriginals(@TargetAggregateIdentifier String applicationId, LocalDate receivedOn) {
     }
 
     /** Staff record the results of several participants at once (one entry, or a whole CSV: all or nothing). */
-    public record RecordResults(@TargetAggregateIdentifier String applicationId, java.util.Map<String, Boolean> passedByParticipant) {
+    public record RecordResults(@TargetAggregateIdentifier String applicationId, Map<String, Boolean> passedByParticipant) {
     }
 
     /** Staff issue the certificates of everyone who passed (only once paid). */

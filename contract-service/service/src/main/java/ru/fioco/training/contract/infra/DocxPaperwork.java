@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -121,6 +122,6 @@ public class DocxPaperwork implements Paperwork {
     }
 
     static String money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replace('.', ',');
+        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString().replace('.', ',');
     }
 }

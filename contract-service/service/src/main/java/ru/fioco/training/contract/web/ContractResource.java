@@ -2,6 +2,7 @@ package ru.fioco.training.contract.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -133,7 +134,7 @@ public class ContractResource {
     @Path("/results")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    public Response results(@PathParam("applicationId") String applicationId, java.util.Map<String, Boolean> results) {
+    public Response results(@PathParam("applicationId") String applicationId, Map<String, Boolean> results) {
         contract(applicationId);
         commands.sendAndWait(new ContractCommands.RecordResults(applicationId, results), caller.commandMetaData());
         return Response.accepted().build();

@@ -1,12 +1,19 @@
 package ru.fioco.training.contract.domain;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.equalTo;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.assertj.core.api.Assertions;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,30 +122,30 @@ class ContractTest {
         clock.at("2027-01-27");
         fixture.given(opened(PREPAID)).when(new Conclude(APP))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
-                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                org.axonframework.test.matchers.Matchers.equalTo(new ContractConcluded(APP, LocalDate.of(2027, 1, 27))),
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                equalTo(new ContractConcluded(APP, LocalDate.of(2027, 1, 27))),
                                 Matchers.<Object>instanceOf(CourseAccessGranted.class),
-                                org.axonframework.test.matchers.Matchers.equalTo(new InvoiceIssued(APP, "СЧ-2027-000001",
+                                equalTo(new InvoiceIssued(APP, "СЧ-2027-000001",
                                         new BigDecimal("24000.00"), LocalDate.of(2027, 1, 27), "invoice-СЧ-2027-000001")),
-                                org.axonframework.test.matchers.Matchers.andNoMore())));
+                                andNoMore())));
         CourseAccessGranted access = fixture.getEventStore().readEvents(APP).asStream().map(m -> m.getPayload())
                 .filter(CourseAccessGranted.class::isInstance).map(CourseAccessGranted.class::cast).findFirst().orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(access.enrolmentKey()).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}");
-        org.assertj.core.api.Assertions.assertThat(access.courseUrl()).isEqualTo("https://lms.fioco.ru/course/view.php?id=42");
-        org.assertj.core.api.Assertions.assertThat(access.tutorEmail()).isEqualTo("tutor@fioco.ru");
-        org.assertj.core.api.Assertions.assertThat(access.instructions()).contains("кодовое слово");
+        Assertions.assertThat(access.enrolmentKey()).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}");
+        Assertions.assertThat(access.courseUrl()).isEqualTo("https://lms.fioco.ru/course/view.php?id=42");
+        Assertions.assertThat(access.tutorEmail()).isEqualTo("tutor@fioco.ru");
+        Assertions.assertThat(access.instructions()).contains("кодовое слово");
     }
 
     @Test
     void postPaymentIsNotInvoicedOnConclusion() {
         documents.put(APP, new DocumentStatus.Facts(true, true, true));
         fixture.given(opened(terms("POSTPAYMENT"))).when(new Conclude(APP))
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
-                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
                                 Matchers.<Object>instanceOf(ContractConcluded.class),
                                 Matchers.<Object>instanceOf(CourseAccessGranted.class),
-                                org.axonframework.test.matchers.Matchers.andNoMore())));
+                                andNoMore())));
     }
 
     @Test
@@ -236,7 +243,7 @@ class ContractTest {
     }
 
     private static Object[] with(Object[] given, Object... more) {
-        Object[] all = java.util.Arrays.copyOf(given, given.length + more.length);
+        Object[] all = Arrays.copyOf(given, given.length + more.length);
         System.arraycopy(more, 0, all, given.length, more.length);
         return all;
     }

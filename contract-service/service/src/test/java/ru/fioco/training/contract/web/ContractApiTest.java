@@ -13,17 +13,22 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +45,12 @@ import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
 import ru.fioco.training.document.api.DocumentAccepted;
 import ru.fioco.training.document.api.DocumentRejected;
 import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.CommandWatch;
+import ru.fioco.training.platform.testing.RebuildCheck;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /**
@@ -68,10 +76,10 @@ class ContractApiTest {
     AdjustableClock clock;
 
     @Inject
-    ru.fioco.training.platform.mongo.ServiceDatabase database;
+    ServiceDatabase database;
 
     @Inject
-    ru.fioco.training.platform.axon.AxonRuntime axon;
+    AxonRuntime axon;
 
     @AfterEach
     void today() {
@@ -89,7 +97,7 @@ class ContractApiTest {
         String draftId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract().path("drafts[0].contractDocumentId");
         byte[] docx = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + draftId)
                 .then().statusCode(200).header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .header("Content-Disposition", Matchers.startsWith("attachment"))
                 .extract().asByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
@@ -127,7 +135,7 @@ class ContractApiTest {
         pay(app, "{\"paymentOrderNumber\":\"513\",\"paidOn\":\"2027-01-29\",\"amount\":14000.01}").then().statusCode(422)
                 .body("rule", equalTo("overpayment"));
         pay(app, "{\"paymentOrderNumber\":\"\",\"paidOn\":\"2027-01-29\",\"amount\":1}").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("paymentOrderNumber"));
+                .body("errors.field", Matchers.hasItem("paymentOrderNumber"));
         pay(app, "{\"paymentOrderNumber\":\"514\",\"paidOn\":\"2027-01-30\",\"amount\":14000.00}").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().body("fullyPaid", equalTo(true)).body("payments.size()", equalTo(2)));
@@ -143,15 +151,15 @@ class ContractApiTest {
                 .body("originalsDueDate", equalTo("2027-02-18")));
         clock.set(LocalDate.of(2027, 2, 19));
         given().auth().oauth2(STAFF).when().get("/staff/originals-overdue").then().statusCode(200)
-                .body("applicationId", org.hamcrest.Matchers.hasItem(app));
+                .body("applicationId", Matchers.hasItem(app));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"receivedOn\":\"2027-02-19\"}")
                 .when().post("/contracts/" + app + "/originals").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
-                .when().get("/staff/originals-overdue").then().body("applicationId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(app))));
+                .when().get("/staff/originals-overdue").then().body("applicationId", Matchers.not(Matchers.hasItem(app))));
 
         given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("participantId;passed\np1;может быть\np3\n")
                 .when().post("/contracts/" + app + "/results").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("rows[1].passed", "rows[2]"));
+                .body("errors.field", Matchers.hasItems("rows[1].passed", "rows[2]"));
         given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("\uFEFFparticipantId;passed\r\np1;да\r\np2;нет\r\n")
                 .when().post("/contracts/" + app + "/results").then().statusCode(202);
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(202);
@@ -160,16 +168,16 @@ class ContractApiTest {
                 .body("certificates[0].participantId", equalTo("p1"))
                 .body("certificates[0].registrationNumber", matchesPattern("ПК-2027-\\d{6}")));
         String register = given().auth().oauth2(STAFF).queryParam("year", 2027).when().get("/staff/certificate-register.csv")
-                .then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .then().statusCode(200).header("Content-Disposition", Matchers.startsWith("attachment"))
                 .extract().asString();
         String[] lines = register.replace("\uFEFF", "").split("\r\n");
         assertThat(lines[0].split(";", -1)).hasSize(40).startsWith("Вид документа", "Статус документа");
-        String row = java.util.Arrays.stream(lines).filter(l -> l.contains("Петров")).findFirst().orElseThrow();
+        String row = Arrays.stream(lines).filter(l -> l.contains("Петров")).findFirst().orElseThrow();
         assertThat(row.split(";", -1)).hasSize(40);
         assertThat(row).contains("Удостоверение о повышении квалификации", "Функциональная грамотность", "112-233-445 95", "36");
         assertThat(register).doesNotContain("Иванова;Мария"); // she did not pass
         given().auth().oauth2(STAFF).when().get("/staff/certificate-register.csv").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("year"));
+                .body("errors.field", Matchers.hasItem("year"));
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012345678\"}")
                 .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
@@ -224,7 +232,7 @@ class ContractApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1)));
         String before = given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().extract().asString();
-        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "contract-board");
+        RebuildCheck.rebuildsIdentically(STAFF, "contract-board");
         assertThat(given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).extract().asString())
                 .isEqualTo(before);
     }
@@ -235,8 +243,8 @@ class ContractApiTest {
         send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1));
-            org.bson.Document facts = database.collection(DocumentFacts.COLLECTION)
-                    .find(com.mongodb.client.model.Filters.eq("_id", app)).first();
+            Document facts = database.collection(DocumentFacts.COLLECTION)
+                    .find(Filters.eq("_id", app)).first();
             assertThat(facts).isNotNull();
             assertThat(facts.getBoolean("SIGNED_CONTRACT")).isTrue();
         });
@@ -245,7 +253,7 @@ class ContractApiTest {
         // the live listeners open contracts and record signed acts; a replay must send no command at all
         try (CommandWatch commands = CommandWatch.on(axon)) {
             for (String copy : List.of("applications-copy", "document-facts")) {
-                var rebuilt = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, copy);
+                var rebuilt = RebuildCheck.rebuildsIdentically(STAFF, copy);
                 assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
                 assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay")).isPositive();
             }
@@ -334,11 +342,11 @@ class ContractApiTest {
         }
     }
 
-    static io.restassured.response.Response conclude(String app) {
+    static Response conclude(String app) {
         return given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/conclusion");
     }
 
-    static io.restassured.response.Response pay(String app, String body) {
+    static Response pay(String app, String body) {
         return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body).when().post("/contracts/" + app + "/payments");
     }
 }

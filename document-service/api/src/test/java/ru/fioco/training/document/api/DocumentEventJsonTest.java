@@ -2,6 +2,7 @@ package ru.fioco.training.document.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +41,8 @@ class DocumentEventJsonTest {
     @Test
     void namesOfPeopleAndFilesAreMarkedAsPersonalData() throws Exception {
         assertThat(DocumentUploaded.class.getRecordComponents()).filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
-                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("fileName");
+                .extracting(RecordComponent::getName).containsExactly("fileName");
         assertThat(ParticipantSlots.class.getRecordComponents()).filteredOn(c -> c.isAnnotationPresent(PersonalData.class))
-                .extracting(java.lang.reflect.RecordComponent::getName).containsExactly("displayName");
+                .extracting(RecordComponent::getName).containsExactly("displayName");
     }
 }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -77,7 +78,7 @@ public class DocumentFile {
     @CommandHandler
     void handle(DocumentCommands.ReopenParticipants command) {
         if (fixed) {
-            apply(new ParticipantsFixed(applicationId, java.util.List.copyOf(participants.values()), false));
+            apply(new ParticipantsFixed(applicationId, List.copyOf(participants.values()), false));
         }
     }
 

@@ -32,6 +32,7 @@ import ru.fioco.training.document.domain.DocumentCommands.UploadDocument;
 import ru.fioco.training.document.query.DocumentCabinet;
 import ru.fioco.training.document.query.DocumentCabinet.FileView;
 import ru.fioco.training.document.query.DocumentCabinet.Located;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
@@ -175,8 +176,8 @@ public class DocumentResource {
         file(applicationId);
         if (verdict == null || verdict.version() == null || verdict.accepted() == null) {
             throw new InvalidInputException(List.of(
-                    new ru.fioco.training.platform.errors.FieldViolation("version", "укажите проверяемую версию"),
-                    new ru.fioco.training.platform.errors.FieldViolation("accepted", "true (принять) или false (отклонить)")));
+                    new FieldViolation("version", "укажите проверяемую версию"),
+                    new FieldViolation("accepted", "true (принять) или false (отклонить)")));
         }
         commands.sendAndWait(new ReviewDocument(applicationId, participantId, slot, verdict.version(), verdict.accepted(),
                 verdict.reason(), acting()), caller.commandMetaData());

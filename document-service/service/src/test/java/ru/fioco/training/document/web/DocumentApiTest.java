@@ -7,31 +7,43 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.application.api.ApplicationDrafted;
@@ -41,9 +53,11 @@ import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
+import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.CommandWatch;
+import ru.fioco.training.platform.testing.RebuildCheck;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /**
@@ -68,7 +82,7 @@ class DocumentApiTest {
     MongoClient mongo;
 
     @Inject
-    ru.fioco.training.platform.axon.AxonRuntime axon;
+    AxonRuntime axon;
 
     @TestHTTPResource("/")
     URI base;
@@ -105,7 +119,7 @@ class DocumentApiTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/applications/" + app + "/documents").then().statusCode(200)
-                .body("participants.slots.flatten().findAll { it.required }.mark", org.hamcrest.Matchers.everyItem(equalTo("✔")))
+                .body("participants.slots.flatten().findAll { it.required }.mark", Matchers.everyItem(equalTo("✔")))
                 .body("participants.find { it.participantId == 'p1' }.slots.find { it.slot == 'SNILS' }.versions.size()", equalTo(2)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> events = TopicReader.readAll(kafka, "documents").stream()
@@ -127,10 +141,10 @@ class DocumentApiTest {
         verdict(app, "p1", "PASSPORT", 1, false, "Нечитаемо").then().statusCode(204);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "PASSPORT").body("mark", equalTo("✘")));
         String before = given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents").then().extract().asString();
-        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "document-cabinet");
+        RebuildCheck.rebuildsIdentically(STAFF, "document-cabinet");
         // the programmes kept from the applications topic are read again from offset 0, touching no file
         try (CommandWatch commands = CommandWatch.on(axon)) {
-            var programmes = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "programme-copy");
+            var programmes = RebuildCheck.rebuildsIdentically(STAFF, "programme-copy");
             assertThat(programmes.getString("source")).isEqualTo("KAFKA");
             assertThat(programmes.getLong("eventsReplayed")).isEqualTo(programmes.getLong("eventsToReplay")).isPositive();
             assertThat(commands.about(app)).isEmpty();
@@ -151,8 +165,8 @@ class DocumentApiTest {
         download.then().statusCode(200)
                 .header("Content-Type", "application/pdf")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\""))
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString(
+                .header("Content-Disposition", Matchers.startsWith("attachment; filename=\""))
+                .header("Content-Disposition", Matchers.containsString(
                         "filename*=UTF-8''%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%20%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2.pdf"));
         assertThat(sha256(download.asByteArray())).isEqualTo(sha256(pdf));
         given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(200);
@@ -161,13 +175,13 @@ class DocumentApiTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/applications/" + app + "/documents/downloads").then().statusCode(200)
-                .body("by", org.hamcrest.Matchers.containsInAnyOrder("school@example.ru", "staff@fioco.ru"))
-                .body("version", org.hamcrest.Matchers.everyItem(equalTo(1))));
+                .body("by", Matchers.containsInAnyOrder("school@example.ru", "staff@fioco.ru"))
+                .body("version", Matchers.everyItem(equalTo(1))));
         given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents/downloads").then().statusCode(403);
         // the auditor sees metadata without names
         given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents").then().statusCode(200)
-                .body("participants[0].displayName", org.hamcrest.Matchers.nullValue())
-                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].fileName", org.hamcrest.Matchers.nullValue())
+                .body("participants[0].displayName", Matchers.nullValue())
+                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].fileName", Matchers.nullValue())
                 .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].sha256", notNullValue());
     }
 
@@ -179,15 +193,15 @@ class DocumentApiTest {
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.html(), "паспорт.jpg"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.fakePdf(), "паспорт.pdf"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdfWithJavaScript(), "паспорт.pdf"), 400, "file")
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("JavaScript"));
+                .body("errors[0].message", Matchers.containsString("JavaScript"));
         refused(upload(SCHOOL, app, "p1", "PASSPORT", new byte[0], "пусто.pdf"), 400, "file");
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.overOneMegabyte(), "большой.pdf"), 413, "file");
         // past the HTTP layer's body limit with a declared length (as browsers send uploads): refused before a byte
         // is read, as a problem naming the file, or the body of a JSON request
         String boundary = "limit-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] declared = java.util.Arrays.copyOf(head, 3 * 1024 * 1024);
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] declared = Arrays.copyOf(head, 3 * 1024 * 1024);
         HttpResponse<String> tooLarge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT"))
                 .header("Authorization", "Bearer " + SCHOOL)
@@ -195,8 +209,8 @@ class DocumentApiTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(declared)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(io.restassured.path.json.JsonPath.from(tooLarge.body()).getString("errors[0].field")).isEqualTo("file");
-        assertThat(io.restassured.path.json.JsonPath.from(tooLarge.body()).getString("detail"))
+        assertThat(JsonPath.from(tooLarge.body()).getString("errors[0].field")).isEqualTo("file");
+        assertThat(JsonPath.from(tooLarge.body()).getString("detail"))
                 .isEqualTo("Размер запроса 3,0 МБ больше допустимого (1,1 МБ).");
         refused(given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"version\":1,\"accepted\":false,\"reason\":\"" + "я".repeat(700_000) + "\"}")
@@ -269,7 +283,7 @@ class DocumentApiTest {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        } catch (java.io.IOException closedWhileSending) {
+        } catch (IOException closedWhileSending) {
             // the server may close the connection as soon as the limit is passed, before the client reads the answer
         }
         if (status != null) {
@@ -322,7 +336,7 @@ class DocumentApiTest {
     /** An application drafted and submitted in application-service, as its events tell document-service. */
     String submittedApplication(String... participantIds) {
         String app = UUID.randomUUID().toString();
-        List<ApplicationForm.Participant> participants = java.util.stream.IntStream.range(0, participantIds.length)
+        List<ApplicationForm.Participant> participants = IntStream.range(0, participantIds.length)
                 .mapToObj(i -> new ApplicationForm.Participant(participantIds[i], i == 0 ? "Петров" : "Иванова", "Имя", null,
                         ApplicationForm.Sex.MALE, "Учитель", LocalDate.of(1980, 1, 1), "Математика",
                         ApplicationForm.EducationLevel.HIGHER, i == 0 ? "ПЁТРОВ" : "Сидорова", null, "1", "11223344595",
@@ -342,10 +356,10 @@ class DocumentApiTest {
     }
 
     /** As a browser sends it: the file name's UTF-8 bytes as they are in the part's header. */
-    static final io.restassured.config.RestAssuredConfig BROWSER = io.restassured.RestAssured.config()
-            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
-                    .httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
-            .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
+    static final RestAssuredConfig BROWSER = RestAssured.config()
+            .httpClient(HttpClientConfig.httpClientConfig()
+                    .httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+            .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
 
     static Response upload(String token, String app, String participant, String slot, byte[] bytes, String name) {
         return given().config(BROWSER).auth().oauth2(token).multiPart("file", name, bytes, "application/octet-stream")
@@ -359,12 +373,12 @@ class DocumentApiTest {
         return spec.when().put("/applications/" + app + "/documents/participants/" + participant + "/" + slot + "/verdict");
     }
 
-    static io.restassured.response.ValidatableResponse slot(String app, String participant, String slot) {
+    static ValidatableResponse slot(String app, String participant, String slot) {
         return given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents").then().statusCode(200)
                 .rootPath("participants.find { it.participantId == '" + participant + "' }.slots.find { it.slot == '" + slot + "' }");
     }
 
-    static io.restassured.response.ValidatableResponse refused(Response r, int status, String field) {
+    static ValidatableResponse refused(Response r, int status, String field) {
         return r.then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field));
     }
 

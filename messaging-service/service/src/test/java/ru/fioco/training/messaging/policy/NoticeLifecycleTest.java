@@ -11,10 +11,12 @@ import static ru.fioco.training.messaging.Lifecycle.STAFF;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.mongodb.client.MongoClient;
@@ -121,7 +123,7 @@ class NoticeLifecycleTest {
                 .containsExactlyElementsOf(mailed));
         List<MimeMessage> mails = SharedTestStack.get().mail().receivedFor(app.applicantEmail);
         assertThat(mails).hasSize(mailed.size());
-        Map<String, String> bodies = new java.util.HashMap<>();
+        Map<String, String> bodies = new HashMap<>();
         for (MimeMessage m : mails) {
             String noticeId = m.getHeader("X-Training-Notice")[0];
             assertThat(bodies.put(noticeId, body(m))).as("mail for notice " + noticeId).isNull();
@@ -205,7 +207,7 @@ class NoticeLifecycleTest {
         if (content instanceof String s) {
             return s;
         }
-        if (content instanceof jakarta.mail.Multipart multipart) {
+        if (content instanceof Multipart multipart) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
                 b.append(text(multipart.getBodyPart(i).getContent())).append('\n');

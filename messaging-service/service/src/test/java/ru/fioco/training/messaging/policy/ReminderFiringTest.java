@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -141,10 +142,10 @@ class ReminderFiringTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static java.util.Map<String, Object> reminder(String applicationId, String kind) {
-        java.util.Map<String, Object> found = reminders(applicationId)
+    static Map<String, Object> reminder(String applicationId, String kind) {
+        Map<String, Object> found = reminders(applicationId)
                 .getMap("findAll { it.reminder.kind == '" + kind + "' }.last()");
-        return found == null ? java.util.Map.of() : found;
+        return found == null ? Map.of() : found;
     }
 
     static long count(String applicationId, String kind) {

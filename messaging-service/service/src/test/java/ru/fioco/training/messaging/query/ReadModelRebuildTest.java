@@ -11,11 +11,17 @@ import static ru.fioco.training.messaging.Lifecycle.STAFF;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.contract.api.ContractConcluded;
@@ -24,7 +30,9 @@ import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.messaging.Lifecycle;
+import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.testing.CommandWatch;
+import ru.fioco.training.platform.testing.RebuildCheck;
 
 /**
  * The thread board dropped and rebuilt from the event store, and the copies kept from Kafka dropped and read
@@ -36,11 +44,11 @@ class ReadModelRebuildTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @jakarta.inject.Inject
-    com.mongodb.client.MongoClient mongo;
+    @Inject
+    MongoClient mongo;
 
-    @jakarta.inject.Inject
-    ru.fioco.training.platform.axon.AxonRuntime axon;
+    @Inject
+    AxonRuntime axon;
 
     @Test
     void theThreadBoardIsRebuiltFromTheEventStoreWithTheSameChecksumAndNoMailTwice() {
@@ -59,11 +67,11 @@ class ReadModelRebuildTest {
 
         JsonPath before = model("thread-board");
         assertThat(before.getLong("documents")).isGreaterThan(0);
-        ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, "thread-board");
+        RebuildCheck.rebuildsIdentically(STAFF, "thread-board");
 
         // a stray document (a bug, a hand edit) is not in the events: a rebuild removes it, and says the model drifted
         mongo.getDatabase("messages").getCollection("thread_messages")
-                .insertOne(new org.bson.Document("_id", "stray").append("applicationId", id).append("sequence", 99));
+                .insertOne(new Document("_id", "stray").append("applicationId", id).append("sequence", 99));
         String drifted = model("thread-board").getString("checksum");
         assertThat(drifted).isNotEqualTo(before.getString("checksum"));
         given().auth().oauth2(STAFF).when().post("/admin/read-models/thread-board/rebuild").then().statusCode(202);
@@ -92,14 +100,14 @@ class ReadModelRebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> SharedTestStack.get().mail().receivedFor(app.applicantEmail).size() == 1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF).when()
                 .get("/threads/" + id + "/reminders").then().statusCode(200)
-                .body("reminder.kind", org.hamcrest.Matchers.hasItems("COURSE_STARTS_SOON", "COURSE_STARTS_TOMORROW")));
+                .body("reminder.kind", Matchers.hasItems("COURSE_STARTS_SOON", "COURSE_STARTS_TOMORROW")));
         JsonPath threadBefore = given().auth().oauth2(STAFF).when().get("/threads/" + id).then().extract().jsonPath();
         String remindersBefore = given().auth().oauth2(STAFF).when().get("/threads/" + id + "/reminders").then()
                 .extract().asString();
 
         try (CommandWatch commands = CommandWatch.on(axon)) {
-            for (String copy : java.util.List.of("application-facts", "contract-facts")) {
-                JsonPath rebuilt = ru.fioco.training.platform.testing.RebuildCheck.rebuildsIdentically(STAFF, copy);
+            for (String copy : List.of("application-facts", "contract-facts")) {
+                JsonPath rebuilt = RebuildCheck.rebuildsIdentically(STAFF, copy);
                 assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
                 assertThat(rebuilt.getLong("eventsToReplay")).isPositive();
                 assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay"));
@@ -117,7 +125,7 @@ class ReadModelRebuildTest {
         // a stray copy is not in the topic: the rebuild removes it and says the copy had drifted
         JsonPath clean = model("contract-facts");
         mongo.getDatabase("messages").getCollection(ApplicationFacts.CONTRACTS)
-                .insertOne(new org.bson.Document("_id", "stray").append("concluded", true));
+                .insertOne(new Document("_id", "stray").append("concluded", true));
         given().auth().oauth2(STAFF).when().post("/admin/read-models/contract-facts/rebuild").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("contract-facts").getString("state")));
         assertThat(model("contract-facts").getString("checksumAfter")).isEqualTo(clean.getString("checksum"));

@@ -9,7 +9,9 @@ import static ru.fioco.training.messaging.Lifecycle.STAFF;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -26,9 +31,12 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -71,10 +79,10 @@ class LargeAttachmentTest {
         long chunksBefore = chunks();
         AtomicLong widestGap = new AtomicLong();
         // how far the client ever got ahead of what the service had stored: what the service held in between
-        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
         watcher.scheduleWithFixedDelay(() -> widestGap.accumulateAndGet(
                 upload.produced() - (chunks() - chunksBefore) * GRIDFS_CHUNK, Math::max),
-                0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                0, 50, TimeUnit.MILLISECONDS);
         try (HeapSampler heap = new HeapSampler()) {
             response = send(app, "большой архив.bin", upload, true);
             // coarse: a body buffered whole (and copied once, as a buffering reader does) would add 80 MB
@@ -82,7 +90,7 @@ class LargeAttachmentTest {
                     storedByTheServer).isLessThan(storedByTheServer + 2 * FLAT);
         } finally {
             watcher.shutdownNow();
-            watcher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            watcher.awaitTermination(10, TimeUnit.SECONDS);
         }
         assertThat(widestGap.get()).as("bytes sent but not yet stored, at most").isLessThan(FLAT);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -155,9 +163,9 @@ class LargeAttachmentTest {
      * heap), sampled the same way as the upload; the file is then removed.
      */
     long heapCostOfStoringDirectly() throws Exception {
-        com.mongodb.client.gridfs.GridFSBucket bucket = com.mongodb.client.gridfs.GridFSBuckets.create(
+        GridFSBucket bucket = GridFSBuckets.create(
                 mongo.getDatabase("heap-baseline"));
-        org.bson.types.ObjectId id;
+        ObjectId id;
         long cost;
         try (HeapSampler heap = new HeapSampler()) {
             id = bucket.uploadFromStream("baseline", new Generated(LIMIT));
@@ -169,11 +177,11 @@ class LargeAttachmentTest {
 
     /** Peak heap while the driver itself streams the stored file out of the in-process Mongo server. */
     long heapCostOfReadingDirectly(String fileId) throws Exception {
-        com.mongodb.client.gridfs.GridFSBucket bucket = com.mongodb.client.gridfs.GridFSBuckets.create(
+        GridFSBucket bucket = GridFSBuckets.create(
                 mongo.getDatabase("messages"), "attachments");
         try (HeapSampler heap = new HeapSampler();
-                InputStream in = bucket.openDownloadStream(new org.bson.types.ObjectId(fileId))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+                InputStream in = bucket.openDownloadStream(new ObjectId(fileId))) {
+            in.transferTo(OutputStream.nullOutputStream());
             return Math.max(0, heap.growth());
         }
     }
@@ -188,7 +196,7 @@ class LargeAttachmentTest {
      * socket buffers. Null when the server closed the connection before the answer could be read.
      */
     private Answer send(String app, String name, Generated body, boolean announceLength) throws IOException {
-        java.net.HttpURLConnection http = (java.net.HttpURLConnection) base.resolve("/threads/" + app
+        HttpURLConnection http = (HttpURLConnection) base.resolve("/threads/" + app
                 + "/attachments?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .toURL().openConnection();
         http.setRequestMethod("POST");
@@ -201,7 +209,7 @@ class LargeAttachmentTest {
             http.setChunkedStreamingMode(64 * 1024);
         }
         try {
-            try (java.io.OutputStream out = http.getOutputStream()) {
+            try (OutputStream out = http.getOutputStream()) {
                 body.transferTo(out);
             } catch (IOException closedWhileSending) {
                 // the server refused and closed; its answer may still be readable
@@ -294,12 +302,12 @@ class LargeAttachmentTest {
 
         private final long baseline = usedAfterGc();
         private final AtomicLong peak = new AtomicLong();
-        private final java.util.concurrent.ScheduledExecutorService sampler =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor();
 
         HeapSampler() {
             sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(usedAfterGc(), Math::max),
-                    0, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    0, 300, TimeUnit.MILLISECONDS);
         }
 
         long growth() {
@@ -310,7 +318,7 @@ class LargeAttachmentTest {
         @Override
         public void close() throws InterruptedException {
             sampler.shutdownNow();
-            sampler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
         }
 
         static long usedAfterGc() {

@@ -23,7 +23,9 @@ import com.mongodb.client.MongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.messaging.Lifecycle;
@@ -137,7 +139,7 @@ class ThreadApiTest {
         Response download = given().auth().oauth2(STAFF).when().get("/threads/" + app + "/attachments/" + id);
         download.then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", startsWith("attachment;"))
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("UTF-8''%D1%81%D0%BA%D0%B0%D0%BD"))
+                .header("Content-Disposition", Matchers.containsString("UTF-8''%D1%81%D0%BA%D0%B0%D0%BD"))
                 .header("X-Content-Type-Options", "nosniff");
         assertThat(download.asByteArray()).isEqualTo(PDF);
         given().auth().oauth2(AUDITOR).when().get("/threads/" + app + "/attachments/" + id).then().statusCode(403);
@@ -194,7 +196,7 @@ class ThreadApiTest {
                 .extract().jsonPath().getLong("unread");
     }
 
-    static io.restassured.response.ValidatableResponse refused(Response r, int status, String field) {
+    static ValidatableResponse refused(Response r, int status, String field) {
         return r.then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field));
     }
 

@@ -1,7 +1,6 @@
 package ru.fioco.training.application.query.history;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,8 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
     private static final class Fold {
         ApplicationStatus status;
         String number;
-        List<String> participants = new ArrayList<>();
+        /** The document file's participants; null until the file is seen (then every slot counts). */
+        List<String> participants;
         final Map<String, Slot> slots = new HashMap<>();
         boolean allAccepted;
         ContractStatus contract;
@@ -137,7 +137,7 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
 
         StateAsOf state() {
             List<SlotIndicator> shown = slots.values().stream()
-                    .filter(s -> s.participantId == null || participants.contains(s.participantId))
+                    .filter(s -> s.participantId == null || participants == null || participants.contains(s.participantId))
                     .map(s -> SlotIndicator.of(s.current, s.reviewed, s.accepted)).toList();
             PaymentState payment = PaymentState.of(invoiced, paid);
             return new StateAsOf(
