@@ -45,7 +45,9 @@ class EventDeclarationsTest {
     }
 
     static final String[] EXPECTED_OWNERS = {"application-board", "programme-catalogue",
-            "application-service completion policy", "history state: applications", "history state: documents",
+            "application-service contract steps policy", "history state: applications", "history state: documents",
             "history state: contracts", "history state: threads", "history lines: applications",
-            "history lines: threads", "application status"};
+            "history lines: threads", "application status", "next steps: applications",
+            "next steps: contracts", "history sides: applications", "organisation's history: threads",
+            "application-service scan copy"};
 }

@@ -1,5 +1,6 @@
 package ru.fioco.training.platform.errors;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,17 +12,33 @@ public class RuleViolationException extends RuntimeException {
 
     private final String rule;
     private final String field;
+    private final List<FieldViolation> violations;
     private final Map<String, Object> facts;
 
     public RuleViolationException(String rule, String field, String message, Map<String, Object> facts) {
         super(message);
         this.rule = rule;
         this.field = field;
+        this.violations = field == null ? List.of() : List.of(new FieldViolation(field, message));
         this.facts = facts == null ? Map.of() : Map.copyOf(facts);
     }
 
+    /** A rule several fields break at once, each named with what is wrong with it. */
+    public RuleViolationException(String rule, List<FieldViolation> violations, String message, Map<String, Object> facts) {
+        super(message);
+        this.rule = rule;
+        this.field = violations.isEmpty() ? null : violations.get(0).field();
+        this.violations = List.copyOf(violations);
+        this.facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    /** The fields the rule is about, each with its message (empty: the rule names no input). */
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+
     public RuleViolationException(String rule, String message) {
-        this(rule, null, message, Map.of());
+        this(rule, (String) null, message, Map.of());
     }
 
     public String rule() {

@@ -64,6 +64,9 @@ public final class FileStore {
                 throw new UploadRefusedException(field, "недопустимый тип файла (по содержимому: " + type + ")"
                         + (policy.allowedTypes().isEmpty() ? "" : "; допустимы: " + readable(policy)));
             }
+            if (!policy.allowedTypes().isEmpty()) {
+                name = SafeFileName.withExtension(name, UploadPolicy.extensionsOf(type));
+            }
             ObjectId id = new ObjectId();
             MessageDigest sha = sha256();
             long size = copy(in, id, name, type, policy, sha);

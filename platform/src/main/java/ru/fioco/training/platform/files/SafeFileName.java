@@ -1,6 +1,8 @@
 package ru.fioco.training.platform.files;
 
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,24 +20,49 @@ public final class SafeFileName {
     /** The longest name a file system keeps; a longer one was not made by a person's file manager. */
     public static final int REFUSED_LENGTH = 255;
 
+    /** The longest name with its path that is read at all. */
+    public static final int REFUSED_PATH_LENGTH = 4096;
+
     /**
-     * Why a client's file name is refused, or empty: a browser sends a bare name, so directories, control
-     * characters or more than {@value #REFUSED_LENGTH} characters mean a crafted request.
+     * Why a client's file name is refused, or empty. A path is not a reason (browsers send
+     * {@code C:\fakepath\паспорт.jpg}; only its base name is kept), but control characters, or a base name of
+     * more than {@value #REFUSED_LENGTH} characters, mean a crafted request.
      */
     public static Optional<String> problem(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty(); // no name: the file is stored as "file"
         }
-        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
-            return Optional.of("имя файла не должно содержать путь");
+        if (raw.length() > REFUSED_PATH_LENGTH) {
+            return Optional.of("имя файла длиннее " + REFUSED_LENGTH + " символов; переименуйте файл");
         }
         if (raw.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
             return Optional.of("имя файла содержит управляющие символы");
         }
-        if (raw.codePointCount(0, raw.length()) > REFUSED_LENGTH) {
+        String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+        if (base.codePointCount(0, base.length()) > REFUSED_LENGTH) {
             return Optional.of("имя файла длиннее " + REFUSED_LENGTH + " символов; переименуйте файл");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name with the extension of the type its content has: {@code паспорт.exe} holding a PDF is stored and
+     * served as {@code паспорт.pdf}, a name without an extension gets one. A name whose extension already fits
+     * the type keeps it ({@code .jpeg} and {@code .jpg} alike).
+     *
+     * @param extensions the type's extensions, the usual one first (with the dot)
+     */
+    public static String withExtension(String safeName, List<String> extensions) {
+        if (extensions.isEmpty()) {
+            return safeName;
+        }
+        int dot = safeName.lastIndexOf('.');
+        String extension = dot > 0 ? safeName.substring(dot).toLowerCase(Locale.ROOT) : "";
+        if (extensions.contains(extension)) {
+            return safeName;
+        }
+        String stem = dot > 0 && safeName.length() - dot <= 10 ? safeName.substring(0, dot) : safeName;
+        return of(stem + extensions.get(0));
     }
 
     public static String of(String raw) {

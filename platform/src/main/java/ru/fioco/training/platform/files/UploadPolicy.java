@@ -1,5 +1,6 @@
 package ru.fioco.training.platform.files;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +21,19 @@ public record UploadPolicy(long maxBytes, Set<String> allowedTypes, Set<String> 
     public UploadPolicy {
         allowedTypes = allowedTypes == null ? Set.of() : Set.copyOf(allowedTypes);
         refusedTypes = refusedTypes == null ? Set.of() : Set.copyOf(refusedTypes);
+    }
+
+    /**
+     * The extensions a file of this type is named with, the usual one first; for a policy that names the types it
+     * admits, a stored file's name always ends with one of them.
+     */
+    static List<String> extensionsOf(String contentType) {
+        return switch (contentType) {
+            case PDF -> List.of(".pdf");
+            case JPEG -> List.of(".jpg", ".jpeg");
+            case PNG -> List.of(".png");
+            default -> List.of();
+        };
     }
 
     boolean admits(String contentType) {

@@ -80,8 +80,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolationException e, UriInfo uri) {
         Problem p = Problem.of("rule-violation", "Нарушено правило", 422, e.getMessage()).withRule(e.rule(), e.facts());
-        if (e.field() != null) {
-            p = p.withErrors(List.of(new FieldViolation(e.field(), e.getMessage())));
+        if (!e.violations().isEmpty()) {
+            p = p.withErrors(e.violations());
         }
         return respond(p, uri);
     }
@@ -104,7 +104,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(Problem.of("conflict", "Конфликт", 409, e.getMessage()).withRule(null, e.facts()), uri);
+        Problem p = Problem.of("conflict", "Конфликт", 409, e.getMessage()).withRule(null, e.facts());
+        if (e.field() != null) {
+            p = p.withErrors(List.of(new FieldViolation(e.field(), e.getMessage())));
+        }
+        return respond(p, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response requestTooLarge(RequestTooLargeException e, UriInfo uri) {
+        return respond(Problem.of("request-too-large", "Запрос слишком большой", 413, e.getMessage())
+                .withErrors(List.of(new FieldViolation(e.field(), e.getMessage()))), uri);
     }
 
     @ServerExceptionMapper
@@ -189,6 +199,7 @@ public class ProblemMappers {
         if (e instanceof AggregateStreamCreationException x) return duplicateCreation(x, uri);
         if (e instanceof AccessDeniedException x) return accessDenied(x, uri);
         if (e instanceof ConstraintViolationException x) return constraintViolation(x, uri);
+        if (e instanceof RequestTooLargeException x) return requestTooLarge(x, uri);
         return null;
     }
 

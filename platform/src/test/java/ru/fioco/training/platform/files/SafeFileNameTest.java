@@ -2,6 +2,8 @@ package ru.fioco.training.platform.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** File names made safe to store and to serve back (plain objects). */
@@ -33,10 +35,25 @@ class SafeFileNameTest {
     }
 
     @Test
+    void theNameEndsWithTheExtensionOfWhatTheFileIs() {
+        assertThat(SafeFileName.withExtension("паспорт.exe", List.of(".pdf"))).isEqualTo("паспорт.pdf");
+        assertThat(SafeFileName.withExtension("скан", List.of(".pdf"))).isEqualTo("скан.pdf");
+        assertThat(SafeFileName.withExtension("фото.JPEG", List.of(".jpg", ".jpeg"))).isEqualTo("фото.JPEG");
+        assertThat(SafeFileName.withExtension("фото.png", List.of(".jpg", ".jpeg"))).isEqualTo("фото.jpg");
+        assertThat(SafeFileName.withExtension("отчёт.2026.final", List.of(".pdf"))).isEqualTo("отчёт.2026.pdf");
+        assertThat(SafeFileName.withExtension("архив.zip", List.of())).isEqualTo("архив.zip");
+        String longest = SafeFileName.withExtension("д".repeat(SafeFileName.MAX_LENGTH), List.of(".pdf"));
+        assertThat(longest).endsWith(".pdf").hasSize(SafeFileName.MAX_LENGTH);
+    }
+
+    @Test
     void aNameNoFileManagerMakesIsRefusedWithAReason() {
         assertThat(SafeFileName.problem("паспорт.pdf")).isEmpty();
         assertThat(SafeFileName.problem(null)).isEmpty();
-        assertThat(SafeFileName.problem("dir/паспорт.pdf")).contains("имя файла не должно содержать путь");
+        // browsers send a path with the name: only the base name counts
+        assertThat(SafeFileName.problem("C:\\fakepath\\паспорт.pdf")).isEmpty();
+        assertThat(SafeFileName.problem("dir/паспорт.pdf")).isEmpty();
+        assertThat(SafeFileName.problem("C:\\" + "d".repeat(300) + "\\паспорт.pdf")).isEmpty();
         assertThat(SafeFileName.problem("a\u0007b.pdf")).contains("имя файла содержит управляющие символы");
         assertThat(SafeFileName.problem("я".repeat(256))).hasValueSatisfying(p -> assertThat(p).contains("255"));
     }

@@ -7,7 +7,7 @@ package ru.fioco.training.application.api;
  */
 public sealed interface ApplicationEvent permits ProgrammePublished, ProgrammeChanged, ProgrammeClosed,
         ApplicationDrafted, ApplicationChanged, ApplicationSubmitted, ApplicationReturned, ApplicationTakenIntoWork,
-        ApplicationWithdrawn, ApplicationCompleted {
+        ApplicationWithdrawn, ApplicationCompleted, ParticipantCorrected, ParticipantsLocked {
 
     String TOPIC = "applications";
     String TYPE_PREFIX = "ru.fioco.training.applications";

@@ -2,6 +2,7 @@ package ru.fioco.training.application.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import ru.fioco.training.platform.api.PersonalData;
 
@@ -59,6 +60,27 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
         /** The full name and the subject: one person studying two subjects is two participants. */
         public String displayName() {
             return fullName() + (subject == null || subject.isBlank() ? "" : " (" + subject.strip() + ")");
+        }
+
+        /**
+         * A document of the change of surname is needed when the diploma was issued under another surname; case,
+         * spaces and «ё» written as «е» make no difference.
+         */
+        public boolean nameChangeRequired() {
+            if (surname == null || diplomaSurname == null || diplomaSurname.isBlank()) {
+                return false;
+            }
+            return !comparable(surname).equals(comparable(diplomaSurname));
+        }
+
+        private static String comparable(String surname) {
+            return surname.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+        }
+
+        /** The same person and subject with other data (a correction): the id stays. */
+        public Participant withId(String id) {
+            return new Participant(id, surname, name, patronymic, sex, position, birthDate, subject, educationLevel,
+                    diplomaSurname, diplomaSeries, diplomaNumber, snils, email);
         }
     }
 

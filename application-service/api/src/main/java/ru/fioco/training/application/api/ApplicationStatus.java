@@ -23,7 +23,7 @@ public enum ApplicationStatus {
                     .map(ApplicationWithdrawn.class, e -> WITHDRAWN)
                     .map(ApplicationCompleted.class, e -> COMPLETED)
                     .ignore(ApplicationChanged.class, ProgrammePublished.class, ProgrammeChanged.class,
-                            ProgrammeClosed.class)
+                            ProgrammeClosed.class, ParticipantCorrected.class, ParticipantsLocked.class)
                     .build();
 
     private final String title;

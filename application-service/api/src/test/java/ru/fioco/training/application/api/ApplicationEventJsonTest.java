@@ -58,7 +58,33 @@ class ApplicationEventJsonTest {
             Map.entry("ApplicationTakenIntoWork", new ApplicationTakenIntoWork("a1", "000-000123", "7707083893",
                     "5f0c8a2e-7d1b-4c3a-9e4f-2b6d8c1a0e93", ApplicationForm.PaymentTerms.POSTPAYMENT, 1)),
             Map.entry("ApplicationWithdrawn", new ApplicationWithdrawn("a1", "Организация отказалась", "representative")),
-            Map.entry("ApplicationCompleted", new ApplicationCompleted("a1")));
+            Map.entry("ApplicationCompleted", new ApplicationCompleted("a1")),
+            Map.entry("ParticipantCorrected", new ParticipantCorrected("a1", "0b6f1c62-3f1e-4c55-9d0b-6a1f3c2d4e5f",
+                    FORM.participants().get(0), new ApplicationForm.Participant("0b6f1c62-3f1e-4c55-9d0b-6a1f3c2d4e5f",
+                    "Петров", "Пётр", "Петрович", ApplicationForm.Sex.MALE, "Учитель биологии", LocalDate.of(1980, 1, 1),
+                    "Математика", ApplicationForm.EducationLevel.HIGHER, "Петров", "АП", "123457", "11223344595",
+                    "petrov@school.ru"), List.of("diplomaNumber"))),
+            Map.entry("ParticipantsLocked", new ParticipantsLocked("a1")));
+
+    @Test
+    void aParticipantNeedsTheNameChangeDocumentOnlyForAnotherSurname() {
+        ApplicationForm.Participant p = FORM.participants().get(0);
+        assertThat(p.nameChangeRequired()).isFalse();
+        assertThat(with(p, "Сидорова", "Иванова").nameChangeRequired()).isTrue();
+        assertThat(with(p, "Пётров", " ПЕТРОВ ").nameChangeRequired()).as("case, spaces, ё").isFalse();
+        assertThat(with(p, "Семёнова", "семенова").nameChangeRequired()).isFalse();
+        assertThat(with(p, "Петров", "").nameChangeRequired()).isFalse();
+        assertThat(with(p, "Петров", null).nameChangeRequired()).isFalse();
+        assertThat(p.fullName()).isEqualTo("Петров Пётр Петрович");
+        assertThat(p.shortName()).isEqualTo("Петров П. П.");
+        assertThat(p.displayName()).isEqualTo("Петров Пётр Петрович (Математика)");
+    }
+
+    static ApplicationForm.Participant with(ApplicationForm.Participant p, String surname, String diplomaSurname) {
+        return new ApplicationForm.Participant(p.participantId(), surname, p.name(), p.patronymic(), p.sex(), p.position(),
+                p.birthDate(), p.subject(), p.educationLevel(), diplomaSurname, p.diplomaSeries(), p.diplomaNumber(),
+                p.snils(), p.email());
+    }
 
     /** Events stored before a field was added still read: the new fields come back empty. */
     @Test

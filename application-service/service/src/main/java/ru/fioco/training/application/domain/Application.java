@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,19 +28,25 @@ import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipant;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.TakeIntoWork;
 import ru.fioco.training.application.domain.ApplicationCommands.WithdrawApplication;
 import ru.fioco.training.application.domain.ApplicationFormRules.Mode;
 import ru.fioco.training.application.domain.ApplicationFormRules.Review;
+import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
@@ -63,6 +69,7 @@ public class Application {
     private ApplicationStatus status;
     private ApplicationForm form;
     private String number;
+    private boolean participantsLocked;
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Application() {
@@ -74,9 +81,10 @@ public class Application {
             throw new AccessDeniedException("Заявку подаёт представитель организации");
         }
         ProgrammeFacts programme = programmeOf(command.form(), programmes);
-        Review review = ApplicationFormRules.review(withParticipantIds(command.form()), command.acting().organisationInn(),
-                programme, ProductionCalendar.today(clock), Mode.DRAFT);
-        requirePassed(review);
+        ParticipantIds ids = ParticipantIds.assign(command.form(), List.of());
+        Review review = ApplicationFormRules.review(ids.form(), command.acting().organisationInn(), programme,
+                ProductionCalendar.today(clock), Mode.DRAFT);
+        requirePassed(review, ids.violations());
         requireOpen(programme, "programmeId");
         apply(new ApplicationDrafted(command.applicationId(), command.acting().organisationInn(), ApplicationType.TRAINING,
                 review.normalised()));
@@ -86,9 +94,10 @@ public class Application {
     void handle(ChangeDraft command, Clock clock, ProgrammeDirectory programmes) {
         requireRepresentative(command.acting());
         requireStatus(ApplicationStatus.DRAFT, "изменять можно только черновик");
-        Review review = ApplicationFormRules.review(withParticipantIds(command.form()), organisationInn,
-                programmeOf(command.form(), programmes), ProductionCalendar.today(clock), Mode.DRAFT);
-        requirePassed(review);
+        ParticipantIds ids = ParticipantIds.assign(command.form(), form.participants());
+        Review review = ApplicationFormRules.review(ids.form(), organisationInn, programmeOf(command.form(), programmes),
+                ProductionCalendar.today(clock), Mode.DRAFT);
+        requirePassed(review, ids.violations());
         if (number != null && !Objects.equals(review.normalised().programmeId(), form.programmeId())) {
             throw new InvalidInputException("programmeId", "у заявки с номером нельзя сменить программу");
         }
@@ -97,13 +106,13 @@ public class Application {
 
     @CommandHandler
     void handle(SubmitApplication command, ProductionCalendar calendar, Clock clock, SubmissionRegistry registry,
-            ProgrammeDirectory programmes) {
+            ProgrammeDirectory programmes, UploadedScans scans) {
         requireRepresentative(command.acting());
         requireStatus(ApplicationStatus.DRAFT, "подать можно только черновик");
         LocalDate today = ProductionCalendar.today(clock);
         ProgrammeFacts programme = programmeOf(form, programmes);
         Review review = ApplicationFormRules.review(form, organisationInn, programme, today, Mode.SUBMISSION);
-        requirePassed(review);
+        requirePassed(review, missingScans(scans.of(applicationId)));
         requireOpen(programme, "programmeId");
         checkSubmissionDeadline(programme, calendar, today);
         String assigned = number != null ? number : registry.nextNumber();
@@ -142,6 +151,57 @@ public class Application {
         apply(new ApplicationWithdrawn(applicationId, reason, command.acting().role()));
     }
 
+    /**
+     * The representative corrects a participant's data after submission (Рис. 5б «изменить … сохранить»), until
+     * the contract is concluded; adding or removing participants is a return for correction, by staff.
+     */
+    @CommandHandler
+    void handle(CorrectParticipant command, Clock clock, ProgrammeDirectory programmes) {
+        requireRepresentative(command.acting());
+        if (status != ApplicationStatus.SUBMITTED && status != ApplicationStatus.IN_WORK) {
+            throw new ConflictException("Исправлять данные участников можно в поданной заявке; черновик изменяется "
+                    + "целиком (сейчас: " + status.title() + ")", Map.of("status", status.name()));
+        }
+        requireParticipantsOpen();
+        int index = indexOf(command.participantId());
+        if (index < 0) {
+            throw new NotFoundException("Участник не найден в заявке");
+        }
+        if (command.data() == null) {
+            throw new InvalidInputException("body", "нужны данные участника");
+        }
+        Participant before = form.participants().get(index);
+        Review review = ApplicationFormRules.participant(command.data().withId(before.participantId()), "",
+                programmeOf(form, programmes), ProductionCalendar.today(clock));
+        List<FieldViolation> problems = new ArrayList<>(review.violations());
+        Participant after = review.participant();
+        if (after.subject() != null && !after.subject().equalsIgnoreCase(before.subject())) {
+            problems.add(new FieldViolation("subject",
+                    "предмет не исправляется: другой предмет — это другой участник; попросите институт вернуть заявку"));
+        }
+        for (int i = 0; i < form.participants().size(); i++) {
+            Participant other = form.participants().get(i);
+            if (i != index && Objects.equals(other.snils(), after.snils())
+                    && Objects.equals(other.subject(), before.subject())) {
+                problems.add(new FieldViolation("snils", "участник с этим СНИЛС уже записан на этот предмет в заявке"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<String> changed = ParticipantIds.changedFields(before, after);
+        if (!changed.isEmpty()) {
+            apply(new ParticipantCorrected(applicationId, before.participantId(), before, after, changed));
+        }
+    }
+
+    @CommandHandler
+    void handle(LockParticipants command) {
+        if (!participantsLocked) {
+            apply(new ParticipantsLocked(applicationId));
+        }
+    }
+
     @CommandHandler
     void handle(CompleteApplication command) {
         if (status == ApplicationStatus.COMPLETED) {
@@ -156,8 +216,15 @@ public class Application {
      * programme starts, counted on the production calendar in Moscow time; the whole last day counts.
      */
     static void checkSubmissionDeadline(ProgrammeFacts programme, ProductionCalendar calendar, LocalDate today) {
-        Deadline last = calendar.lastDayNoLaterThanWorkingDaysBefore(programme.startDate(),
-                SUBMISSION_WORKING_DAYS_BEFORE_START);
+        Deadline last;
+        try {
+            last = calendar.lastDayNoLaterThanWorkingDaysBefore(programme.startDate(), SUBMISSION_WORKING_DAYS_BEFORE_START);
+        } catch (IllegalArgumentException outsideTheCalendar) {
+            throw new RuleViolationException("calendar-coverage", "programmeId", "Срок подачи не рассчитать: дата начала "
+                    + "программы " + programme.startDate() + " вне производственного календаря (с "
+                    + calendar.firstKnownYear() + " года)", Map.of("programmeStartDate", programme.startDate().toString(),
+                    "firstCalendarYear", calendar.firstKnownYear()));
+        }
         if (today.isAfter(last.date())) {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("lastAllowedDate", last.date().toString());
@@ -176,7 +243,7 @@ public class Application {
         try {
             registry.claim(organisationInn, form.programmeId(), applicationId, assigned);
         } catch (SubmissionRegistry.DuplicateApplicationException e) {
-            throw new ConflictException("От организации уже подана заявка № " + e.existingNumber()
+            throw new ConflictException("programmeId", "От организации уже подана заявка № " + e.existingNumber()
                     + " на эту программу", Map.of("existingNumber", String.valueOf(e.existingNumber()),
                     "existingApplicationId", e.existingApplicationId()));
         }
@@ -218,9 +285,11 @@ public class Application {
         }
     }
 
-    private static void requirePassed(Review review) {
-        if (!review.passed()) {
-            throw new InvalidInputException(review.violations());
+    private static void requirePassed(Review review, List<FieldViolation> more) {
+        List<FieldViolation> all = new ArrayList<>(review.violations());
+        all.addAll(more);
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
         }
     }
 
@@ -234,23 +303,41 @@ public class Application {
         return reason.strip();
     }
 
-    /** Every participant gets a stable id the first time it is saved; documents are filed under it. */
-    private static ApplicationForm withParticipantIds(ApplicationForm form) {
-        if (form == null) {
-            return null;
+    /** The required scans each participant lacks, named by participant and slot ({@code participants[1].documents.SNILS}). */
+    private List<FieldViolation> missingScans(Map<String, Set<DocumentSlot>> uploaded) {
+        List<FieldViolation> missing = new ArrayList<>();
+        for (int i = 0; i < form.participants().size(); i++) {
+            Participant p = form.participants().get(i);
+            if (p == null) {
+                continue;
+            }
+            Set<DocumentSlot> has = uploaded.getOrDefault(p.participantId(), Set.of());
+            for (DocumentSlot slot : DocumentSlot.requiredOfParticipant(p.nameChangeRequired())) {
+                if (!has.contains(slot)) {
+                    missing.add(new FieldViolation("participants[" + i + "].documents." + slot.name(),
+                            "загрузите скан: " + slot.title() + " (" + p.shortName() + ")"));
+                }
+            }
         }
-        List<Participant> participants = new ArrayList<>();
-        for (Participant p : form.participants()) {
-            participants.add(p == null || (p.participantId() != null && !p.participantId().isBlank()) ? p
-                    : new Participant(UUID.randomUUID().toString(), p.surname(), p.name(), p.patronymic(), p.sex(),
-                            p.position(), p.birthDate(), p.subject(), p.educationLevel(), p.diplomaSurname(),
-                            p.diplomaSeries(), p.diplomaNumber(), p.snils(), p.email()));
-        }
-        return new ApplicationForm(form.applicant(), form.resultDelivery(), form.viaProcurementPlatform(), form.comment(),
-                form.paymentTerms(), form.programmeId(), form.organisation(), form.personalDataConsent(), participants);
+        return missing;
     }
 
-    // the status moves as ApplicationStatus.after says, the one vocabulary of the read models and the history too
+    private void requireParticipantsOpen() {
+        if (participantsLocked) {
+            throw new RuleViolationException("participants-locked", "participantId",
+                    "Договор заключён: данные и документы участников больше не меняются", Map.of());
+        }
+    }
+
+    private int indexOf(String participantId) {
+        for (int i = 0; i < form.participants().size(); i++) {
+            Participant p = form.participants().get(i);
+            if (p != null && p.participantId().equals(participantId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     @EventSourcingHandler
     void on(ApplicationDrafted event) {
@@ -285,6 +372,19 @@ public class Application {
     @EventSourcingHandler
     void on(ApplicationWithdrawn event) {
         status = ApplicationStatus.after(status, event);
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantCorrected event) {
+        List<Participant> participants = new ArrayList<>(form.participants());
+        participants.replaceAll(p -> p != null && p.participantId().equals(event.participantId()) ? event.after() : p);
+        form = new ApplicationForm(form.applicant(), form.resultDelivery(), form.viaProcurementPlatform(), form.comment(),
+                form.paymentTerms(), form.programmeId(), form.organisation(), form.personalDataConsent(), participants);
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantsLocked event) {
+        participantsLocked = true;
     }
 
     @EventSourcingHandler

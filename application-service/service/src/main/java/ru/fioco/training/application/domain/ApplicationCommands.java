@@ -57,4 +57,16 @@ public final class ApplicationCommands {
     /** The contract is closed: the application is completed (sent by the policy reacting to contract-service). */
     public record CompleteApplication(@TargetAggregateIdentifier String applicationId) {
     }
+
+    /**
+     * After submission and before the contract is concluded, a representative corrects one participant's data;
+     * the participant stays the same person on the same subject.
+     */
+    public record CorrectParticipant(@TargetAggregateIdentifier String applicationId, String participantId,
+            Acting acting, ApplicationForm.Participant data) {
+    }
+
+    /** The contract is concluded: the participants no longer change (sent by the policy reacting to contract-service). */
+    public record LockParticipants(@TargetAggregateIdentifier String applicationId) {
+    }
 }

@@ -33,17 +33,31 @@ public final class ApplicationFormRules {
     /** A draft may be incomplete; a submission may not. */
     public enum Mode { DRAFT, SUBMISSION }
 
-    /** The verdict: the violations, and the form with identifiers normalised (phones +7..., SNILS digits). */
-    public record Review(List<FieldViolation> violations, ApplicationForm normalised) {
+    /**
+     * The verdict: the violations, and the form (or the one participant checked) with identifiers normalised
+     * (phones +7..., SNILS digits).
+     */
+    public record Review(List<FieldViolation> violations, ApplicationForm normalised, Participant participant) {
 
         public boolean passed() {
             return violations.isEmpty();
         }
     }
 
-    static final int MAX_TEXT = 500;
-    static final int MAX_ADDRESS = 1000;
-    static final int MAX_PARTICIPANTS = 500;
+    /** The longest values a form takes, so that no event of it can grow past a few hundred kilobytes. */
+    public static final int MAX_NAME = 100;
+    public static final int MAX_POSITION = 200;
+    public static final int MAX_ORGANISATION_NAME = 500;
+    public static final int MAX_SHORT_NAME = 200;
+    public static final int MAX_ADDRESS = 500;
+    public static final int MAX_COMMENT = 2000;
+    public static final int MAX_SUBJECT = 200;
+    public static final int MAX_DIPLOMA_SERIES = 20;
+    public static final int MAX_DIPLOMA_NUMBER = 30;
+    /** The longest identifier as typed (phone, e-mail, INN, SNILS...) before it is parsed at all. */
+    static final int MAX_IDENTIFIER = 254;
+    /** One application's participants; a larger group files more than one application. */
+    public static final int MAX_PARTICIPANTS = 100;
     static final int YOUNGEST_AGE = 16;
     static final int OLDEST_AGE = 100;
 
@@ -55,7 +69,7 @@ public final class ApplicationFormRules {
         Collector c = new Collector(mode);
         if (form == null) {
             c.add("body", "нужна форма заявки");
-            return new Review(c.violations, null);
+            return new Review(c.violations, null, null);
         }
         Applicant applicant = applicant(form.applicant(), c);
         c.required("resultDelivery", form.resultDelivery());
@@ -67,7 +81,7 @@ public final class ApplicationFormRules {
                 c.add("comment", "укажите наименование электронной площадки");
             }
         }
-        c.text("comment", form.comment(), false, 2000);
+        c.text("comment", form.comment(), false, MAX_COMMENT);
         c.required("paymentTerms", form.paymentTerms());
         if (c.text("programmeId", form.programmeId(), true, 100) && programme == null) {
             c.add("programmeId", "программа не найдена");
@@ -80,7 +94,7 @@ public final class ApplicationFormRules {
         ApplicationForm normalised = new ApplicationForm(applicant, form.resultDelivery(), form.viaProcurementPlatform(),
                 form.comment(), form.paymentTerms(), form.programmeId(), organisation, form.personalDataConsent(),
                 participants);
-        return new Review(c.violations, normalised);
+        return new Review(c.violations, normalised, null);
     }
 
     private static Applicant applicant(Applicant a, Collector c) {
@@ -90,10 +104,10 @@ public final class ApplicationFormRules {
             }
             return null;
         }
-        c.text("applicant.surname", a.surname(), true, MAX_TEXT);
-        c.text("applicant.name", a.name(), true, MAX_TEXT);
-        c.text("applicant.patronymic", a.patronymic(), false, MAX_TEXT);
-        c.text("applicant.position", a.position(), true, MAX_TEXT);
+        c.text("applicant.surname", a.surname(), true, MAX_NAME);
+        c.text("applicant.name", a.name(), true, MAX_NAME);
+        c.text("applicant.patronymic", a.patronymic(), false, MAX_NAME);
+        c.text("applicant.position", a.position(), true, MAX_POSITION);
         return new Applicant(a.surname(), a.name(), a.patronymic(), a.position(),
                 c.normalised("applicant.workPhone", a.workPhone(), true, PhoneNumber::problem, s -> PhoneNumber.parse(s).value()),
                 c.normalised("applicant.mobilePhone", a.mobilePhone(), true, PhoneNumber::problem, s -> PhoneNumber.parse(s).value()),
@@ -107,11 +121,11 @@ public final class ApplicationFormRules {
             }
             return null;
         }
-        if (c.text("organisation.region", o.region(), true, MAX_TEXT) && !Regions.isKnown(o.region())) {
+        if (c.text("organisation.region", o.region(), true, MAX_NAME) && !Regions.isKnown(o.region())) {
             c.add("organisation.region", "выберите субъект Российской Федерации из списка");
         }
-        c.text("organisation.fullName", o.fullName(), true, MAX_TEXT);
-        c.text("organisation.shortName", o.shortName(), true, MAX_TEXT);
+        c.text("organisation.fullName", o.fullName(), true, MAX_ORGANISATION_NAME);
+        c.text("organisation.shortName", o.shortName(), true, MAX_SHORT_NAME);
         String email = c.normalised("organisation.officialEmail", o.officialEmail(), true, EmailAddress::problem,
                 s -> EmailAddress.parse(s).value());
         c.text("organisation.fisOkoLogin", o.fisOkoLogin(), false, 100);
@@ -146,28 +160,48 @@ public final class ApplicationFormRules {
                 normalised.add(null);
                 continue;
             }
-            c.text(at + ".surname", p.surname(), true, MAX_TEXT);
-            c.text(at + ".name", p.name(), true, MAX_TEXT);
-            c.text(at + ".patronymic", p.patronymic(), false, MAX_TEXT);
-            c.required(at + ".sex", p.sex());
-            c.text(at + ".position", p.position(), true, MAX_TEXT);
-            birthDate(at + ".birthDate", p.birthDate(), today, c);
-            String subject = subject(at + ".subject", p.subject(), programme, c);
-            c.required(at + ".educationLevel", p.educationLevel());
-            c.text(at + ".diplomaSurname", p.diplomaSurname(), true, MAX_TEXT);
-            c.text(at + ".diplomaSeries", p.diplomaSeries(), false, 50);
-            c.text(at + ".diplomaNumber", p.diplomaNumber(), true, 50);
-            String snils = c.normalised(at + ".snils", p.snils(), true, Snils::problem, s -> Snils.parse(s).value());
-            String email = c.normalised(at + ".email", p.email(), true, EmailAddress::problem, s -> EmailAddress.parse(s).value());
-            if (snils != null && subject != null && Snils.problem(snils).isEmpty()
-                    && !snilsAndSubject.add(snils + "|" + subject.toLowerCase(Locale.ROOT))) {
+            Participant checked = participant(p, at, programme, today, c);
+            if (checked.snils() != null && checked.subject() != null && Snils.problem(checked.snils()).isEmpty()
+                    && !snilsAndSubject.add(checked.snils() + "|" + checked.subject().toLowerCase(Locale.ROOT))) {
                 c.add(at + ".snils", "участник с этим СНИЛС уже записан на этот предмет в заявке");
             }
-            normalised.add(new Participant(p.participantId(), p.surname(), p.name(), p.patronymic(), p.sex(), p.position(),
-                    p.birthDate(), subject, p.educationLevel(), p.diplomaSurname(), p.diplomaSeries(), p.diplomaNumber(),
-                    snils, email));
+            normalised.add(checked);
         }
         return normalised;
+    }
+
+    /**
+     * One participant as a submission needs it (a correction after submission is checked so): every required
+     * field present, every value within its length, identifiers valid.
+     *
+     * @param at the participant's place in the form, {@code participants[2]}, to name the fields; empty when the
+     *           participant is the whole request
+     */
+    public static Review participant(Participant p, String at, ProgrammeFacts programme, LocalDate today) {
+        Collector c = new Collector(Mode.SUBMISSION);
+        Participant checked = participant(p, at, programme, today, c);
+        return new Review(c.violations, null, checked);
+    }
+
+    private static Participant participant(Participant p, String at, ProgrammeFacts programme, LocalDate today,
+            Collector c) {
+        String prefix = at.isEmpty() ? "" : at + ".";
+        c.text(prefix + "surname", p.surname(), true, MAX_NAME);
+        c.text(prefix + "name", p.name(), true, MAX_NAME);
+        c.text(prefix + "patronymic", p.patronymic(), false, MAX_NAME);
+        c.required(prefix + "sex", p.sex());
+        c.text(prefix + "position", p.position(), true, MAX_POSITION);
+        birthDate(prefix + "birthDate", p.birthDate(), today, c);
+        String subject = subject(prefix + "subject", p.subject(), programme, c);
+        c.required(prefix + "educationLevel", p.educationLevel());
+        c.text(prefix + "diplomaSurname", p.diplomaSurname(), true, MAX_NAME);
+        c.text(prefix + "diplomaSeries", p.diplomaSeries(), false, MAX_DIPLOMA_SERIES);
+        c.text(prefix + "diplomaNumber", p.diplomaNumber(), true, MAX_DIPLOMA_NUMBER);
+        String snils = c.normalised(prefix + "snils", p.snils(), true, Snils::problem, s -> Snils.parse(s).value());
+        String email = c.normalised(prefix + "email", p.email(), true, EmailAddress::problem, s -> EmailAddress.parse(s).value());
+        return new Participant(p.participantId(), p.surname(), p.name(), p.patronymic(), p.sex(), p.position(),
+                p.birthDate(), subject, p.educationLevel(), p.diplomaSurname(), p.diplomaSeries(), p.diplomaNumber(),
+                snils, email);
     }
 
     /** A participant works at a school: not a child, not older than any living worker. */
@@ -188,7 +222,7 @@ public final class ApplicationFormRules {
 
     /** The subject is one of the programme's, matched regardless of case and spaces and stored in the programme's spelling. */
     static String subject(String field, String subject, ProgrammeFacts programme, Collector c) {
-        if (!c.text(field, subject, true, MAX_TEXT)) {
+        if (!c.text(field, subject, true, MAX_SUBJECT)) {
             return subject;
         }
         if (programme == null) {
@@ -254,6 +288,10 @@ public final class ApplicationFormRules {
                 if (required && mode == Mode.SUBMISSION) {
                     add(field, "обязательное поле");
                 }
+                return null;
+            }
+            if (raw.length() > MAX_IDENTIFIER) {
+                add(field, "не длиннее " + MAX_IDENTIFIER + " символов");
                 return null;
             }
             Optional<String> wrong = problem.apply(raw);

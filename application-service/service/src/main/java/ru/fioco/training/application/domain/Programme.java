@@ -3,10 +3,14 @@ package ru.fioco.training.application.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,9 +26,11 @@ import ru.fioco.training.application.domain.ProgrammeCommands.CloseProgramme;
 import ru.fioco.training.application.domain.ProgrammeCommands.ProgrammeDescription;
 import ru.fioco.training.application.domain.ProgrammeCommands.PublishProgramme;
 import ru.fioco.training.application.domain.requisites.EmailAddress;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.RuleViolationException;
 
 /** A further-training programme of the catalogue («образовательная программа»). */
 public class Programme {
@@ -38,15 +44,15 @@ public class Programme {
     }
 
     @CommandHandler
-    public Programme(PublishProgramme command) {
-        ProgrammeDescription d = checked(command.description());
+    public Programme(PublishProgramme command, ProductionCalendar calendar, Clock clock) {
+        ProgrammeDescription d = checked(command.description(), calendar, ProductionCalendar.today(clock));
         apply(new ProgrammePublished(command.programmeId(), d.title(), d.startDate(), d.endDate(), d.hours(),
                 d.subjects(), d.pricePerParticipant(), d.lmsCourseUrl(), d.tutors()));
     }
 
     @CommandHandler
-    void handle(ChangeProgramme command) {
-        ProgrammeDescription d = checked(command.description());
+    void handle(ChangeProgramme command, ProductionCalendar calendar, Clock clock) {
+        ProgrammeDescription d = checked(command.description(), calendar, ProductionCalendar.today(clock));
         apply(new ProgrammeChanged(programmeId, d.title(), d.startDate(), d.endDate(), d.hours(), d.subjects(),
                 d.pricePerParticipant(), d.lmsCourseUrl(), d.tutors()));
     }
@@ -60,11 +66,12 @@ public class Programme {
     }
 
     /** All rules of a description at once; texts trimmed, tutors' e-mails normalised. */
-    static ProgrammeDescription checked(ProgrammeDescription d) {
+    static ProgrammeDescription checked(ProgrammeDescription d, ProductionCalendar calendar, LocalDate today) {
         List<FieldViolation> violations = brokenRules(d);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        requireWithinCalendar(d, calendar, today);
         return new ProgrammeDescription(d.title().strip(), d.startDate(), d.endDate(), d.hours(),
                 d.subjects().stream().map(String::strip).toList(), d.pricePerParticipant(),
                 d.lmsCourseUrl() == null || d.lmsCourseUrl().isBlank() ? null : d.lmsCourseUrl().strip(),
@@ -86,6 +93,32 @@ public class Programme {
         checkSubjectsDistinct(d.subjects(), violations);
         checkTutors(d.tutors(), violations);
         return violations;
+    }
+
+    /** How far ahead a programme may be planned: the deadlines of a later one could not be counted sensibly. */
+    static final int YEARS_AHEAD = 5;
+
+    /**
+     * Every deadline of an application counts working days of the production calendar from the programme's dates,
+     * so they lie where the calendar has data: from its first year, and no more than {@value #YEARS_AHEAD} years on.
+     * A 422 naming each date outside, with the years covered.
+     */
+    public static void requireWithinCalendar(ProgrammeDescription d, ProductionCalendar calendar, LocalDate today) {
+        int first = calendar.firstKnownYear();
+        int last = today.getYear() + YEARS_AHEAD;
+        String message = "Сроки заявок считаются по рабочим дням производственного календаря " + first + "–" + last
+                + " годов: дата программы должна лежать в этих годах";
+        List<FieldViolation> outside = new ArrayList<>();
+        for (var date : List.of(Map.entry("startDate", Optional.ofNullable(d.startDate())),
+                Map.entry("endDate", Optional.ofNullable(d.endDate())))) {
+            date.getValue().filter(day -> day.getYear() < first || day.getYear() > last)
+                    .ifPresent(day -> outside.add(new FieldViolation(date.getKey(), "дата вне производственного календаря ("
+                            + first + "–" + last + ")")));
+        }
+        if (!outside.isEmpty()) {
+            throw new RuleViolationException("calendar-coverage", outside, message,
+                    Map.of("firstCalendarYear", first, "lastCalendarYear", last));
+        }
     }
 
     /** A course ends on or after the day it starts. */

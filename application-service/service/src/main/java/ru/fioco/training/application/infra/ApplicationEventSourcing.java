@@ -11,6 +11,7 @@ import ru.fioco.training.application.domain.Application;
 import ru.fioco.training.application.domain.Programme;
 import ru.fioco.training.application.domain.ProgrammeDirectory;
 import ru.fioco.training.application.domain.SubmissionRegistry;
+import ru.fioco.training.application.domain.UploadedScans;
 import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
@@ -36,6 +37,9 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
     ProgrammeDirectory programmes;
 
     @Inject
+    UploadedScans scans;
+
+    @Inject
     ProductionCalendar calendar;
 
     @Inject
@@ -47,6 +51,7 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
         configurer.registerComponent(Clock.class, c -> clock);
         configurer.registerComponent(SubmissionRegistry.class, c -> registry);
         configurer.registerComponent(ProgrammeDirectory.class, c -> programmes);
+        configurer.registerComponent(UploadedScans.class, c -> scans);
         configurer.configureAggregate(Programme.class);
         configurer.configureAggregate(Application.class);
         configurer.eventProcessing(processing -> processing

@@ -7,12 +7,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import ru.fioco.training.application.policy.ApplicationCompletionPolicy;
+import ru.fioco.training.application.policy.ContractStepsPolicy;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
 
-/** Reads contract-service's events and hands each to the completion policy. */
+/** Reads contract-service's events and hands each to the policy that follows the contract's steps. */
 @ApplicationScoped
 public class ContractsTopicListener {
 
@@ -23,11 +23,11 @@ public class ContractsTopicListener {
     InboundEvents inbound;
 
     @Inject
-    ApplicationCompletionPolicy completion;
+    ContractStepsPolicy contractSteps;
 
     @Incoming("contracts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, event -> completion.on(event.payload()));
+        inbound.dispatch(CONSUMER, record, TYPES, event -> contractSteps.on(event.payload()));
     }
 }

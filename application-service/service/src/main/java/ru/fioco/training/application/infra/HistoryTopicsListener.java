@@ -10,13 +10,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import ru.fioco.training.application.query.history.ApplicationHistory;
 import ru.fioco.training.application.query.history.HistoryLog;
+import ru.fioco.training.application.query.nextstep.NextStepBook;
 import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
  * Reads all four topics with a consumer group of its own ({@code application-service.history}) and keeps
- * every event for the histories. It depends on nothing but Kafka, so the history can be dropped and read anew
+ * every event for the histories, and the facts the next steps are derived from. It depends on nothing but Kafka, so the history can be dropped and read anew
  * from offset 0 ({@code history} in the admin API), and comes out the same.
  */
 @ApplicationScoped
@@ -31,22 +33,34 @@ public class HistoryTopicsListener implements TopicFedReadModel {
     @Inject
     HistoryLog log;
 
+    @Inject
+    ApplicationHistory history;
+
+    @Inject
+    NextStepBook nextSteps;
+
     @Incoming("history")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
         inbound.consume(CONSUMER, record, () -> replay(record));
     }
 
-    /** Recording is all the history does with an event, live or replayed; a record is keyed by its event. */
+    /**
+     * Recording is all the history does with an event, live or replayed: a record is keyed by its event, and only
+     * an event recorded for the first time goes on to the next-step facts.
+     */
     @Override
     public void replay(ConsumerRecord<String, String> record) {
-        HistoryLog.of(record).ifPresentOrElse(log::record, () -> LOG.warnf(
-                "History skips %s-%d@%d: not a CloudEvent of the platform", record.topic(), record.partition(),
-                record.offset()));
+        HistoryLog.of(record).ifPresentOrElse(recorded -> {
+            if (log.record(recorded)) {
+                history.event(recorded).ifPresent(nextSteps::apply);
+            }
+        }, () -> LOG.warnf("History skips %s-%d@%d: not a CloudEvent of the platform", record.topic(),
+                record.partition(), record.offset()));
     }
 
     @Override
     public Feed feed() {
-        return new Feed("history", "history", CONSUMER, List.of(HistoryLog.COLLECTION));
+        return new Feed("history", "history", CONSUMER, List.of(HistoryLog.COLLECTION, NextStepBook.COLLECTION));
     }
 }

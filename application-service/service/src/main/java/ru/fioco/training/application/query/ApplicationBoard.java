@@ -1,11 +1,13 @@
 package ru.fioco.training.application.query;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,8 @@ import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -66,13 +70,29 @@ public class ApplicationBoard implements RebuildableReadModel {
     public record Page(List<ApplicationSummary> items, long total, int page, int size) {
     }
 
-    /** The staff's filters; nulls are "any". */
+    /**
+     * The staff's filters; nulls are "any". {@code text} finds by number, INN, organisation name, participant's
+     * surname or SNILS; {@code alsoIds} are applications found by the same text elsewhere (contract documents'
+     * numbers); {@code onlyIds} narrows to these applications (a contract stage).
+     */
     public record Filter(String organisationInn, String status, String programmeId, String region, Boolean overdue,
-            String text) {
+            String text, List<String> alsoIds, List<String> onlyIds) {
     }
 
-    /** An application as its organisation and staff see it. */
-    public record Detail(ApplicationSummary summary, ApplicationForm form, String lastReason) {
+    /**
+     * An application as its organisation and staff see it; {@code corrections}: the participants' data corrected
+     * after submission, old and new value of each changed field.
+     */
+    public record Detail(ApplicationSummary summary, ApplicationForm form, String lastReason, boolean participantsLocked,
+            List<Correction> corrections) {
+    }
+
+    /** One correction of a participant after submission. */
+    public record Correction(String participantId, Instant at, List<Change> changes) {
+    }
+
+    /** A field of a participant, before and after a correction. */
+    public record Change(String field, String before, String after) {
     }
 
     @Inject
@@ -100,6 +120,9 @@ public class ApplicationBoard implements RebuildableReadModel {
                     .handle(ApplicationTakenIntoWork.class, e -> setStatus(e.applicationId(), e, null))
                     .handle(ApplicationWithdrawn.class, e -> setStatus(e.applicationId(), e, e.reason()))
                     .handle(ApplicationCompleted.class, e -> setStatus(e.applicationId(), e, null))
+                    .handle(ParticipantCorrected.class, this::corrected)
+                    .handle(ParticipantsLocked.class, e -> applications.updateOne(Filters.eq("_id", e.applicationId()),
+                            Updates.set("participantsLocked", true)))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class)
                     .build();
 
@@ -131,6 +154,39 @@ public class ApplicationBoard implements RebuildableReadModel {
                 formFields(e.form())));
     }
 
+    /** The form with the corrected participant, and the correction kept for staff: field by field, old → new. */
+    private void corrected(ParticipantCorrected e, Instant at) {
+        Detail detail = find(e.applicationId()).orElseThrow(() -> new IllegalStateException("no application " + e.applicationId()));
+        ApplicationForm form = detail.form();
+        List<ApplicationForm.Participant> participants = new ArrayList<>(form.participants());
+        participants.replaceAll(p -> p != null && p.participantId().equals(e.participantId()) ? e.after() : p);
+        ApplicationForm corrected = new ApplicationForm(form.applicant(), form.resultDelivery(),
+                form.viaProcurementPlatform(), form.comment(), form.paymentTerms(), form.programmeId(),
+                form.organisation(), form.personalDataConsent(), participants);
+        List<Document> changes = new ArrayList<>();
+        for (String field : e.changedFields()) {
+            changes.add(new Document("field", field).append("before", valueOf(e.before(), field))
+                    .append("after", valueOf(e.after(), field)));
+        }
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(formFields(corrected),
+                Updates.push("corrections", new Document("participantId", e.participantId())
+                        .append("at", Date.from(at)).append("changes", changes))));
+    }
+
+    private static String valueOf(ApplicationForm.Participant p, String field) {
+        for (RecordComponent c : ApplicationForm.Participant.class.getRecordComponents()) {
+            if (c.getName().equals(field)) {
+                try {
+                    Object value = c.getAccessor().invoke(p);
+                    return value == null ? null : value.toString();
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The status each event leads to is {@link ApplicationStatus#after}'s, so the board and the history agree. */
     private void setStatus(String id, ApplicationEvent e, String reason) {
         Bson update = Updates.set("status", ApplicationStatus.after(null, e).name());
@@ -152,14 +208,19 @@ public class ApplicationBoard implements RebuildableReadModel {
                 Updates.set("organisationShortName", o == null ? null : o.shortName()),
                 Updates.set("organisationFullName", o == null ? null : o.fullName()),
                 Updates.set("region", o == null ? null : o.region()),
-                Updates.set("participantCount", form.participants().size()));
+                Updates.set("participantCount", form.participants().size()),
+                // what staff find an application by: every participant's surname and SNILS
+                Updates.set("participantSurnames", form.participants().stream().filter(p -> p != null && p.surname() != null)
+                        .map(p -> p.surname().strip().toLowerCase(Locale.ROOT)).distinct().toList()),
+                Updates.set("snilses", form.participants().stream().filter(p -> p != null && p.snils() != null)
+                        .map(ApplicationForm.Participant::snils).distinct().toList()));
     }
 
     public Optional<Detail> find(String id) {
         return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(d -> {
             try {
                 return new Detail(summary(d), EventJson.mapper().readValue(d.getString("form"), ApplicationForm.class),
-                        d.getString("lastReason"));
+                        d.getString("lastReason"), d.getBoolean("participantsLocked", false), corrections(d));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -185,9 +246,22 @@ public class ApplicationBoard implements RebuildableReadModel {
             conditions.add(Filters.lt("reviewDueDate", today().toString()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            Pattern p = Pattern.compile(Pattern.quote(filter.text().strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            conditions.add(Filters.or(Filters.regex("number", p), Filters.regex("organisationInn", p),
-                    Filters.regex("organisationShortName", p), Filters.regex("organisationFullName", p)));
+            String text = filter.text().strip();
+            Pattern p = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            List<Bson> any = new ArrayList<>(List.of(Filters.regex("number", p), Filters.regex("organisationInn", p),
+                    Filters.regex("organisationShortName", p), Filters.regex("organisationFullName", p),
+                    Filters.eq("participantSurnames", text.toLowerCase(Locale.ROOT))));
+            String digits = text.replaceAll("\\D", "");
+            if (digits.length() == 11) {
+                any.add(Filters.eq("snilses", digits));
+            }
+            if (filter.alsoIds() != null && !filter.alsoIds().isEmpty()) {
+                any.add(Filters.in("_id", filter.alsoIds()));
+            }
+            conditions.add(Filters.or(any));
+        }
+        if (filter.onlyIds() != null) {
+            conditions.add(Filters.in("_id", filter.onlyIds()));
         }
         Bson where = conditions.isEmpty() ? new Document() : Filters.and(conditions);
         long total = applications.countDocuments(where);
@@ -195,6 +269,13 @@ public class ApplicationBoard implements RebuildableReadModel {
         applications.find(where).sort(Sorts.descending("createdAt")).skip(page * size).limit(size)
                 .forEach(d -> items.add(summary(d)));
         return new Page(items, total, page, size);
+    }
+
+    private static List<Correction> corrections(Document d) {
+        return d.getList("corrections", Document.class, List.of()).stream().map(c -> new Correction(
+                c.getString("participantId"), c.getDate("at").toInstant(),
+                c.getList("changes", Document.class, List.of()).stream().map(ch -> new Change(ch.getString("field"),
+                        ch.getString("before"), ch.getString("after"))).toList())).toList();
     }
 
     private LocalDate today() {

@@ -28,6 +28,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -70,7 +72,7 @@ public class ProgrammeCatalogue implements RebuildableReadModel {
                     .handle(ProgrammeClosed.class, this::closed)
                     .ignore(ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
                             ApplicationReturned.class, ApplicationTakenIntoWork.class, ApplicationWithdrawn.class,
-                            ApplicationCompleted.class)
+                            ApplicationCompleted.class, ParticipantCorrected.class, ParticipantsLocked.class)
                     .build();
 
     @EventHandler

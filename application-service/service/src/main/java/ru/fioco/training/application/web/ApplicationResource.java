@@ -1,6 +1,7 @@
 package ru.fioco.training.application.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationStatus;
 import ru.fioco.training.application.domain.ApplicationCommands.Acting;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
+import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipant;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
@@ -36,7 +38,10 @@ import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;
 import ru.fioco.training.application.query.ApplicationBoard.Filter;
 import ru.fioco.training.application.query.ApplicationBoard.Page;
+import ru.fioco.training.application.query.nextstep.NextStepBook;
+import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.platform.errors.AccessDeniedException;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
@@ -53,6 +58,8 @@ import ru.fioco.training.platform.security.Roles;
 public class ApplicationResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The furthest page a list goes to; a search narrows better than paging past it. */
+    static final int MAX_PAGE = 1000;
 
     /** The answer to a write: the application's id, and where to read it. */
     public record Accepted(String id) {
@@ -63,6 +70,9 @@ public class ApplicationResource {
 
     @Inject
     ApplicationBoard board;
+
+    @Inject
+    NextStepBook nextSteps;
 
     @Inject
     Caller caller;
@@ -120,28 +130,63 @@ public class ApplicationResource {
     }
 
     /**
+     * The representative corrects a participant's data after submission (until the contract is concluded): the
+     * body is the participant's form, as in the application; the answer is the application with the correction.
+     */
+    @PUT
+    @Path("/{id}/participants/{participantId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REPRESENTATIVE)
+    public Accepted correctParticipant(@PathParam("id") String id, @PathParam("participantId") String participantId,
+            ApplicationForm.Participant participant) {
+        commands.sendAndWait(new CorrectParticipant(id, participantId, acting(), participant), caller.commandMetaData());
+        return new Accepted(id);
+    }
+
+    /**
      * The list: a representative's own organisation only (the cabinet); staff and auditors all, with
-     * filters. {@code overdue=true} is the staff's queue of reviews past their due date.
+     * filters. {@code overdue=true} is the staff's queue of reviews past their due date; {@code q} finds by number,
+     * INN, organisation, a participant's surname or SNILS, an invoice's, act's or certificate's number or a tracking
+     * number; {@code contractStatus} by the contract's stage.
      */
     @GET
-    public Page list(@QueryParam("status") String status, @QueryParam("programmeId") String programmeId,
-            @QueryParam("region") String region, @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
+    public Page list(@QueryParam("status") String status, @QueryParam("contractStatus") String contractStatus,
+            @QueryParam("programmeId") String programmeId, @QueryParam("region") String region,
+            @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        List<FieldViolation> problems = new ArrayList<>();
         if (status != null && Arrays.stream(ApplicationStatus.values()).noneMatch(s -> s.name().equals(status))) {
-            throw new InvalidInputException("status", "неизвестный статус; возможные: "
-                    + Arrays.toString(ApplicationStatus.values()));
+            problems.add(new FieldViolation("status", "неизвестный статус; возможные: "
+                    + Arrays.toString(ApplicationStatus.values())));
         }
-        if (page < 0) {
-            throw new InvalidInputException("page", "номер страницы не может быть отрицательным");
+        if (contractStatus != null && Arrays.stream(ContractStatus.values()).noneMatch(s -> s.name().equals(contractStatus))) {
+            problems.add(new FieldViolation("contractStatus", "неизвестный этап договора; возможные: "
+                    + Arrays.toString(ContractStatus.values())));
+        }
+        if (page < 0 || page > MAX_PAGE) {
+            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "от 1 до " + MAX_PAGE_SIZE);
+            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
+        }
+        if (text != null && text.length() > MAX_QUERY) {
+            problems.add(new FieldViolation("q", "не длиннее " + MAX_QUERY + " символов"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         String organisation = caller.isRepresentative() && !caller.isStaff()
                 ? caller.organisationInn().orElseThrow(() -> new NotFoundException("Организация не указана в токене"))
                 : null;
-        return board.list(new Filter(organisation, status, programmeId, region, overdue, text), page, size);
+        List<String> also = text == null || text.isBlank() ? List.of() : nextSteps.withKey(text, MAX_MATCHES);
+        List<String> only = contractStatus == null ? null
+                : nextSteps.withContractStatus(ContractStatus.valueOf(contractStatus), MAX_MATCHES);
+        return board.list(new Filter(organisation, status, programmeId, region, overdue, text, also, only), page, size);
     }
+
+    /** The longest search text, and the most applications one contract-side key may match. */
+    static final int MAX_QUERY = 100;
+    static final int MAX_MATCHES = 10_000;
 
     /** One application; an auditor sees it without the form's personal data. */
     @GET
@@ -150,7 +195,7 @@ public class ApplicationResource {
         Detail detail = board.find(id).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
         caller.requireSight(detail.summary().organisationInn(), "Заявка");
         if (caller.isAuditor() && !caller.isStaff()) {
-            return new Detail(detail.summary(), null, detail.lastReason());
+            return new Detail(detail.summary(), null, detail.lastReason(), detail.participantsLocked(), List.of());
         }
         return detail;
     }

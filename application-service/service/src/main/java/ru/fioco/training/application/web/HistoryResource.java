@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.history.ApplicationHistory;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -19,8 +20,9 @@ import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
 /**
- * An application's history across all four services, for staff (as recorded) and auditors (personal data
- * masked), optionally as of a moment: {@code ?asOf=2026-03-01T12:00:00+03:00}.
+ * An application's history across all four services, for staff (as recorded), auditors (personal data masked)
+ * and the organisation's representatives (their own application, without what concerns the institute alone),
+ * optionally as of a moment: {@code ?asOf=2026-03-01T12:00:00+03:00}.
  */
 @Path("/applications/{applicationId}/history")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,8 +34,11 @@ public class HistoryResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ApplicationBoard board;
+
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.AUDITOR})
+    @RolesAllowed({Roles.STAFF, Roles.AUDITOR, Roles.REPRESENTATIVE})
     public ApplicationHistory.Timeline history(@PathParam("applicationId") String applicationId,
             @QueryParam("asOf") String asOf) {
         OffsetDateTime until = null;
@@ -45,9 +50,16 @@ public class HistoryResource {
                         + "2026-03-01T12:00:00+03:00");
             }
         }
+        ApplicationHistory.Reader reader = caller.isStaff() ? ApplicationHistory.Reader.STAFF
+                : caller.isAuditor() ? ApplicationHistory.Reader.AUDITOR : ApplicationHistory.Reader.REPRESENTATIVE;
+        if (reader == ApplicationHistory.Reader.REPRESENTATIVE) {
+            String organisation = board.find(applicationId).map(d -> d.summary().organisationInn())
+                    .orElseThrow(() -> new NotFoundException("История заявки не найдена"));
+            caller.requireSight(organisation, "История заявки");
+        }
         if (!history.knows(applicationId)) {
             throw new NotFoundException("История заявки не найдена");
         }
-        return history.of(applicationId, until, !caller.isStaff());
+        return history.of(applicationId, until, reader);
     }
 }

@@ -1,6 +1,7 @@
 package ru.fioco.training.application.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import ru.fioco.training.application.domain.ProgrammeCommands.ProgrammeDescripti
 import ru.fioco.training.application.domain.ProgrammeCommands.PublishProgramme;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.application.query.ProgrammeView;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -54,6 +56,12 @@ public class ProgrammeResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    ProductionCalendar calendar;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +116,7 @@ public class ProgrammeResource {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Programme.requireWithinCalendar(request.description(), calendar, ProductionCalendar.today(clock));
     }
 
     /** The programme as accepted, before the catalogue (a moment later) shows it. */

@@ -3,10 +3,13 @@ package ru.fioco.training.application.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +19,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ApplicationChanged;
 import ru.fioco.training.application.api.ApplicationDrafted;
 import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationReturned;
@@ -23,16 +27,22 @@ import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.domain.ApplicationCommands.Acting;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
+import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipant;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.TakeIntoWork;
 import ru.fioco.training.application.domain.ApplicationCommands.WithdrawApplication;
+import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
@@ -49,6 +59,8 @@ class ApplicationTest {
     private final Map<String, ProgrammeFacts> programmes = new HashMap<>();
     private final InMemoryRegistry registry = new InMemoryRegistry();
     private final MovableClock clock = new MovableClock();
+    /** The scans document-service holds, per participant; null: every required scan of everyone. */
+    private Map<String, Set<DocumentSlot>> scans;
 
     @BeforeEach
     void setUp() {
@@ -57,7 +69,14 @@ class ApplicationTest {
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource((ProgrammeDirectory) id -> Optional.ofNullable(programmes.get(id)));
+        fixture.registerInjectableResource((UploadedScans) id -> scans != null ? scans : new HashMap<>() {
+            @Override
+            public Set<DocumentSlot> getOrDefault(Object participant, Set<DocumentSlot> none) {
+                return EnumSet.allOf(DocumentSlot.class);
+            }
+        });
         programme("may-2025", LocalDate.of(2025, 5, 12));
+        programme("jun-2023", LocalDate.of(2023, 6, 5));
         programme("nov-2025", LocalDate.of(2025, 11, 10));
         programme("jan-2027", LocalDate.of(2027, 1, 11));
         programme("feb-2027", LocalDate.of(2027, 2, 1));
@@ -223,14 +242,122 @@ class ApplicationTest {
         fixture.givenNoPriorActivity().when(new DraftApplication(ID, SCHOOL, partialValid)).expectSuccessfulHandlerExecution();
     }
 
+    @Test
+    void participantIdsAreTheServersAndAClientsOwnIsRefused() {
+        at("2026-11-23");
+        ApplicationForm withClientIds = withIds(ApplicationForms.complete("feb-2027", 2), "mine-1", "x".repeat(2_000_000));
+        fixture.givenNoPriorActivity().when(new DraftApplication(ID, SCHOOL, withClientIds))
+                .expectNoEvents().expectException(InvalidInputException.class)
+                .expectExceptionMessage(Matchers.allOf(Matchers.containsString("participants[0].participantId"),
+                        Matchers.containsString("participants[1].participantId")));
+        // a change keeps the known participants' ids, gives new ones theirs, and refuses an id the draft never had
+        ApplicationForm keep = withIds(ApplicationForms.complete("feb-2027", 3), "p1", null, null);
+        fixture.given(drafted("feb-2027")).when(new ChangeDraft(ID, SCHOOL, keep)).expectSuccessfulHandlerExecution();
+        List<ApplicationForm.Participant> changed = lastEvent(ApplicationChanged.class).form().participants();
+        assertThat(changed.get(0).participantId()).isEqualTo("p1");
+        assertThat(changed.get(1).participantId()).isNotBlank().isNotEqualTo(changed.get(2).participantId());
+        fixture.given(drafted("feb-2027")).when(new ChangeDraft(ID, SCHOOL, withIds(ApplicationForms.complete("feb-2027", 2),
+                        "p1", "p1")))
+                .expectException(InvalidInputException.class).expectExceptionMessage(Matchers.containsString("дважды"));
+        fixture.given(drafted("feb-2027")).when(new ChangeDraft(ID, SCHOOL, withIds(ApplicationForms.complete("feb-2027", 1),
+                        "p9")))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(Matchers.containsString("participants[0].participantId"));
+    }
+
+    @Test
+    void submissionNamesEveryMissingScanByParticipantAndSlot() {
+        at("2026-11-23");
+        scans = Map.of("p1", EnumSet.of(DocumentSlot.PASSPORT, DocumentSlot.SNILS, DocumentSlot.EDUCATION),
+                "p2", EnumSet.of(DocumentSlot.SNILS));
+        InvalidInputException refusal = refusal(InvalidInputException.class, "feb-2027");
+        assertThat(refusal.violations()).extracting(FieldViolation::field)
+                // the second participant's diploma says «Петров», not «Петров-1»: the name change is required of them
+                .containsExactlyInAnyOrder("participants[1].documents.PASSPORT", "participants[1].documents.EDUCATION",
+                        "participants[1].documents.NAME_CHANGE");
+        assertThat(refusal.violations()).extracting(FieldViolation::message)
+                .contains("загрузите скан: Паспорт (Петров-1 П. П.)");
+        // the name-change document is required only of a participant whose diploma has another surname
+        ApplicationForm form = ApplicationForms.complete("feb-2027", 1);
+        ApplicationForm.Participant renamed = form.participants().get(0);
+        renamed = new ApplicationForm.Participant("p1", "Сидорова", renamed.name(), renamed.patronymic(), renamed.sex(),
+                renamed.position(), renamed.birthDate(), renamed.subject(), renamed.educationLevel(), "Иванова",
+                renamed.diplomaSeries(), renamed.diplomaNumber(), renamed.snils(), renamed.email());
+        ApplicationForm withRenamed = new ApplicationForm(form.applicant(), form.resultDelivery(),
+                form.viaProcurementPlatform(), form.comment(), form.paymentTerms(), form.programmeId(),
+                form.organisation(), true, List.of(renamed));
+        fixture.given(new ApplicationDrafted(ID, ApplicationForms.INN, ApplicationType.TRAINING, withRenamed))
+                .when(new SubmitApplication(ID, SCHOOL)).expectNoEvents().expectException(InvalidInputException.class)
+                .expectExceptionMessage(Matchers.containsString("participants[0].documents.NAME_CHANGE"));
+        scans = Map.of("p1", EnumSet.allOf(DocumentSlot.class));
+        fixture.given(new ApplicationDrafted(ID, ApplicationForms.INN, ApplicationType.TRAINING, withRenamed))
+                .when(new SubmitApplication(ID, SCHOOL)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aParticipantCorrectedAfterSubmissionKeepsOldAndNewAndNothingChangesAfterConclusion() {
+        at("2026-11-23");
+        ApplicationForm.Participant before = ((ApplicationSubmitted) submittedEvent()).form().participants().get(0);
+        ApplicationForm.Participant fixed = new ApplicationForm.Participant(null, "Петрова", before.name(),
+                before.patronymic(), before.sex(), before.position(), before.birthDate(), before.subject(),
+                before.educationLevel(), before.diplomaSurname(), before.diplomaSeries(), "654321", before.snils(),
+                before.email());
+        fixture.given(drafted("feb-2027"), submittedEvent())
+                .when(new CorrectParticipant(ID, "p1", SCHOOL, fixed))
+                .expectEvents(new ParticipantCorrected(ID, "p1", before, fixed.withId("p1"),
+                        List.of("surname", "diplomaNumber")));
+        // the same data again changes nothing
+        fixture.given(drafted("feb-2027"), submittedEvent()).when(new CorrectParticipant(ID, "p1", SCHOOL, before))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        // another subject is another participant: a return for correction, by staff
+        ApplicationForm.Participant physics = new ApplicationForm.Participant(null, before.surname(), before.name(),
+                before.patronymic(), before.sex(), before.position(), before.birthDate(), "Физика",
+                before.educationLevel(), before.diplomaSurname(), before.diplomaSeries(), before.diplomaNumber(),
+                before.snils(), before.email());
+        fixture.given(drafted("feb-2027"), submittedEvent()).when(new CorrectParticipant(ID, "p1", SCHOOL, physics))
+                .expectException(InvalidInputException.class).expectExceptionMessage(Matchers.containsString("subject"));
+        fixture.given(drafted("feb-2027"), submittedEvent()).when(new CorrectParticipant(ID, "p9", SCHOOL, fixed))
+                .expectException(NotFoundException.class);
+        fixture.given(drafted("feb-2027"), submittedEvent())
+                .when(new CorrectParticipant(ID, "p1", Acting.representative("500100732259"), fixed))
+                .expectException(NotFoundException.class);
+        fixture.given(drafted("feb-2027")).when(new CorrectParticipant(ID, "p1", SCHOOL, fixed))
+                .expectException(ConflictException.class);
+        fixture.given(drafted("feb-2027"), submittedEvent(), new ParticipantsLocked(ID))
+                .when(new CorrectParticipant(ID, "p1", SCHOOL, fixed))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("Договор заключён"));
+        fixture.given(drafted("feb-2027"), submittedEvent(), new ParticipantsLocked(ID))
+                .when(new LockParticipants(ID)).expectNoEvents();
+    }
+
+    @Test
+    void aProgrammeOutsideTheCalendarIsARuleNamingTheProgrammeNotAnError() {
+        at("2023-05-01");
+        RuleViolationException refusal = refusal(RuleViolationException.class, "jun-2023");
+        assertThat(refusal.rule()).isEqualTo("calendar-coverage");
+        assertThat(refusal.field()).isEqualTo("programmeId");
+        assertThat(refusal.facts()).containsEntry("firstCalendarYear", 2024);
+    }
+
     private Object drafted(String programmeId) {
         return new ApplicationDrafted(ID, ApplicationForms.INN, ApplicationType.TRAINING,
-                ApplicationForms.complete(programmeId, 2));
+                withIds(ApplicationForms.complete(programmeId, 2), "p1", "p2"));
     }
 
     private Object submittedEvent() {
         return new ApplicationSubmitted(ID, "000-000001", CALENDAR.endOfDay(LocalDate.of(2026, 11, 23)).toInstant(),
-                LocalDate.of(2026, 11, 26), false, ApplicationForms.complete("feb-2027", 2));
+                LocalDate.of(2026, 11, 26), false, withIds(ApplicationForms.complete("feb-2027", 2), "p1", "p2"));
+    }
+
+    /** The form with these participant ids, in order. */
+    static ApplicationForm withIds(ApplicationForm form, String... ids) {
+        List<ApplicationForm.Participant> participants = new ArrayList<>();
+        for (int i = 0; i < form.participants().size(); i++) {
+            participants.add(form.participants().get(i).withId(ids[i]));
+        }
+        return new ApplicationForm(form.applicant(), form.resultDelivery(), form.viaProcurementPlatform(), form.comment(),
+                form.paymentTerms(), form.programmeId(), form.organisation(), form.personalDataConsent(), participants);
     }
 
     private void programme(String id, LocalDate start) {

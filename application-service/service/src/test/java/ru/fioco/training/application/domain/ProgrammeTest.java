@@ -20,9 +20,12 @@ import ru.fioco.training.application.domain.ProgrammeCommands.ChangeProgramme;
 import ru.fioco.training.application.domain.ProgrammeCommands.CloseProgramme;
 import ru.fioco.training.application.domain.ProgrammeCommands.ProgrammeDescription;
 import ru.fioco.training.application.domain.ProgrammeCommands.PublishProgramme;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.testing.MovableClock;
 
 /** The programme's rules, given/when/then on Axon's fixture: no infrastructure. */
 class ProgrammeTest {
@@ -33,6 +36,10 @@ class ProgrammeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Programme.class);
+        fixture.registerInjectableResource(ProductionCalendar.official());
+        MovableClock clock = new MovableClock();
+        clock.at("2026-11-23");
+        fixture.registerInjectableResource(clock);
     }
 
     @Test
@@ -81,5 +88,18 @@ class ProgrammeTest {
         Programme.checkPrice(new BigDecimal("10.001"), violations);
         Programme.checkPrice(new BigDecimal("10.10"), violations);
         assertThat(violations).extracting(FieldViolation::field).containsExactly("pricePerParticipant");
+    }
+
+    @Test
+    void datesOutsideTheProductionCalendarAreNamedWithTheYearsItCovers() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishProgramme("p1", new ProgrammeDescription("Курс", LocalDate.of(2023, 9, 1),
+                        LocalDate.of(2023, 9, 12), 16, List.of("Математика"), BigDecimal.TEN, null, List.of())))
+                .expectNoEvents().expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("2024"));
+        fixture.givenNoPriorActivity()
+                .when(new PublishProgramme("p1", new ProgrammeDescription("Курс", LocalDate.of(2027, 9, 1),
+                        LocalDate.of(2099, 9, 12), 16, List.of("Математика"), BigDecimal.TEN, null, List.of())))
+                .expectNoEvents().expectException(RuleViolationException.class);
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +33,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +45,8 @@ import ru.fioco.training.application.domain.requisites.ValidRequisites;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.testing.CloudEventSender;
@@ -383,8 +387,47 @@ class ApplicationApiTest {
                 .when().post("/applications").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Submits after the participants' scans are in: they are uploaded (as document-service's events on its topic)
+     * and the submission is tried until application-service has learned of them; any other answer is final.
+     */
     static Response submit(String token, String id) {
+        uploadScans(token, id);
+        AtomicReference<Response> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            answer.set(submitAsIs(token, id));
+            return !onlyScansMissing(answer.get());
+        });
+        return answer.get();
+    }
+
+    static Response submitAsIs(String token, String id) {
         return given().auth().oauth2(token).when().post("/applications/" + id + "/submit");
+    }
+
+    /** Every participant's scans, as document-service announces them after an upload. */
+    static void uploadScans(String token, String id) {
+        List<String> participants = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(token)
+                .when().get("/applications/" + id).then().extract().jsonPath()
+                .getList("form.participants.participantId", String.class), p -> p != null);
+        String kafka = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            for (String participant : participants) {
+                for (DocumentSlot slot : DocumentSlot.requiredOfParticipant(true)) {
+                    sender.send("documents", id, UUID.randomUUID().toString(),
+                            "ru.fioco.training.documents.DocumentUploaded", new DocumentUploaded(id, participant, slot, 1,
+                                    "d-" + participant + slot, 1000, "ab", "application/pdf", "скан.pdf", "school@example.ru"));
+                }
+            }
+        }
+    }
+
+    private static boolean onlyScansMissing(Response answer) {
+        if (answer.statusCode() != 400) {
+            return false;
+        }
+        List<String> fields = answer.jsonPath().getList("errors.field", String.class);
+        return !fields.isEmpty() && fields.stream().allMatch(f -> f.contains(".documents."));
     }
 
     static String with(ObjectNode form, String pointer, Object value) {

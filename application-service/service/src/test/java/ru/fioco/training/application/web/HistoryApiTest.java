@@ -114,11 +114,18 @@ class HistoryApiTest {
                     new ContractClosed(id));
         }
         // application-service itself completes the application on ContractClosed: that comes round too
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(types(id, STAFF)).containsExactly(
-                "ApplicationDrafted", "ApplicationSubmitted", "ApplicationTakenIntoWork", "DocumentUploaded",
-                "DocumentRejected", "DocumentAccepted", "ContractOpened", "ContractConcluded", "CourseAccessGranted",
-                "InvoiceIssued", "PaymentRecorded", "ThreadOpened", "MessagePosted", "SystemNoticePosted",
-                "PackageShipped", "ContractClosed", "ApplicationCompleted"));
+        // the scans uploaded before submission come first (four per participant); application-service's own
+        // answers to the contract (participants locked, completed) come when it has read the contract's events
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> types = types(id, STAFF);
+            assertThat(types).contains("ParticipantsLocked", "ApplicationCompleted");
+            assertThat(types.stream().filter(t -> !t.equals("ParticipantsLocked")).toList()).containsExactly(
+                    "ApplicationDrafted", "DocumentUploaded", "DocumentUploaded", "DocumentUploaded", "DocumentUploaded",
+                    "ApplicationSubmitted", "ApplicationTakenIntoWork", "DocumentUploaded",
+                    "DocumentRejected", "DocumentAccepted", "ContractOpened", "ContractConcluded",
+                    "CourseAccessGranted", "InvoiceIssued", "PaymentRecorded", "ThreadOpened", "MessagePosted",
+                    "SystemNoticePosted", "PackageShipped", "ContractClosed", "ApplicationCompleted");
+        });
 
         JsonPath staff = history(id, STAFF, null);
         assertThat(staff.getList("steps.service", String.class)).contains("application-service", "document-service",
@@ -179,27 +186,29 @@ class HistoryApiTest {
         JsonPath rebuilt = RebuildCheck.rebuildsIdentically(STAFF, "history");
         assertThat(rebuilt.getString("source")).isEqualTo("KAFKA");
         assertThat(rebuilt.getList("topics", String.class)).containsExactly("applications", "documents", "contracts", "messages");
-        assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay"))
-                .isGreaterThanOrEqualTo(rebuilt.getLong("documentsAfter"));
+        // every event replayed, and the history's log holds one document per event (the next-step facts beside it)
+        assertThat(rebuilt.getLong("eventsReplayed")).isEqualTo(rebuilt.getLong("eventsToReplay")).isPositive();
         assertThat(given().auth().oauth2(STAFF).when().get("/applications/" + id + "/history").then().statusCode(200)
                 .extract().asString()).isEqualTo(before);
 
         // the live consumer goes on where it stood
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"reason\":\"Передумали\"}")
                 .when().post("/applications/" + id + "/withdraw").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(id, STAFF))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(id, STAFF).stream()
+                .filter(t -> !t.equals("DocumentUploaded")).toList())
                 .containsExactly("ApplicationDrafted", "ApplicationSubmitted", "ApplicationWithdrawn"));
         given().auth().oauth2(AUDITOR).when().post("/admin/read-models/history/rebuild").then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
-    void onlyStaffAndAuditorsReadHistoriesAndABadMomentIsNamed() {
+    void staffAuditorsAndTheOrganisationReadAHistoryAndABadMomentIsNamed() {
         String programme = ApplicationApiTest.programme("2027-02-01", "Математика");
         String id = ApplicationApiTest.draft(SCHOOL, ApplicationApiTest.form(programme, 1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(id, STAFF)).contains("ApplicationDrafted"));
-        given().auth().oauth2(SCHOOL).when().get("/applications/" + id + "/history").then().statusCode(403)
-                .contentType("application/problem+json");
+        given().auth().oauth2(SCHOOL).when().get("/applications/" + id + "/history").then().statusCode(200);
+        given().auth().oauth2(ApplicationApiTest.OTHER_SCHOOL).when().get("/applications/" + id + "/history").then()
+                .statusCode(404).contentType("application/problem+json");
         given().when().get("/applications/" + id + "/history").then().statusCode(401);
         given().auth().oauth2(STAFF).when().get("/applications/" + UUID.randomUUID() + "/history").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -283,15 +283,27 @@ public class Contract {
         }
     }
 
-    /** No later than {@value #CONCLUSION_WORKING_DAYS_BEFORE_START} working days before the programme starts. */
+    /**
+     * No later than {@value #CONCLUSION_WORKING_DAYS_BEFORE_START} working days before the programme starts; the
+     * refusal names the programme's start (the date the deadline is counted from) and the last day it allowed.
+     */
     void requireConclusionInTime(ProductionCalendar calendar, LocalDate today) {
-        Deadline last = calendar.lastDayNoLaterThanWorkingDaysBefore(terms.programmeStart(),
-                CONCLUSION_WORKING_DAYS_BEFORE_START);
+        Deadline last;
+        try {
+            last = calendar.lastDayNoLaterThanWorkingDaysBefore(terms.programmeStart(), CONCLUSION_WORKING_DAYS_BEFORE_START);
+        } catch (IllegalArgumentException outsideTheCalendar) {
+            throw new RuleViolationException("calendar-coverage", "programmeStartDate", "Срок заключения не рассчитать: "
+                    + "дата начала программы " + terms.programmeStart() + " вне производственного календаря (с "
+                    + calendar.firstKnownYear() + " года)", Map.of("programmeStartDate", terms.programmeStart().toString(),
+                    "firstCalendarYear", calendar.firstKnownYear()));
+        }
         if (today.isAfter(last.date())) {
-            throw new RuleViolationException("conclusion-deadline", null,
-                    "Договор заключается не позднее чем за 3 рабочих дня до начала программы: последний день — "
-                            + last.date() + (last.provisional() ? " (по предварительному календарю)" : ""),
-                    Map.of("lastAllowedDate", last.date().toString(), "provisionalCalendar", last.provisional()));
+            throw new RuleViolationException("conclusion-deadline", "programmeStartDate",
+                    "Договор заключается не позднее чем за 3 рабочих дня до начала программы (" + terms.programmeStart()
+                            + "): последний день был " + last.date()
+                            + (last.provisional() ? " (по предварительному календарю)" : ""),
+                    Map.of("lastAllowedDate", last.date().toString(), "programmeStartDate",
+                            terms.programmeStart().toString(), "provisionalCalendar", last.provisional()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -42,9 +41,6 @@ import ru.fioco.training.platform.errors.NotFoundException;
  * accepted» are published when they become true.
  */
 public class DocumentFile {
-
-    /** The slots every participant must fill; the name-change document only when the surnames differ. */
-    static final Set<DocumentSlot> ALWAYS_REQUIRED = Set.of(DocumentSlot.PASSPORT, DocumentSlot.SNILS, DocumentSlot.EDUCATION);
 
     @AggregateIdentifier
     private String applicationId;
@@ -190,7 +186,7 @@ public class DocumentFile {
     }
 
     static boolean isRequired(ParticipantSlots participant, DocumentSlot slot) {
-        return ALWAYS_REQUIRED.contains(slot) || (slot == DocumentSlot.NAME_CHANGE && participant.nameChangeRequired());
+        return DocumentSlot.requiredOfParticipant(participant.nameChangeRequired()).contains(slot);
     }
 
     private void requireSlotExists(String participantId, DocumentSlot slot) {

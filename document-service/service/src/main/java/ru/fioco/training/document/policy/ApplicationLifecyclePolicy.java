@@ -25,7 +25,6 @@ import ru.fioco.training.document.domain.DocumentCommands.CloseUploads;
 import ru.fioco.training.document.domain.DocumentCommands.OpenDocumentFile;
 import ru.fioco.training.document.domain.DocumentCommands.ReopenParticipants;
 import ru.fioco.training.document.domain.DocumentCommands.UpdateParticipants;
-import ru.fioco.training.document.domain.NameChangeRule;
 import ru.fioco.training.platform.api.EventHandlers;
 
 /**
@@ -68,7 +67,7 @@ public class ApplicationLifecyclePolicy {
         return form.participants().stream()
                 .filter(p -> p != null && p.participantId() != null)
                 .map(p -> new ParticipantSlots(p.participantId(), p.displayName(),
-                        NameChangeRule.required(p.surname(), p.diplomaSurname())))
+                        p.nameChangeRequired()))
                 .toList();
     }
 }

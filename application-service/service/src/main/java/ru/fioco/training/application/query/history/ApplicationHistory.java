@@ -3,8 +3,10 @@ package ru.fioco.training.application.query.history;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +22,25 @@ import com.fasterxml.jackson.databind.node.TextNode;
 @ApplicationScoped
 public class ApplicationHistory {
 
-    /** One step of the timeline. {@code data}: the event's fields, masked for an auditor. */
-    public record Step(String service, String type, Instant time, String actor, long sequence, String summary,
-            JsonNode data) {
+    /** Who reads the history: what each may see of it. */
+    public enum Reader {
+        /** Everything. */
+        STAFF,
+        /** Everything, with personal data and confidential fields masked. */
+        AUDITOR,
+        /**
+         * The organisation's own application: what happened, when and by which side, without what concerns the
+         * institute alone (downloads by staff, notices and read marks of the institute, staff's addresses).
+         */
+        REPRESENTATIVE
+    }
+
+    /**
+     * One step of the timeline. {@code side}: who did it (the organisation, the institute or the platform);
+     * {@code data}: the event's fields, masked for an auditor.
+     */
+    public record Step(String service, String type, Instant time, String side, String actor, long sequence,
+            String summary, JsonNode data) {
     }
 
     public record Timeline(String applicationId, Instant asOf, List<Step> steps, StateAsOf state) {
@@ -35,19 +53,22 @@ public class ApplicationHistory {
         return log.knows(applicationId);
     }
 
-    /**
-     * @param asOf    null: everything so far
-     * @param masked  for auditors: personal data as initials or «скрыто», confidential fields hidden
-     */
-    public Timeline of(String applicationId, OffsetDateTime asOf, boolean masked) {
+    /** @param asOf null: everything so far */
+    public Timeline of(String applicationId, OffsetDateTime asOf, Reader reader) {
         Instant until = asOf == null ? null : asOf.toInstant();
+        boolean masked = reader == Reader.AUDITOR;
         List<Step> steps = new ArrayList<>();
         List<Record> events = new ArrayList<>();
+        Set<String> organisationsNotices = new HashSet<>();
         for (HistoryLog.Recorded e : log.of(applicationId, until)) {
             String type = EventCatalogue.shortType(e.type());
             JsonNode payload = EventCatalogue.tree(e.payload());
             Optional<Record> event = EventCatalogue.read(e.type(), payload);
             event.ifPresent(events::add);
+            if (reader == Reader.REPRESENTATIVE && !(event.isPresent()
+                    && ForTheOrganisation.shows(event.get(), organisationsNotices))) {
+                continue;
+            }
             JsonNode data = payload;
             if (masked) {
                 // an event this build cannot read: nothing of it is shown
@@ -55,10 +76,16 @@ public class ApplicationHistory {
                         .orElse(TextNode.valueOf(PersonalDataMask.HIDDEN));
             }
             String summary = event.map(r -> Summaries.of(r, masked)).orElse(type);
-            steps.add(new Step(e.service(), type, e.time(), masked ? maskActor(e.actor()) : e.actor(), e.sequence(),
-                    summary, data));
+            String side = event.map(r -> Sides.of(r).name()).orElse(Sides.Party.PLATFORM.name());
+            String actor = reader == Reader.STAFF ? e.actor() : masked ? maskActor(e.actor()) : null;
+            steps.add(new Step(e.service(), type, e.time(), side, actor, e.sequence(), summary, data));
         }
         return new Timeline(applicationId, until, steps, StateAsOf.fold(events));
+    }
+
+    /** The event behind a recorded CloudEvent, read into its record; empty for a type this build does not know. */
+    public Optional<Record> event(HistoryLog.Recorded recorded) {
+        return EventCatalogue.read(recorded.type(), EventCatalogue.tree(recorded.payload()));
     }
 
     /** An actor is a token subject, often an e-mail address: hidden from auditors, who see that someone acted. */

@@ -1,5 +1,8 @@
 package ru.fioco.training.application.query.history;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import ru.fioco.training.application.api.ApplicationChanged;
 import ru.fioco.training.application.api.ApplicationCompleted;
 import ru.fioco.training.application.api.ApplicationDrafted;
@@ -9,6 +12,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -84,6 +89,14 @@ final class Summaries {
         return line == null ? event.getClass().getSimpleName() : line.write(shown);
     }
 
+    /** A participant's fields as the form names them. */
+    private static final Map<String, String> FIELD_TITLES = Map.ofEntries(Map.entry("surname", "фамилия"),
+            Map.entry("name", "имя"), Map.entry("patronymic", "отчество"), Map.entry("sex", "пол"),
+            Map.entry("position", "должность"), Map.entry("birthDate", "дата рождения"), Map.entry("subject", "предмет"),
+            Map.entry("educationLevel", "уровень образования"), Map.entry("diplomaSurname", "фамилия в дипломе"),
+            Map.entry("diplomaSeries", "серия диплома"), Map.entry("diplomaNumber", "номер диплома"),
+            Map.entry("snils", "СНИЛС"), Map.entry("email", "e-mail"));
+
     private static String slot(DocumentSlot slot) {
         return "«" + slot.title() + "»";
     }
@@ -106,6 +119,9 @@ final class Summaries {
                             + " уч., " + (e.paymentTerms() == PaymentTerms.POSTPAYMENT ? "постоплата" : "предоплата") + ")")
                     .map(ApplicationWithdrawn.class, e -> s -> "Заявка снята: " + s.field(e, "reason"))
                     .map(ApplicationCompleted.class, e -> s -> "Заявка выполнена")
+                    .map(ParticipantCorrected.class, e -> s -> "Исправлены данные участника: " + e.changedFields().stream()
+                            .map(f -> FIELD_TITLES.getOrDefault(f, f)).collect(Collectors.joining(", ")))
+                    .map(ParticipantsLocked.class, e -> s -> "Договор заключён: данные участников больше не меняются")
                     .build();
 
     private static final EventMapping<DocumentEvent, Line> DOCUMENTS =

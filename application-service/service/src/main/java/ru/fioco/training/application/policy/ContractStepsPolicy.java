@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
@@ -22,17 +23,21 @@ import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.platform.api.EventHandlers;
 
-/** A closed contract completes its application («выполнена»); nothing else of the contract changes it. */
+/**
+ * What the contract's steps mean for the application: a concluded contract locks the participants (no more
+ * corrections), a closed one completes the application («выполнена»).
+ */
 @ApplicationScoped
-public class ApplicationCompletionPolicy {
+public class ContractStepsPolicy {
 
     @Inject
     CommandGateway commands;
 
     private final EventHandlers<ContractEvent, Void> reactions =
-            EventHandlers.<ContractEvent, Void>of(ContractEvent.class, "application-service completion policy")
+            EventHandlers.<ContractEvent, Void>of(ContractEvent.class, "application-service contract steps policy")
+                    .handle(ContractConcluded.class, e -> commands.sendAndWait(new LockParticipants(e.applicationId())))
                     .handle(ContractClosed.class, e -> commands.sendAndWait(new CompleteApplication(e.applicationId())))
-                    .ignore(ContractOpened.class, ContractDraftsIssued.class, ContractConcluded.class,
+                    .ignore(ContractOpened.class, ContractDraftsIssued.class,
                             CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class,
                             ServiceActIssued.class, SignedActAccepted.class, OriginalsReceived.class,
                             TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class)

@@ -1,0 +1,108 @@
+package ru.fioco.training.application.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+
+import ru.fioco.training.application.query.ProgrammeCatalogue;
+import ru.fioco.training.application.query.ProgrammeView;
+import ru.fioco.training.application.query.nextstep.NextStepBook;
+import ru.fioco.training.application.query.nextstep.NextSteps;
+import ru.fioco.training.application.query.nextstep.NextSteps.Next;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
+import ru.fioco.training.platform.errors.FieldViolation;
+import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.security.Caller;
+
+/**
+ * The cabinet's front page: for each application, what the organisation must do next and by when, what the
+ * institute owes next, and the unread messages of each side. A representative sees their organisation's
+ * applications, most urgent first; staff and auditors every application, by what the institute owes first.
+ */
+@Path("/next-steps")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class NextStepResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 1000;
+    /** The most applications ordered in one go. */
+    static final int MAX_APPLICATIONS = 10_000;
+
+    /** A page of next steps, with the total for the pager. */
+    public record Page(List<Next> items, long total, int page, int size) {
+    }
+
+    @Inject
+    NextStepBook book;
+
+    @Inject
+    ProgrammeCatalogue catalogue;
+
+    @Inject
+    ProductionCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    public Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (page < 0 || page > MAX_PAGE) {
+            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        boolean institute = caller.isStaff() || caller.isAuditor();
+        String organisation = institute ? null : caller.organisationInn()
+                .orElseThrow(() -> new NotFoundException("Организация не указана в токене"));
+        LocalDate today = ProductionCalendar.today(clock);
+        List<Next> all = book.ofOrganisation(organisation, MAX_APPLICATIONS).stream().map(k -> next(k, today))
+                .sorted(Comparator.comparing((Next n) -> due(institute ? n.institute() : n.organisation()),
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Next::applicationId))
+                .toList();
+        int from = Math.min(all.size(), page * size);
+        return new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
+    }
+
+    @GET
+    @Path("/{applicationId}")
+    public Next one(@PathParam("applicationId") String applicationId) {
+        NextStepBook.Known known = book.find(applicationId).filter(k -> k.application() != null)
+                .orElseThrow(() -> new NotFoundException("Заявка не найдена"));
+        caller.requireSight(known.application().organisationInn, "Заявка");
+        return next(known, ProductionCalendar.today(clock));
+    }
+
+    private Next next(NextStepBook.Known known, LocalDate today) {
+        String programmeId = known.application() == null ? null : known.application().programmeId;
+        NextSteps.Programme programme = programmeId == null ? null : catalogue.find(programmeId)
+                .map((ProgrammeView p) -> new NextSteps.Programme(p.startDate(), p.endDate())).orElse(null);
+        return NextSteps.of(known, programme, today, calendar);
+    }
+
+    private static LocalDate due(NextSteps.Step step) {
+        return step == null ? null : step.dueDate();
+    }
+}
