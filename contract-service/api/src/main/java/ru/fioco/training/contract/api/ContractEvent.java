@@ -6,7 +6,7 @@ package ru.fioco.training.contract.api;
  */
 public sealed interface ContractEvent permits ContractOpened, ContractDraftsIssued, ContractConcluded,
         CourseAccessGranted, InvoiceIssued, PaymentRecorded, ServiceActIssued, SignedActAccepted, OriginalsReceived,
-        TrainingResultRecorded, CertificateIssued, PackageShipped, ContractClosed {
+        TrainingResultRecorded, CertificateIssued, PackageShipped, ContractClosed, ContractParticipantCorrected {
 
     String TOPIC = "contracts";
     String TYPE_PREFIX = "ru.fioco.training.contracts";

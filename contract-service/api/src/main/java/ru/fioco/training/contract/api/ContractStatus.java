@@ -28,7 +28,7 @@ public enum ContractStatus {
                     .map(OriginalsReceived.class, e -> ORIGINALS_RECEIVED)
                     .map(PackageShipped.class, e -> SHIPPED)
                     .map(ContractClosed.class, e -> CLOSED)
-                    .ignore(CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class, TrainingResultRecorded.class,
+                    .ignore(CourseAccessGranted.class, ContractParticipantCorrected.class, InvoiceIssued.class, PaymentRecorded.class, TrainingResultRecorded.class,
                             CertificateIssued.class)
                     .build();
 

@@ -20,6 +20,14 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
         participants = List.copyOf(participants);
     }
 
+    /** The same terms with one participant named anew (a correction). */
+    public ContractTerms withParticipant(String participantId, String fullName) {
+        return new ContractTerms(applicationNumber, organisationInn, organisationFullName, kpp, bik, legalAddress,
+                programmeId, programmeTitle, programmeStart, programmeEnd, hours, paymentTerms,
+                participants.stream().map(p -> p.participantId().equals(participantId) ? new Participant(participantId,
+                        fullName) : p).toList(), pricePerParticipant, courseUrl, tutorName, tutorEmail);
+    }
+
     /** participants x price, «Без НДС». */
     public BigDecimal total() {
         return pricePerParticipant.multiply(BigDecimal.valueOf(participants.size()));

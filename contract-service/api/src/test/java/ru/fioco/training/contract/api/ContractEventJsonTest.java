@@ -40,6 +40,8 @@ class ContractEventJsonTest {
             Map.entry("CertificateIssued", new CertificateIssued(APP, "p1", "ПК-2027-000001", LocalDate.of(2027, 2, 20),
                     "Петров Пётр Петрович")),
             Map.entry("PackageShipped", new PackageShipped(APP, "80085012345678", true)),
+            Map.entry("ContractParticipantCorrected", new ContractParticipantCorrected(APP, "p1",
+                    "Петрова Мария Ивановна (Математика)")),
             Map.entry("ContractClosed", new ContractClosed(APP)));
 
     @Test

@@ -23,6 +23,7 @@ import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
@@ -35,6 +36,7 @@ import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.ContractCommands.AcceptSignedAct;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
+import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
 import ru.fioco.training.contract.domain.ContractCommands.IssueAct;
 import ru.fioco.training.contract.domain.ContractCommands.IssueCertificates;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
@@ -89,6 +91,24 @@ public class Contract {
         apply(new ContractOpened(command.applicationId(), command.terms(), command.terms().total()));
         // in a creating handler Axon applies the events after the constructor: use the command's terms
         apply(drafts(command.applicationId(), command.terms(), 1, paperwork, null));
+    }
+
+    /**
+     * A participant corrected after submission is named anew; before conclusion the drafts are issued again with
+     * the corrected list, so what the school signs names the participant rightly.
+     */
+    @CommandHandler
+    void handle(CorrectParticipant command, Paperwork paperwork) {
+        boolean known = terms.participants().stream().anyMatch(p -> p.participantId().equals(command.participantId())
+                && !p.fullName().equals(command.fullName()));
+        if (!known) {
+            return; // no such participant, or the name is the same: the correction came again
+        }
+        apply(new ContractParticipantCorrected(applicationId, command.participantId(), command.fullName()));
+        if (!status.concluded()) {
+            apply(drafts(applicationId, terms.withParticipant(command.participantId(), command.fullName()),
+                    draftVersion + 1, paperwork, "Исправлены данные участника"));
+        }
     }
 
     @CommandHandler
@@ -333,6 +353,12 @@ public class Contract {
         status = ContractStatus.after(status, e);
         applicationId = e.applicationId();
         terms = e.terms();
+    }
+
+    @EventSourcingHandler
+    void on(ContractParticipantCorrected e) {
+        status = ContractStatus.after(status, e);
+        terms = terms.withParticipant(e.participantId(), e.fullName());
     }
 
     @EventSourcingHandler

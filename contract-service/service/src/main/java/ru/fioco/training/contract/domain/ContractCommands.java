@@ -18,6 +18,11 @@ public final class ContractCommands {
     public record OpenContract(String applicationId, ContractTerms terms) {
     }
 
+    /** A participant's data was corrected (from application-service): the contract names them anew. */
+    public record CorrectParticipant(@TargetAggregateIdentifier String applicationId, String participantId,
+            String fullName) {
+    }
+
     /** Staff issue a revised draft (a new version; the earlier ones are kept). */
     public record ReviseDrafts(@TargetAggregateIdentifier String applicationId, String note) {
     }

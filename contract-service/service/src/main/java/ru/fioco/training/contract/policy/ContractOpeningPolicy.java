@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 import ru.fioco.training.application.api.ApplicationChanged;
@@ -17,10 +18,13 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.ContractTerms;
+import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
@@ -42,13 +46,23 @@ public class ContractOpeningPolicy {
     private final EventHandlers<ApplicationEvent, Void> reactions =
             EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service contract opening")
                     .handle(ApplicationTakenIntoWork.class, this::open)
+                    .handle(ParticipantCorrected.class, this::corrected)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
-                            ApplicationReturned.class, ApplicationWithdrawn.class, ApplicationCompleted.class)
+                            ApplicationReturned.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 
     public void on(ApplicationEvent event) {
         reactions.handle(event, null);
+    }
+
+    /** The contract names a corrected participant anew; one not opened yet will open from the corrected copy. */
+    private void corrected(ParticipantCorrected e) {
+        try {
+            commands.sendAndWait(new CorrectParticipant(e.applicationId(), e.participantId(), e.after().displayName()));
+        } catch (AggregateNotFoundException notInWorkYet) {
+            // no contract yet: it opens from the copy of the form, which has the correction
+        }
     }
 
     private void open(ApplicationTakenIntoWork e) {

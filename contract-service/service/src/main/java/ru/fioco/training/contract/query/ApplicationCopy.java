@@ -1,5 +1,7 @@
 package ru.fioco.training.contract.query;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
@@ -21,6 +23,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -52,9 +56,10 @@ public class ApplicationCopy {
     private final EventHandlers<ApplicationEvent, Void> copies =
             EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service application copy")
                     .handle(ApplicationSubmitted.class, this::submitted)
+                    .handle(ParticipantCorrected.class, this::corrected)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationReturned.class,
-                            ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class)
+                            ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 
     /** Keeps the form as submitted; a rebuild replays exactly this. */
@@ -63,13 +68,29 @@ public class ApplicationCopy {
     }
 
     private void submitted(ApplicationSubmitted e) {
+        store(e.applicationId(), e.number(), e.form());
+    }
+
+    private void store(String applicationId, String number, ApplicationForm form) {
         try {
-            applications.replaceOne(Filters.eq("_id", e.applicationId()), new Document("_id", e.applicationId())
-                    .append("number", e.number()).append("form", EventJson.mapper().writeValueAsString(e.form())),
+            applications.replaceOne(Filters.eq("_id", applicationId), new Document("_id", applicationId)
+                    .append("number", number).append("form", EventJson.mapper().writeValueAsString(form)),
                     new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The form as submitted, with the participant as corrected since. */
+    private void corrected(ParticipantCorrected e) {
+        find(e.applicationId()).ifPresent(submitted -> {
+            ApplicationForm form = submitted.form();
+            List<ApplicationForm.Participant> participants = new ArrayList<>(form.participants());
+            participants.replaceAll(p -> p != null && p.participantId().equals(e.participantId()) ? e.after() : p);
+            store(e.applicationId(), submitted.number(), new ApplicationForm(form.applicant(), form.resultDelivery(),
+                    form.viaProcurementPlatform(), form.comment(), form.paymentTerms(), form.programmeId(),
+                    form.organisation(), form.personalDataConsent(), participants));
+        });
     }
 
     public Optional<Submitted> find(String applicationId) {

@@ -28,6 +28,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
@@ -157,6 +158,9 @@ public class ContractBoard implements RebuildableReadModel {
                     .handle(PackageShipped.class, e -> update(e, v -> v.shipments.add(
                             new Shipment(e.trackingNumber(), e.withCertificates()))))
                     .handle(ContractClosed.class, e -> update(e, v -> { }))
+                    .handle(ContractParticipantCorrected.class, e -> update(e, v -> v.participants.replaceAll(
+                            p -> p.participantId().equals(e.participantId())
+                                    ? new ContractTerms.Participant(e.participantId(), e.fullName()) : p)))
                     .build();
 
     @EventHandler

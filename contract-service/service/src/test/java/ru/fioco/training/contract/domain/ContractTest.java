@@ -7,6 +7,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -33,6 +35,7 @@ import ru.fioco.training.contract.api.ServiceActIssued;
 import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
+import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
@@ -52,6 +55,7 @@ class ContractTest {
     private final MovableClock clock = new MovableClock();
     private final Map<String, DocumentStatus.Facts> documents = new HashMap<>();
     private final AtomicInteger generated = new AtomicInteger();
+    private final List<List<String>> drafted = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -62,6 +66,7 @@ class ContractTest {
         fixture.registerInjectableResource((Numbering) (series, year) -> series + "-" + year + "-000001");
         fixture.registerInjectableResource(new Paperwork() {
             public String contractDraft(DraftData data) {
+                drafted.add(data.participants());
                 return "contract-v" + data.version();
             }
 
@@ -226,6 +231,32 @@ class ContractTest {
                 .when(new ContractCommands.Ship(APP, "80085012345679"))
                 .expectEvents(new PackageShipped(APP, "80085012345679", true), new ContractClosed(APP));
         fixture.given(results).when(new ContractCommands.Ship(APP, "12")).expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void aCorrectedParticipantIsNamedAnewInTheNextDrafts() {
+        fixture.given(opened(PREPAID))
+                .when(new CorrectParticipant(APP, "p1", "Петрова Пелагея (Математика)"))
+                .expectEvents(new ContractParticipantCorrected(APP, "p1", "Петрова Пелагея (Математика)"),
+                        new ContractDraftsIssued(APP, 2, "contract-v2", "consent-1", "Исправлены данные участника"));
+        Assertions.assertThat(drafted).last().asList()
+                .containsExactly("Петрова Пелагея (Математика)", "Иванова Мария (Физика)");
+    }
+
+    @Test
+    void aCorrectionThatComesAgainOrNamesNoParticipantChangesNothing() {
+        fixture.given(opened(PREPAID)).when(new CorrectParticipant(APP, "p1", "Петров Пётр (Математика)"))
+                .expectNoEvents();
+        fixture.given(opened(PREPAID)).when(new CorrectParticipant(APP, "p9", "Сидоров Сидор"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionThatRacedTheConclusionIsRecordedWithoutNewDrafts() {
+        // application-service locks participants on conclusion; one accepted just before still reaches the contract,
+        // so certificates name the participant as corrected
+        fixture.given(concluded(PREPAID)).when(new CorrectParticipant(APP, "p2", "Иванова Марина (Физика)"))
+                .expectEvents(new ContractParticipantCorrected(APP, "p2", "Иванова Марина (Физика)"));
     }
 
     private Object[] concluded(ContractTerms terms) {

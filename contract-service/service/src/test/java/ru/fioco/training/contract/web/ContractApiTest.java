@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
+import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
 import ru.fioco.training.contract.AdjustableClock;
@@ -115,7 +116,8 @@ class ContractApiTest {
         send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
         clock.set(LocalDate.of(2027, 1, 28)); // two working days before the start
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(422)
-                .body("rule", equalTo("conclusion-deadline")).body("lastAllowedDate", equalTo("2027-01-27")));
+                .body("rule", equalTo("conclusion-deadline")).body("lastAllowedDate", equalTo("2027-01-27"))
+                .body("errors[0].field", equalTo("programmeStartDate")));
 
         clock.set(LocalDate.of(2027, 1, 27));
         conclude(app).then().statusCode(202);
@@ -303,6 +305,41 @@ class ContractApiTest {
         given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/not-ours").then().statusCode(404);
         given().auth().oauth2(STAFF).when().get("/contracts/" + UUID.randomUUID()).then().statusCode(404);
         given().when().get("/contracts/" + app).then().statusCode(401);
+    }
+
+    @Test
+    void aParticipantCorrectedAfterSubmissionIsNamedAnewInANewDraft() throws Exception {
+        String app = contractFor("PREPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1)));
+        ApplicationForm.Participant before = participant("p1", "Петров", "Пётр", "Математика");
+        ApplicationForm.Participant after = participant("p1", "Петрова", "Пелагея", "Математика");
+        send(APPS + "ParticipantCorrected", app, new ParticipantCorrected(app, "p1", before, after,
+                List.of("surname", "name")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200)
+                .body("drafts.size()", equalTo(2))
+                .body("drafts[1].note", equalTo("Исправлены данные участника"))
+                .body("participants.fullName", Matchers.hasItem("Петрова Пелагея (Математика)")));
+        String draftId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract()
+                .path("drafts[1].contractDocumentId");
+        byte[] docx = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + draftId)
+                .then().statusCode(200).extract().asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Петрова Пелагея (Математика)").doesNotContain("Петров Пётр");
+        }
+        // the same correction again (a redelivery) issues nothing: the next correction, behind it on the same
+        // partition, makes the third draft, not the fourth
+        send(APPS + "ParticipantCorrected", app, new ParticipantCorrected(app, "p1", before, after,
+                List.of("surname", "name")));
+        send(APPS + "ParticipantCorrected", app, new ParticipantCorrected(app, "p2",
+                participant("p2", "Иванова", "Мария", "Физика"), participant("p2", "Иванова", "Марина", "Физика"),
+                List.of("name")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200)
+                .body("participants.fullName", Matchers.hasItem("Иванова Марина (Физика)")));
+        given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().body("drafts.size()", equalTo(3));
     }
 
     // ---- helpers ------------------------------------------------------------------------------
