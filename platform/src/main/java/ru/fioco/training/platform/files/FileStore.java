@@ -3,7 +3,6 @@ package ru.fioco.training.platform.files;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import ru.fioco.training.platform.errors.NotFoundException;
  */
 public final class FileStore {
 
+    static final int CHUNKS_PER_FETCH = 8;
     static final int DETECTION_BYTES = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
 
@@ -72,7 +72,7 @@ public final class FileStore {
             long size = copy(in, id, name, type, policy, sha);
             if (policy.verifyReadable()) {
                 String problem;
-                try (GridFSDownloadStream stored = bucket.openDownloadStream(id)) {
+                try (GridFSDownloadStream stored = bucket.openDownloadStream(id).batchSize(CHUNKS_PER_FETCH)) {
                     problem = ContentCheck.problem(type, stored);
                 }
                 if (problem != null) {
@@ -81,8 +81,10 @@ public final class FileStore {
                 }
             }
             return new StoredFile(id.toHexString(), size, HexFormat.of().formatHex(sha.digest()), type, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Upload could not be read", e);
+        } catch (IOException clientGone) {
+            // only the request body throws IOException here (GridFS throws MongoException): the sender stopped
+            // mid-file or passed the HTTP limit. The client's doing, so a refusal rather than an internal error.
+            throw new UploadRefusedException(field, "передача файла прервана, загрузите его ещё раз");
         }
     }
 
@@ -113,10 +115,13 @@ public final class FileStore {
         }
     }
 
-    /** The stored bytes, streamed; the caller closes the stream. */
+    /**
+     * The stored bytes, streamed; the caller closes the stream. Chunks are fetched {@value #CHUNKS_PER_FETCH} at a
+     * time (about 2 MB): the driver's default batch would pull up to 16 MB per download into the heap at once.
+     */
     public GridFSDownloadStream open(String fileId) {
         try {
-            return bucket.openDownloadStream(new ObjectId(fileId));
+            return bucket.openDownloadStream(new ObjectId(fileId)).batchSize(CHUNKS_PER_FETCH);
         } catch (IllegalArgumentException | MongoGridFSException e) {
             throw new NotFoundException("Файл не найден");
         }

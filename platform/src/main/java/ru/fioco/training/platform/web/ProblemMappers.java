@@ -104,7 +104,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
-        Problem p = Problem.of("conflict", "Конфликт", 409, e.getMessage()).withRule(null, e.facts());
+        Problem p = Problem.of("conflict", "Конфликт", 409, e.getMessage()).withRule(e.rule(), e.facts());
         if (e.field() != null) {
             p = p.withErrors(List.of(new FieldViolation(e.field(), e.getMessage())));
         }

@@ -324,7 +324,7 @@ public class Application {
 
     private void requireParticipantsOpen() {
         if (participantsLocked) {
-            throw new RuleViolationException("participants-locked", "participantId",
+            throw ConflictException.ofRule("participants-locked", "participantId",
                     "Договор заключён: данные и документы участников больше не меняются", Map.of());
         }
     }

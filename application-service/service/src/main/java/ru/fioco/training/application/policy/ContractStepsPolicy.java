@@ -13,6 +13,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -40,7 +41,8 @@ public class ContractStepsPolicy {
                     .ignore(ContractOpened.class, ContractDraftsIssued.class,
                             CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class,
                             ServiceActIssued.class, SignedActAccepted.class, OriginalsReceived.class,
-                            TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class)
+                            TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class,
+                            ContractParticipantCorrected.class)
                     .build();
 
     public void on(ContractEvent event) {

@@ -325,7 +325,7 @@ class ApplicationTest {
                 .expectException(ConflictException.class);
         fixture.given(drafted("feb-2027"), submittedEvent(), new ParticipantsLocked(ID))
                 .when(new CorrectParticipant(ID, "p1", SCHOOL, fixed))
-                .expectException(RuleViolationException.class)
+                .expectException(ConflictException.class)
                 .expectExceptionMessage(Matchers.containsString("Договор заключён"));
         fixture.given(drafted("feb-2027"), submittedEvent(), new ParticipantsLocked(ID))
                 .when(new LockParticipants(ID)).expectNoEvents();

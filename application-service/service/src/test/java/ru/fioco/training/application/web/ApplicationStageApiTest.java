@@ -230,7 +230,7 @@ class ApplicationStageApiTest {
                     new ContractConcluded(id, LocalDate.of(2027, 1, 20)));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> correct(SCHOOL, path, corrected.toString())
-                .then().statusCode(422).body("rule", equalTo("participants-locked"))
+                .then().statusCode(409).body("rule", equalTo("participants-locked"))
                 .body("errors.field", hasItem("participantId")));
     }
 

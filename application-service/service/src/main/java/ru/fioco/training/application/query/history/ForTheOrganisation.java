@@ -23,6 +23,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -130,6 +131,7 @@ final class ForTheOrganisation {
                     .map(CertificateIssued.class, e -> true)
                     .map(PackageShipped.class, e -> true)
                     .map(ContractClosed.class, e -> true)
+                    .map(ContractParticipantCorrected.class, e -> true)
                     .build();
 
     private static final EventMapping<ThreadEvent, Predicate<Seen>> THREADS =

@@ -19,6 +19,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -110,7 +111,7 @@ final class Sides {
                     .map(CertificateIssued.class, e -> Party.INSTITUTE)
                     .map(PackageShipped.class, e -> Party.INSTITUTE)
                     .ignore(ContractOpened.class, CourseAccessGranted.class, InvoiceIssued.class,
-                            SignedActAccepted.class, ContractClosed.class)
+                            SignedActAccepted.class, ContractClosed.class, ContractParticipantCorrected.class)
                     .build();
 
     private static final EventMapping<ThreadEvent, Party> THREADS =

@@ -25,6 +25,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -217,7 +218,7 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
                         f.trackingNumber = e.trackingNumber();
                     })
                     .handle(ContractClosed.class, (e, f) -> f.contract(e))
-                    .ignore(CourseAccessGranted.class, TrainingResultRecorded.class)
+                    .ignore(CourseAccessGranted.class, TrainingResultRecorded.class, ContractParticipantCorrected.class)
                     .build();
 
     private static final EventHandlers<ThreadEvent, Fold> THREAD =

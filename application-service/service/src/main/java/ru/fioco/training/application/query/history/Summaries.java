@@ -23,6 +23,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -159,6 +160,7 @@ final class Summaries {
                     .map(PackageShipped.class, e -> s -> "Отправлено почтой" + (e.withCertificates()
                             ? " с удостоверениями" : " без удостоверений") + ", трек-номер " + e.trackingNumber())
                     .map(ContractClosed.class, e -> s -> "Договор закрыт")
+                    .map(ContractParticipantCorrected.class, e -> s -> "В договоре исправлены данные участника")
                     .build();
 
     private static final EventMapping<ThreadEvent, Line> THREADS =

@@ -40,6 +40,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -305,6 +306,7 @@ public class NextStepBook {
                             c -> c.certificates.add(e.registrationNumber())))
                     .handle(PackageShipped.class, (e, b) -> b.contract(e, c -> c.trackingNumbers.add(e.trackingNumber())))
                     .handle(ContractClosed.class, (e, b) -> b.contract(e, c -> { }))
+                    .ignore(ContractParticipantCorrected.class)
                     .build();
 
     private static final EventHandlers<ThreadEvent, NextStepBook> THREADS =
