@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.platform.api.PersonalData;
+import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.testing.EventGoldenFiles;
 
 /** Pins the JSON of every document event to a golden file; file names (personal data) are marked. */
@@ -20,7 +21,7 @@ class DocumentEventJsonTest {
             Map.entry("DocumentFileOpened", new DocumentFileOpened(APP, "7707083893",
                     List.of(new ParticipantSlots("p1", "Петров Пётр Петрович (Математика)", false)))),
             Map.entry("ParticipantsFixed", new ParticipantsFixed(APP,
-                    List.of(new ParticipantSlots("p1", "Иванова Мария (История)", true)), true)),
+                    List.of(new ParticipantSlots("p1", "Иванова Мария (История)", true)), true, true)),
             Map.entry("DocumentUploaded", new DocumentUploaded(APP, "p1", DocumentSlot.PASSPORT, 2,
                     "65f1a2b3c4d5e6f708192a3b", 183_240, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                     "image/jpeg", "паспорт.jpg", "school@example.ru")),
@@ -32,6 +33,15 @@ class DocumentEventJsonTest {
             Map.entry("ParticipantDocumentsAccepted", new ParticipantDocumentsAccepted(APP, "p1")),
             Map.entry("ApplicationDocumentsAccepted", new ApplicationDocumentsAccepted(APP)),
             Map.entry("UploadsClosed", new UploadsClosed(APP, "Организация отказалась")));
+
+    /** Revision 1 had no {@code locked}: it still reads, as not locked. */
+    @Test
+    void participantsFixedOfTheFirstRevisionStillReads() throws Exception {
+        ParticipantsFixed old = EventJson.mapper().readValue(EventGoldenFiles.text("ParticipantsFixed.v1",
+                DocumentEventJsonTest.class), ParticipantsFixed.class);
+        assertThat(old.fixed()).isTrue();
+        assertThat(old.locked()).isFalse();
+    }
 
     @Test
     void everyEventWritesAndReadsItsGoldenJson() {

@@ -53,8 +53,19 @@ public final class DocumentCommands {
             int version, boolean accepted, String reason, Acting acting) {
     }
 
-    /** Someone downloaded a version: recorded for the audit of access to personal documents. */
-    public record RecordDownload(@TargetAggregateIdentifier String applicationId, String participantId, DocumentSlot slot,
-            int version, Acting acting) {
+    /**
+     * Someone downloads a stored version by its id: recorded for the audit of access to personal documents; the
+     * answer is the file's metadata, so the download needs no read model (a file is downloadable the moment its
+     * upload is answered).
+     */
+    public record RecordDownload(@TargetAggregateIdentifier String applicationId, String documentId, Acting acting) {
+    }
+
+    /** A participant's data was corrected after submission: the slots follow the new name (from application-service). */
+    public record CorrectParticipant(@TargetAggregateIdentifier String applicationId, ParticipantSlots participant) {
+    }
+
+    /** The contract is concluded: the participants' documents no longer change (from application-service). */
+    public record LockParticipants(@TargetAggregateIdentifier String applicationId) {
     }
 }

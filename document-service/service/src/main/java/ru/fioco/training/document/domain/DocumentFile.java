@@ -2,6 +2,7 @@ package ru.fioco.training.document.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import ru.fioco.training.document.api.ParticipantsFixed;
 import ru.fioco.training.document.api.UploadsClosed;
 import ru.fioco.training.document.domain.DocumentCommands.Acting;
 import ru.fioco.training.document.domain.DocumentCommands.CloseUploads;
+import ru.fioco.training.document.domain.DocumentCommands.CorrectParticipant;
+import ru.fioco.training.document.domain.DocumentCommands.LockParticipants;
 import ru.fioco.training.document.domain.DocumentCommands.OpenDocumentFile;
 import ru.fioco.training.document.domain.DocumentCommands.RecordDownload;
 import ru.fioco.training.document.domain.DocumentCommands.ReviewDocument;
@@ -34,6 +37,7 @@ import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.files.StoredFile;
 
 /**
  * The documents of one application: every slot keeps every version; staff accept or reject the current
@@ -47,11 +51,17 @@ public class DocumentFile {
     private String organisationInn;
     private final Map<String, ParticipantSlots> participants = new LinkedHashMap<>();
     private final Map<String, Slot> slots = new HashMap<>();
-    private final Map<String, String> documentOfVersion = new HashMap<>();
     private final Map<String, Boolean> participantAccepted = new HashMap<>();
     private boolean applicationAccepted;
     private boolean fixed;
+    private boolean locked;
     private boolean closed;
+    /** Every stored version by its document id: what a download serves. */
+    private final Map<String, Stored> documents = new HashMap<>();
+
+    /** A stored version and its place. */
+    private record Stored(String participantId, DocumentSlot slot, int version, StoredFile file) {
+    }
 
     /** A slot's current version and its verdict (null while unreviewed). */
     private record Slot(int version, String documentId, Boolean accepted) {
@@ -68,13 +78,30 @@ public class DocumentFile {
 
     @CommandHandler
     void handle(UpdateParticipants command) {
-        apply(new ParticipantsFixed(applicationId, command.participants(), command.fixed()));
+        apply(new ParticipantsFixed(applicationId, command.participants(), command.fixed(), locked));
+    }
+
+    @CommandHandler
+    void handle(CorrectParticipant command) {
+        ParticipantSlots corrected = command.participant();
+        if (!corrected.equals(participants.get(corrected.participantId()))) {
+            List<ParticipantSlots> now = new ArrayList<>(participants.values());
+            now.replaceAll(p -> p.participantId().equals(corrected.participantId()) ? corrected : p);
+            apply(new ParticipantsFixed(applicationId, now, fixed, locked));
+        }
+    }
+
+    @CommandHandler
+    void handle(LockParticipants command) {
+        if (!locked) {
+            apply(new ParticipantsFixed(applicationId, List.copyOf(participants.values()), fixed, true));
+        }
     }
 
     @CommandHandler
     void handle(DocumentCommands.ReopenParticipants command) {
         if (fixed) {
-            apply(new ParticipantsFixed(applicationId, List.copyOf(participants.values()), false));
+            apply(new ParticipantsFixed(applicationId, List.copyOf(participants.values()), false, locked));
         }
     }
 
@@ -93,6 +120,10 @@ public class DocumentFile {
             throw new ConflictException("Заявка снята: документы больше не принимаются");
         }
         requireSlotExists(command.participantId(), command.slot());
+        if (locked && command.slot().perParticipant()) {
+            throw ConflictException.ofRule("participants-locked", "file",
+                    "Договор заключён: документы участников больше не меняются", Map.of());
+        }
         Slot current = slots.get(key(command.participantId(), command.slot()));
         int version = current == null ? 1 : current.version() + 1;
         apply(new DocumentUploaded(applicationId, command.participantId(), command.slot(), version,
@@ -127,15 +158,17 @@ public class DocumentFile {
         }
     }
 
+    /** @return the stored file, to serve */
     @CommandHandler
-    void handle(RecordDownload command) {
+    StoredFile handle(RecordDownload command) {
         requireReader(command.acting());
-        String documentId = documentOfVersion.get(key(command.participantId(), command.slot()) + "#" + command.version());
-        if (documentId == null) {
+        Stored stored = documents.get(command.documentId());
+        if (stored == null) {
             throw new NotFoundException("Документ не найден");
         }
-        apply(new DocumentDownloaded(applicationId, command.participantId(), command.slot(), command.version(),
-                documentId, command.acting().subject(), command.acting().role()));
+        apply(new DocumentDownloaded(applicationId, stored.participantId(), stored.slot(), stored.version(),
+                command.documentId(), command.acting().subject(), command.acting().role()));
+        return stored.file();
     }
 
     /** The facts other services wait for, published once each time they become true. */
@@ -230,6 +263,7 @@ public class DocumentFile {
         participants.clear();
         event.participants().forEach(p -> participants.put(p.participantId(), p));
         fixed = event.fixed();
+        locked = event.locked();
     }
 
     @EventSourcingHandler
@@ -240,7 +274,8 @@ public class DocumentFile {
     @EventSourcingHandler
     void on(DocumentUploaded event) {
         slots.put(key(event.participantId(), event.slot()), new Slot(event.version(), event.documentId(), null));
-        documentOfVersion.put(key(event.participantId(), event.slot()) + "#" + event.version(), event.documentId());
+        documents.put(event.documentId(), new Stored(event.participantId(), event.slot(), event.version(),
+                new StoredFile(event.documentId(), event.size(), event.sha256(), event.contentType(), event.fileName())));
         if (event.participantId() != null) {
             participantAccepted.put(event.participantId(), false);
         }

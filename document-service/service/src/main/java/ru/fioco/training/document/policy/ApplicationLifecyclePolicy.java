@@ -17,11 +17,15 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.document.api.ParticipantSlots;
 import ru.fioco.training.document.domain.DocumentCommands.CloseUploads;
+import ru.fioco.training.document.domain.DocumentCommands.CorrectParticipant;
+import ru.fioco.training.document.domain.DocumentCommands.LockParticipants;
 import ru.fioco.training.document.domain.DocumentCommands.OpenDocumentFile;
 import ru.fioco.training.document.domain.DocumentCommands.ReopenParticipants;
 import ru.fioco.training.document.domain.DocumentCommands.UpdateParticipants;
@@ -29,7 +33,8 @@ import ru.fioco.training.platform.api.EventHandlers;
 
 /**
  * The document file follows the application: opened with the draft, its participants following the
- * form (fixed at submission, free again when returned), closed when the application is withdrawn.
+ * form (fixed at submission, free again when returned, renamed by a correction, locked when the contract is
+ * concluded), closed when the application is withdrawn.
  */
 @ApplicationScoped
 public class ApplicationLifecyclePolicy {
@@ -47,6 +52,10 @@ public class ApplicationLifecyclePolicy {
                     .handle(ApplicationReturned.class, e -> commands.sendAndWait(new ReopenParticipants(e.applicationId())))
                     .handle(ApplicationWithdrawn.class, e -> commands.sendAndWait(
                             new CloseUploads(e.applicationId(), e.reason())))
+                    .handle(ParticipantCorrected.class, e -> commands.sendAndWait(new CorrectParticipant(
+                            e.applicationId(), new ParticipantSlots(e.participantId(), e.after().displayName(),
+                                    e.after().nameChangeRequired()))))
+                    .handle(ParticipantsLocked.class, e -> commands.sendAndWait(new LockParticipants(e.applicationId())))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationTakenIntoWork.class, ApplicationCompleted.class)
                     .build();

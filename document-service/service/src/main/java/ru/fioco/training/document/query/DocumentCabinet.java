@@ -1,7 +1,10 @@
 package ru.fioco.training.document.query;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
 import ru.fioco.training.document.api.DocumentAccepted;
@@ -35,6 +41,8 @@ import ru.fioco.training.document.api.ParticipantsFixed;
 import ru.fioco.training.document.api.SlotIndicator;
 import ru.fioco.training.document.api.UploadsClosed;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.calendar.Deadline;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
@@ -57,7 +65,7 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of("document_files");
+        return List.of("document_files", REVIEW_QUEUE);
     }
 
     public record Version(int version, String documentId, long size, String sha256, String contentType,
@@ -75,6 +83,24 @@ public class DocumentCabinet implements RebuildableReadModel {
     public record Download(String documentId, String participantId, DocumentSlot slot, int version, String by,
             String role, Instant at) {
     }
+
+    /**
+     * A version awaiting review, for the staff's queue «документы на проверке»: due 3 working days after it came
+     * in, or after the submission for what was uploaded with the draft; {@code reviewDueDate} null while the
+     * application is a draft (nobody reviews a draft).
+     */
+    public record Awaiting(String applicationId, String organisationInn, String participantId, String displayName,
+            DocumentSlot slot, String slotTitle, int version, Instant uploadedAt, LocalDate reviewDueDate,
+            boolean provisional, boolean overdue) {
+    }
+
+    /** A page of the queue, with the total for the pager. */
+    public record Queue(List<Awaiting> items, long total, int page, int size) {
+    }
+
+    /** The institute reviews an uploaded document within this many working days. */
+    public static final int REVIEW_WORKING_DAYS = 3;
+    static final String REVIEW_QUEUE = "review_queue";
 
     /** The whole file of an application. */
     public record FileView(String applicationId, String organisationInn, boolean closed, boolean participantsFixed,
@@ -102,28 +128,50 @@ public class DocumentCabinet implements RebuildableReadModel {
     @Inject
     ServiceDatabase database;
 
+    @Inject
+    ProductionCalendar calendar;
+
+    @Inject
+    Clock clock;
+
     private MongoCollection<Document> files;
+    private MongoCollection<Document> queue;
 
     @PostConstruct
     void init() {
         files = database.collection("document_files");
+        queue = database.collection(REVIEW_QUEUE);
     }
 
     private final EventHandlers<DocumentEvent, Instant> projection =
             EventHandlers.<DocumentEvent, Instant>of(DocumentEvent.class, PROCESSING_GROUP)
                     .handle(DocumentFileOpened.class, this::opened)
-                    .handle(ParticipantsFixed.class, e -> update(e.applicationId(), s -> {
-                        s.participants = new ArrayList<>(e.participants());
-                        s.fixed = e.fixed();
-                    }))
-                    .handle(UploadsClosed.class, e -> update(e.applicationId(), s -> s.closed = true))
-                    .handle(DocumentUploaded.class, (e, at) -> update(e.applicationId(), s -> slot(s, e.participantId(),
-                            e.slot()).versions.add(new Version(e.version(), e.documentId(), e.size(), e.sha256(),
-                            e.contentType(), e.fileName(), e.uploadedBy(), at))))
-                    .handle(DocumentAccepted.class, e -> update(e.applicationId(),
-                            s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), true, null)))
-                    .handle(DocumentRejected.class, e -> update(e.applicationId(),
-                            s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), false, e.reason())))
+                    .handle(ParticipantsFixed.class, (e, at) -> {
+                        State s = update(e.applicationId(), state -> {
+                            state.participants = new ArrayList<>(e.participants());
+                            state.fixed = e.fixed();
+                        });
+                        participantsChanged(s, at);
+                    })
+                    .handle(UploadsClosed.class, e -> {
+                        update(e.applicationId(), s -> s.closed = true);
+                        queue.deleteMany(Filters.eq("applicationId", e.applicationId()));
+                    })
+                    .handle(DocumentUploaded.class, (e, at) -> {
+                        State s = update(e.applicationId(), state -> slot(state, e.participantId(), e.slot()).versions.add(
+                                new Version(e.version(), e.documentId(), e.size(), e.sha256(), e.contentType(),
+                                        e.fileName(), e.uploadedBy(), at)));
+                        awaits(s, e, at);
+                    })
+                    .handle(DocumentAccepted.class, e -> {
+                        update(e.applicationId(), s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), true, null));
+                        reviewed(e.applicationId(), e.participantId(), e.slot(), e.version());
+                    })
+                    .handle(DocumentRejected.class, e -> {
+                        update(e.applicationId(), s -> verdict(slot(s, e.participantId(), e.slot()), e.version(), false,
+                                e.reason()));
+                        reviewed(e.applicationId(), e.participantId(), e.slot(), e.version());
+                    })
                     .handle(DocumentDownloaded.class, (e, at) -> update(e.applicationId(), s -> s.downloads.add(
                             new Download(e.documentId(), e.participantId(), e.slot(), e.version(), e.downloadedBy(),
                                     e.downloadedByRole(), at))))
@@ -143,6 +191,72 @@ public class DocumentCabinet implements RebuildableReadModel {
         save(s);
     }
 
+    /** The new version awaits review: due 3 working days after today, once the application is submitted. */
+    private void awaits(State s, DocumentUploaded e, Instant at) {
+        Deadline due = s.fixed ? calendar.endOfWorkingDaysAfter(day(at), REVIEW_WORKING_DAYS) : null;
+        queue.replaceOne(Filters.eq("_id", key(e.applicationId() + "/" + e.participantId(), e.slot())),
+                new Document("applicationId", e.applicationId()).append("organisationInn", s.organisationInn)
+                        .append("participantId", e.participantId()).append("displayName", displayName(s, e.participantId()))
+                        .append("slot", e.slot().name()).append("version", e.version()).append("uploadedAt", Date.from(at))
+                        .append("reviewDueDate", due == null ? null : due.date().toString())
+                        .append("provisional", due != null && due.provisional()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private void reviewed(String applicationId, String participantId, DocumentSlot slot, int version) {
+        queue.deleteOne(Filters.and(Filters.eq("_id", key(applicationId + "/" + participantId, slot)),
+                Filters.eq("version", version)));
+    }
+
+    /**
+     * Submitted: what waits gets its due date, counted from the submission; returned to a draft: nobody reviews
+     * it until it comes back; removed participants take their waiting versions along; names follow corrections.
+     */
+    private void participantsChanged(State s, Instant at) {
+        Deadline due = s.fixed ? calendar.endOfWorkingDaysAfter(day(at), REVIEW_WORKING_DAYS) : null;
+        for (Document waiting : queue.find(Filters.eq("applicationId", s.applicationId)).into(new ArrayList<>())) {
+            String participantId = waiting.getString("participantId");
+            if (participantId != null && s.participants.stream().noneMatch(p -> p.participantId().equals(participantId))) {
+                queue.deleteOne(Filters.eq("_id", waiting.get("_id")));
+                continue;
+            }
+            List<Bson> changes = new ArrayList<>(List.of(Updates.set("displayName", displayName(s, participantId))));
+            if (due == null) {
+                changes.add(Updates.set("reviewDueDate", null));
+            } else if (waiting.getString("reviewDueDate") == null) {
+                changes.add(Updates.set("reviewDueDate", due.date().toString()));
+                changes.add(Updates.set("provisional", due.provisional()));
+            }
+            queue.updateOne(Filters.eq("_id", waiting.get("_id")), Updates.combine(changes));
+        }
+    }
+
+    private static String displayName(State s, String participantId) {
+        return participantId == null ? null : s.participants.stream().filter(p -> p.participantId().equals(participantId))
+                .map(ParticipantSlots::displayName).findFirst().orElse(null);
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atZone(ProductionCalendar.MOSCOW).toLocalDate();
+    }
+
+    /** The versions awaiting review in submitted applications, the earliest due (the overdue) first. */
+    public Queue reviewQueue(int page, int size) {
+        Bson waiting = Filters.ne("reviewDueDate", null);
+        long total = queue.countDocuments(waiting);
+        LocalDate today = ProductionCalendar.today(clock);
+        List<Awaiting> items = queue.find(waiting).sort(Sorts.ascending("reviewDueDate", "uploadedAt"))
+                .skip(page * size).limit(size).map(d -> {
+                    DocumentSlot slot = DocumentSlot.valueOf(d.getString("slot"));
+                    LocalDate due = LocalDate.parse(d.getString("reviewDueDate"));
+                    return new Awaiting(d.getString("applicationId"), d.getString("organisationInn"),
+                            d.getString("participantId"), d.getString("displayName"), slot, slot.title(),
+                            d.getInteger("version"), d.getDate("uploadedAt").toInstant(), due,
+                            d.getBoolean("provisional", false), today.isAfter(due));
+                }).into(new ArrayList<>());
+        return new Queue(items, total, page, size);
+    }
+
     private static void verdict(SlotState slot, int version, boolean accepted, String reason) {
         slot.reviewedVersion = version;
         slot.accepted = accepted;
@@ -159,27 +273,6 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     public Optional<FileView> find(String applicationId) {
         return load(applicationId).map(DocumentCabinet::view);
-    }
-
-    /** The version of a document by its id, with where it lies (participant, slot). */
-    public Optional<Located> locate(String applicationId, String documentId) {
-        return load(applicationId).flatMap(s -> s.slots.entrySet().stream()
-                .flatMap(en -> en.getValue().versions.stream().filter(v -> v.documentId().equals(documentId))
-                        .map(v -> new Located(s.organisationInn, participantOf(en.getKey()), slotOf(en.getKey()), v)))
-                .findFirst());
-    }
-
-    /** A stored version and its place. */
-    public record Located(String organisationInn, String participantId, DocumentSlot slot, Version version) {
-    }
-
-    private static String participantOf(String key) {
-        String p = key.substring(0, key.indexOf('/'));
-        return "application".equals(p) ? null : p;
-    }
-
-    private static DocumentSlot slotOf(String key) {
-        return DocumentSlot.valueOf(key.substring(key.indexOf('/') + 1));
     }
 
     static FileView view(State s) {
@@ -227,10 +320,11 @@ public class DocumentCabinet implements RebuildableReadModel {
         }
     }
 
-    private void update(String applicationId, Consumer<State> change) {
+    private State update(String applicationId, Consumer<State> change) {
         State s = load(applicationId).orElseThrow(() -> new IllegalStateException("no document file " + applicationId));
         change.accept(s);
         save(s);
+        return s;
     }
 
     private void save(State s) {

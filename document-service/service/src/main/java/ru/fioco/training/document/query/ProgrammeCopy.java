@@ -21,6 +21,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -61,7 +63,8 @@ public class ProgrammeCopy {
                             p.startDate(), p.endDate(), p.subjects()))
                     .ignore(ProgrammeClosed.class, ApplicationDrafted.class, ApplicationChanged.class,
                             ApplicationSubmitted.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
-                            ApplicationWithdrawn.class, ApplicationCompleted.class)
+                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantCorrected.class,
+                            ParticipantsLocked.class)
                     .build();
 
     /** Keeps what the event says of a programme; a rebuild replays exactly this. */

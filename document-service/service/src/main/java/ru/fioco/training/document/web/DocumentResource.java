@@ -1,9 +1,6 @@
 package ru.fioco.training.document.web;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,18 +8,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.document.domain.DocumentCommands.Acting;
@@ -31,12 +29,12 @@ import ru.fioco.training.document.domain.DocumentCommands.ReviewDocument;
 import ru.fioco.training.document.domain.DocumentCommands.UploadDocument;
 import ru.fioco.training.document.query.DocumentCabinet;
 import ru.fioco.training.document.query.DocumentCabinet.FileView;
-import ru.fioco.training.document.query.DocumentCabinet.Located;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.SafeFileName;
 import ru.fioco.training.platform.files.StoredFile;
 import ru.fioco.training.platform.files.UploadPolicy;
 import ru.fioco.training.platform.security.Caller;
@@ -87,23 +85,31 @@ public class DocumentResource {
                 view.participantsFixed(), view.participants(), view.applicationSlots(), List.of());
     }
 
+    /**
+     * Uploads a version of one of the application's own documents (signed contract, consent, act, payment order):
+     * the file's bytes are the request body (any content type; the type is decided by the content), its name in
+     * {@code name}.
+     */
     @POST
     @Path("/{slot}")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
     public Response uploadApplicationDocument(@PathParam("applicationId") String applicationId,
-            @PathParam("slot") String slot, @RestForm("file") FileUpload file) {
-        return upload(applicationId, null, slot(slot, false), file);
+            @PathParam("slot") String slot, @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return upload(applicationId, null, slot(slot, false), name, contentType, body);
     }
 
+    /** Uploads a version of a participant's document, as {@link #uploadApplicationDocument} does. */
     @POST
     @Path("/participants/{participantId}/{slot}")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
     public Response uploadParticipantDocument(@PathParam("applicationId") String applicationId,
             @PathParam("participantId") String participantId, @PathParam("slot") String slot,
-            @RestForm("file") FileUpload file) {
-        return upload(applicationId, participantId, slot(slot, true), file);
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        return upload(applicationId, participantId, slot(slot, true), name, contentType, body);
     }
 
     @PUT
@@ -130,14 +136,10 @@ public class DocumentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
     public Response download(@PathParam("applicationId") String applicationId, @PathParam("documentId") String documentId) {
-        Located located = cabinet.locate(applicationId, documentId)
-                .orElseThrow(() -> new NotFoundException("Документ не найден"));
-        caller.requireSight(located.organisationInn(), "Документ");
-        commands.sendAndWait(new RecordDownload(applicationId, located.participantId(), located.slot(),
-                located.version().version(), acting()), caller.commandMetaData());
-        DocumentCabinet.Version v = located.version();
-        return FileDownloads.attachment(files, new StoredFile(v.documentId(), v.size(), v.sha256(), v.contentType(),
-                v.fileName()));
+        // the document file answers who may read it and what the file is: no read model, so no lag after an upload
+        StoredFile file = commands.sendAndWait(new RecordDownload(applicationId, documentId, acting()),
+                caller.commandMetaData());
+        return FileDownloads.attachment(files, file);
     }
 
     /** Who downloaded which version when: staff only. */
@@ -148,18 +150,19 @@ public class DocumentResource {
         return file(applicationId).downloads();
     }
 
-    private Response upload(String applicationId, String participantId, DocumentSlot slot, FileUpload file) {
-        FileView view = file(applicationId);
-        caller.requireWrite(view.organisationInn(), "Заявка");
-        if (file == null || file.uploadedFile() == null) {
-            throw new InvalidInputException("file", "приложите файл (поле формы «file»)");
+    /**
+     * Streams the body into storage (type by content, at most 1 MB, counted while it streams), then files it in the
+     * document file, which decides whether the caller may; refused there, nothing of the bytes is kept.
+     */
+    private Response upload(String applicationId, String participantId, DocumentSlot slot, String name,
+            String contentType, InputStream body) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new InvalidInputException("file", "передайте файл телом запроса, а его имя — параметром name");
         }
-        StoredFile stored;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            stored = files.store(in, file.fileName(), UploadPolicy.PERSONAL_DOCUMENT, "file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SafeFileName.problem(name).ifPresent(problem -> {
+            throw new InvalidInputException("name", problem);
+        });
+        StoredFile stored = files.store(body, name, UploadPolicy.PERSONAL_DOCUMENT, "file");
         int version;
         try {
             version = commands.sendAndWait(new UploadDocument(applicationId, participantId, slot, stored, acting()),

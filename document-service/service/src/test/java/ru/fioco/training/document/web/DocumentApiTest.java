@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,16 +33,11 @@ import jakarta.inject.Inject;
 import com.mongodb.client.MongoClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.MultiPartConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.apache.http.entity.mime.HttpMultipartMode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
@@ -51,9 +48,12 @@ import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.platform.axon.AxonRuntime;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.CommandWatch;
@@ -157,9 +157,9 @@ class DocumentApiTest {
     void downloadsAreAttachmentsWithSafeHeadersForTheOrganisationAndStaffAndAreRecorded() throws Exception {
         String app = submittedApplication("p1");
         byte[] pdf = TestFiles.pdf();
-        String documentId = upload(SCHOOL, app, "p1", "PASSPORT", pdf, "паспорт Петров.pdf").then().statusCode(201)
-                .extract().path("documentId");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> slot(app, "p1", "PASSPORT").body("mark", equalTo("!")));
+        // as a browser names it, with a path; downloadable the moment the upload is answered
+        String documentId = upload(SCHOOL, app, "p1", "PASSPORT", pdf, "C:\\fakepath\\паспорт Петров.pdf").then()
+                .statusCode(201).body("fileName", equalTo("паспорт Петров.pdf")).extract().path("documentId");
 
         Response download = given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents/files/" + documentId);
         download.then().statusCode(200)
@@ -198,40 +198,42 @@ class DocumentApiTest {
         refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.overOneMegabyte(), "большой.pdf"), 413, "file");
         // past the HTTP layer's body limit with a declared length (as browsers send uploads): refused before a byte
         // is read, as a problem naming the file, or the body of a JSON request
-        String boundary = "limit-boundary";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] declared = Arrays.copyOf(head, 3 * 1024 * 1024);
+        byte[] declared = Arrays.copyOf("%PDF-1.7\n".getBytes(StandardCharsets.UTF_8), 3 * 1024 * 1024);
         HttpResponse<String> tooLarge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                        base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT"))
+                        base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT?name=big.pdf"))
                 .header("Authorization", "Bearer " + SCHOOL)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "application/pdf")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(declared)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(JsonPath.from(tooLarge.body()).getString("errors[0].field")).isEqualTo("file");
         assertThat(JsonPath.from(tooLarge.body()).getString("detail"))
-                .isEqualTo("Размер запроса 3,0 МБ больше допустимого (1,1 МБ).");
+                .isEqualTo("Размер запроса 3,0 МБ больше допустимого (2,0 МБ).");
         refused(given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"version\":1,\"accepted\":false,\"reason\":\"" + "я".repeat(700_000) + "\"}")
                 .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict"), 413, "body")
                 .body("title", equalTo("Запрос слишком большой"));
-        // without a declared length the framework counts the bytes itself and answers 413 with an empty body
-        upload(SCHOOL, app, "p1", "PASSPORT", new byte[3 * 1024 * 1024], "огромный.pdf").then().statusCode(413);
-        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "../../etc/passwd"), 400, "file");
-        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "а".repeat(300) + ".pdf"), 400, "file");
-        refused(given().auth().oauth2(SCHOOL).multiPart("other", "x.pdf", TestFiles.pdf(), "application/pdf")
+        // without a declared length the bytes are counted as they stream: refused at the byte past 1 MB, a problem
+        HttpResponse<String> chunked = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT?name=big.pdf"))
+                        .header("Authorization", "Bearer " + SCHOOL).header("Content-Type", "application/pdf")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TestFiles.overOneMegabyte())))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JsonPath.from(chunked.body()).getString("errors[0].field")).isEqualTo("file");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "а".repeat(300) + ".pdf"), 400, "name");
+        refused(upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "скан\u0000.pdf"), 400, "name");
+        // a form's multipart body is not how files come: the answer says how they do
+        refused(given().auth().oauth2(SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
                 .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT"), 400, "file");
-        given().auth().oauth2(OTHER_SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
-                .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(AUDITOR).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
-                .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT")
-                .then().statusCode(403).contentType("application/problem+json");
+        upload(OTHER_SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(404)
+                .contentType("application/problem+json");
+        upload(AUDITOR, app, "p1", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(403)
+                .contentType("application/problem+json");
         upload(SCHOOL, app, "nobody", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(404).contentType("application/problem+json");
         upload(SCHOOL, app, "p1", "DIPLOMA_OF_HOGWARTS", TestFiles.pdf(), "x.pdf").then().statusCode(404);
-        given().auth().oauth2(SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
-                .when().post("/applications/" + app + "/documents/PASSPORT").then().statusCode(404);
+        uploadToApplication(SCHOOL, app, "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(404);
         assertThat(gridFsChunks()).isEqualTo(chunksBefore);
 
         try (CloudEventSender sender = new CloudEventSender(kafka)) {
@@ -251,9 +253,7 @@ class DocumentApiTest {
         long heapBefore = usedHeapAfterGc();
         AtomicLong sent = new AtomicLong();
         long fifty = 50L * 1024 * 1024;
-        String boundary = "----bound" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes();
+        byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.UTF_8);
         InputStream body = new InputStream() {
             @Override
             public int read() {
@@ -274,9 +274,9 @@ class DocumentApiTest {
                 return i == 0 ? -1 : i;
             }
         };
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/applications/" + app + "/documents/participants/p1/PASSPORT?name=big.pdf"))
                 .header("Authorization", "Bearer " + SCHOOL)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "application/pdf")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
         Integer status = null;
         try {
@@ -297,8 +297,7 @@ class DocumentApiTest {
     @Test
     void theSignedContractIsAnApplicationDocumentWithVersionsAndAVerdict() {
         String app = submittedApplication("p1");
-        given().config(BROWSER).auth().oauth2(SCHOOL).multiPart("file", "договор.pdf", TestFiles.pdf(), "application/pdf")
-                .when().post("/applications/" + app + "/documents/SIGNED_CONTRACT")
+        uploadToApplication(SCHOOL, app, "SIGNED_CONTRACT", TestFiles.pdf(), "договор.pdf")
                 .then().statusCode(201).body("version", equalTo(1)).body("fileName", equalTo("договор.pdf"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"version\":1,\"accepted\":false,\"reason\":\"Нет подписи руководителя\"}")
@@ -308,8 +307,7 @@ class DocumentApiTest {
                 .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.mark", equalTo("✘"))
                 .body("applicationSlots.find { it.slot == 'SIGNED_CONTRACT' }.reason", equalTo("Нет подписи руководителя"))
                 .body("applicationSlots.find { it.slot == 'PAYMENT_ORDER' }.indicator", equalTo("MISSING")));
-        given().config(BROWSER).auth().oauth2(SCHOOL).multiPart("file", "договор.pdf", TestFiles.pdf(), "application/pdf")
-                .when().post("/applications/" + app + "/documents/signed-contract")
+        uploadToApplication(SCHOOL, app, "signed-contract", TestFiles.pdf(), "договор.pdf")
                 .then().statusCode(201).body("version", equalTo(2));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/applications/" + app + "/documents").then()
@@ -331,39 +329,120 @@ class DocumentApiTest {
         given().auth().oauth2(STAFF).when().get("/applications/" + UUID.randomUUID() + "/documents").then().statusCode(404);
     }
 
+    @Test
+    void aPdfNamedLikeAProgramIsStoredAndServedWithThePdfsExtension() {
+        String app = submittedApplication("p1");
+        String documentId = upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "паспорт.exe").then().statusCode(201)
+                .body("fileName", equalTo("паспорт.pdf")).body("contentType", equalTo("application/pdf"))
+                .extract().path("documentId");
+        given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents/files/" + documentId).then()
+                .statusCode(200).header("Content-Disposition", Matchers.containsString("filename=\"_______.pdf\""));
+        upload(SCHOOL, app, "p1", "SNILS", TestFiles.png(), "снилс").then().statusCode(201).body("fileName", equalTo("снилс.png"));
+    }
+
+    @Test
+    void staffSeeEveryVersionAwaitingReviewWithItsDueDateTheEarliestFirst() {
+        String draft = draftApplication("p1");
+        upload(SCHOOL, draft, "p1", "PASSPORT", TestFiles.pdf(), "паспорт.pdf").then().statusCode(201);
+        String app = submittedApplication("p1");
+        upload(SCHOOL, app, "p1", "SNILS", TestFiles.pdf(), "снилс.pdf").then().statusCode(201);
+        LocalDate due = ProductionCalendar.official().endOfWorkingDaysAfter(ProductionCalendar.today(Clock.systemUTC()), 3)
+                .date();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonPath queue = given().auth().oauth2(STAFF).queryParam("size", 100).when().get("/documents/review-queue")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(queue.getString("items.find { it.applicationId == '" + app + "' }.slot")).isEqualTo("SNILS");
+            assertThat(queue.getString("items.find { it.applicationId == '" + app + "' }.slotTitle")).isEqualTo("СНИЛС");
+            assertThat(queue.getString("items.find { it.applicationId == '" + app + "' }.reviewDueDate"))
+                    .isEqualTo(due.toString());
+            assertThat(queue.getBoolean("items.find { it.applicationId == '" + app + "' }.overdue")).isFalse();
+            // a draft's uploads wait for the submission: nobody reviews a draft
+            assertThat(queue.getList("items.applicationId", String.class)).doesNotContain(draft);
+            List<String> dues = queue.getList("items.reviewDueDate", String.class);
+            assertThat(dues).isSorted();
+        });
+        verdict(app, "p1", "SNILS", 1, true, null).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF).queryParam("size", 100)
+                .when().get("/documents/review-queue").then().statusCode(200)
+                .body("items.applicationId", Matchers.not(hasItem(app))));
+        given().auth().oauth2(SCHOOL).when().get("/documents/review-queue").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(AUDITOR).when().get("/documents/review-queue").then().statusCode(403);
+        given().auth().oauth2(STAFF).queryParam("size", 0).queryParam("page", -1).when().get("/documents/review-queue")
+                .then().statusCode(400).body("errors.field", Matchers.containsInAnyOrder("page", "size"));
+    }
+
+    @Test
+    void aCorrectionRenamesTheParticipantsSlotsAndTheConclusionLocksTheirDocuments() {
+        String app = submittedApplication("p1");
+        ApplicationForm.Participant before = participant("p1", "Петров", "ПЁТРОВ");
+        ApplicationForm.Participant after = participant("p1", "Петрова", "Петров");
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ParticipantCorrected",
+                    new ParticipantCorrected(app, "p1", before, after, List.of("surname")));
+        }
+        // the diploma's surname now differs: the name-change document becomes required
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participants[0].displayName", equalTo("Петрова Имя (Математика)"))
+                .body("participants[0].slots.find { it.slot == 'NAME_CHANGE' }.required", equalTo(true)));
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ParticipantsLocked",
+                    new ParticipantsLocked(app));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> upload(SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(),
+                "паспорт.pdf").then().statusCode(409).body("rule", equalTo("participants-locked")));
+        uploadToApplication(SCHOOL, app, "SIGNED_ACT", TestFiles.pdf(), "акт.pdf").then().statusCode(201);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** An application drafted and submitted in application-service, as its events tell document-service. */
     String submittedApplication(String... participantIds) {
+        return application(true, participantIds);
+    }
+
+    /** An application drafted, not submitted. */
+    String draftApplication(String... participantIds) {
+        return application(false, participantIds);
+    }
+
+    private String application(boolean submitted, String... participantIds) {
         String app = UUID.randomUUID().toString();
         List<ApplicationForm.Participant> participants = IntStream.range(0, participantIds.length)
-                .mapToObj(i -> new ApplicationForm.Participant(participantIds[i], i == 0 ? "Петров" : "Иванова", "Имя", null,
-                        ApplicationForm.Sex.MALE, "Учитель", LocalDate.of(1980, 1, 1), "Математика",
-                        ApplicationForm.EducationLevel.HIGHER, i == 0 ? "ПЁТРОВ" : "Сидорова", null, "1", "11223344595",
-                        "p@school.ru")).toList();
+                .mapToObj(i -> i == 0 ? participant(participantIds[i], "Петров", "ПЁТРОВ")
+                        : participant(participantIds[i], "Иванова", "Сидорова")).toList();
         ApplicationForm form = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
                 ApplicationForm.PaymentTerms.PREPAYMENT, "prog", null, true, participants);
         try (CloudEventSender sender = new CloudEventSender(kafka)) {
             sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationDrafted",
                     new ApplicationDrafted(app, INN, ApplicationType.TRAINING, form));
-            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationSubmitted",
-                    new ApplicationSubmitted(app, "000-000001", Instant.now(), LocalDate.now().plusDays(3), false, form));
+            if (submitted) {
+                sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationSubmitted",
+                        new ApplicationSubmitted(app, "000-000001", Instant.now(), LocalDate.now().plusDays(3), false, form));
+            }
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/applications/" + app + "/documents").then().statusCode(200)
-                .body("participantsFixed", equalTo(true)));
+                .body("participantsFixed", equalTo(submitted)));
         return app;
     }
 
-    /** As a browser sends it: the file name's UTF-8 bytes as they are in the part's header. */
-    static final RestAssuredConfig BROWSER = RestAssured.config()
-            .httpClient(HttpClientConfig.httpClientConfig()
-                    .httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
-            .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"));
+    static ApplicationForm.Participant participant(String id, String surname, String diplomaSurname) {
+        return new ApplicationForm.Participant(id, surname, "Имя", null, ApplicationForm.Sex.MALE, "Учитель",
+                LocalDate.of(1980, 1, 1), "Математика", ApplicationForm.EducationLevel.HIGHER, diplomaSurname, null, "1",
+                "11223344595", "p@school.ru");
+    }
 
+    /** As the cabinet sends a file: its bytes as the body, its name (as the browser gives it) in {@code name}. */
     static Response upload(String token, String app, String participant, String slot, byte[] bytes, String name) {
-        return given().config(BROWSER).auth().oauth2(token).multiPart("file", name, bytes, "application/octet-stream")
-                .when().post("/applications/" + app + "/documents/participants/" + participant + "/" + slot);
+        return given().auth().oauth2(token).contentType("application/octet-stream").queryParam("name", name)
+                .body(bytes).when().post("/applications/" + app + "/documents/participants/" + participant + "/" + slot);
+    }
+
+    static Response uploadToApplication(String token, String app, String slot, byte[] bytes, String name) {
+        return given().auth().oauth2(token).contentType("application/pdf").queryParam("name", name)
+                .body(bytes).when().post("/applications/" + app + "/documents/" + slot);
     }
 
     static Response verdict(String app, String participant, String slot, int version, boolean accepted, String reason) {

@@ -1,0 +1,47 @@
+package ru.fioco.training.document.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import ru.fioco.training.document.query.DocumentCabinet;
+import ru.fioco.training.platform.errors.FieldViolation;
+import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.security.Roles;
+
+/** «Документы на проверке»: every version awaiting review in submitted applications, the overdue first (staff). */
+@Path("/documents/review-queue")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewQueueResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 1000;
+
+    @Inject
+    DocumentCabinet cabinet;
+
+    @GET
+    @RolesAllowed(Roles.STAFF)
+    public DocumentCabinet.Queue queue(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (page < 0 || page > MAX_PAGE) {
+            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return cabinet.reviewQueue(page, size);
+    }
+}
