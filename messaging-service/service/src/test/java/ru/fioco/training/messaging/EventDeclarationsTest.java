@@ -48,5 +48,5 @@ class EventDeclarationsTest {
             "messaging-service application facts", "messaging-service contract facts",
             "messaging-service notices: applications", "messaging-service notices: documents",
             "messaging-service notices: contracts", "messaging-service reminders: applications",
-            "messaging-service reminders: contracts"};
+            "messaging-service reminders: contracts", "messaging-service upload digest"};
 }

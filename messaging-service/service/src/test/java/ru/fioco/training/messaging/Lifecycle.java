@@ -97,11 +97,16 @@ public final class Lifecycle {
                 LocalDate.of(2027, 2, 12), 36, List.of("Математика"), new BigDecimal("12000.00"),
                 "https://lms.fioco.ru/course/view.php?id=42", List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
         application(new ApplicationDrafted(applicationId, inn, ApplicationType.TRAINING, form()));
-        application(new ApplicationSubmitted(applicationId, "000-000" + (100 + Math.abs(applicationId.hashCode() % 900)),
+        application(new ApplicationSubmitted(applicationId, number(),
                 Instant.parse("2026-11-23T09:00:00Z"), reviewDue, false, form()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/threads/" + applicationId).then().statusCode(200));
         return this;
+    }
+
+    /** The number application-service would give this application on submission. */
+    public String number() {
+        return "000-000" + (100 + Math.abs(applicationId.hashCode() % 900));
     }
 
     public ApplicationForm form() {

@@ -9,10 +9,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.messaging.policy.NoticePolicy;
+import ru.fioco.training.messaging.policy.UploadDigestPolicy;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
 
-/** Reads document-service's events and hands each to the notice policy (a rejected document is a notice). */
+/**
+ * Reads document-service's events: an upload is noted for the staff's daily digest, a rejected document is a
+ * notice.
+ */
 @ApplicationScoped
 public class DocumentsTopicListener {
 
@@ -25,9 +29,12 @@ public class DocumentsTopicListener {
     @Inject
     NoticePolicy notices;
 
+    @Inject
+    UploadDigestPolicy digest;
+
     @Incoming("documents")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.dispatch(CONSUMER, record, TYPES, notices::onDocument);
+        inbound.dispatch(CONSUMER, record, TYPES, digest::onDocument, notices::onDocument);
     }
 }

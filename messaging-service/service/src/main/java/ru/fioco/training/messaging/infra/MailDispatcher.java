@@ -76,7 +76,9 @@ public class MailDispatcher {
             }
             Instant at = clock.instant();
             outbox.sent(mail.id(), at);
-            commands.sendAndWait(new RecordNoticeMailed(mail.applicationId(), mail.messageId(), mail.to(), at));
+            if (mail.applicationId() != null) {
+                commands.sendAndWait(new RecordNoticeMailed(mail.applicationId(), mail.messageId(), mail.to(), at));
+            }
             sent++;
         }
         return sent;
@@ -84,6 +86,9 @@ public class MailDispatcher {
 
     /** The notice's own title and text, from its kind's template, the same as the thread shows it. */
     private Mail render(MailOutbox.Mail mail) {
+        if (mail.applicationId() == null) {
+            return Mail.withText(mail.to(), mail.subject(), mail.text()).addHeader("X-Training-Notice", mail.messageId());
+        }
         NoticeTexts.Rendered notice = mail.kind() == null ? new NoticeTexts.Rendered(mail.subject(), mail.text())
                 : notices.render(mail.kind(), mail.parameters(), false);
         String subject = "ФИОКО" + (mail.applicationNumber() == null ? "" : ", заявка № " + mail.applicationNumber())

@@ -1,5 +1,6 @@
 package ru.fioco.training.messaging.infra;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,9 +18,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.api.NoticeParameters;
+import ru.fioco.training.messaging.policy.StaffMailbox;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
@@ -29,11 +32,13 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  * its notice as data (kind and parameters), rendered when it is sent.
  */
 @ApplicationScoped
-public class MailOutbox {
+public class MailOutbox implements StaffMailbox {
 
     /**
-     * @param subject a notice stored before notices were data: its title, as written then (else null)
-     * @param text    likewise its text
+     * @param applicationId null for a mail about no single application (the staff's digest): sent as stored
+     * @param subject       a notice stored before notices were data: its title, as written then; a digest's
+     *                      subject (else null)
+     * @param text          likewise its text; a digest's whole text
      */
     public record Mail(String id, String applicationId, String messageId, String to, NoticeKind kind,
             NoticeParameters parameters, String subject, String text, String applicationNumber,
@@ -42,6 +47,12 @@ public class MailOutbox {
 
     @Inject
     ServiceDatabase database;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "messaging.staff-mailbox")
+    String staffMailbox;
 
     private MongoCollection<Document> outbox;
 
@@ -66,6 +77,17 @@ public class MailOutbox {
                 throw e;
             }
         }
+    }
+
+    @Override
+    public boolean queued(String mailId) {
+        return outbox.find(Filters.eq("_id", mailId)).first() != null;
+    }
+
+    @Override
+    public void queue(String mailId, String subject, String text) {
+        enqueue(new Mail(mailId, null, mailId, staffMailbox, null, null, subject, text, null, null, 0),
+                clock.instant());
     }
 
     public List<Mail> due(Instant now, int limit) {

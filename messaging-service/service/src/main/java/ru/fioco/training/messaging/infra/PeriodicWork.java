@@ -16,12 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.messaging.policy.ReminderPolicy;
+import ru.fioco.training.messaging.policy.UploadDigestPolicy;
 import ru.fioco.training.platform.consuming.InboundGate;
 
 /**
- * The service's clockwork: fires due reminders and sends due mail on one background thread. Both read
- * their work from MongoDB each pass, so nothing is lost across restarts and nothing is held in memory. A
- * reminder pass waits while a copy it reads (application, programme, contract facts) is being rebuilt.
+ * The service's clockwork: fires due reminders, queues the staff's daily digest of uploads and sends due mail on
+ * one background thread. Each pass reads its work from MongoDB, so nothing is lost across restarts and nothing is
+ * held in memory. The reminder and digest passes wait while a copy they read (application, programme, contract
+ * facts) is being rebuilt.
  */
 @ApplicationScoped
 public class PeriodicWork {
@@ -33,6 +35,9 @@ public class PeriodicWork {
 
     @Inject
     MailDispatcher mail;
+
+    @Inject
+    UploadDigestPolicy digest;
 
     @Inject
     InboundGate gate;
@@ -52,7 +57,10 @@ public class PeriodicWork {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(() -> guarded("reminders", () -> gate.whileComplete(reminders::fireDueReminders)),
+        executor.scheduleWithFixedDelay(() -> {
+            guarded("reminders", () -> gate.whileComplete(reminders::fireDueReminders));
+            guarded("upload digest", () -> gate.whileComplete(digest::queueDigestIfDue));
+        },
                 0, reminderPeriod.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> guarded("mail", mail::sendDue),
                 0, mailPeriod.toMillis(), TimeUnit.MILLISECONDS);

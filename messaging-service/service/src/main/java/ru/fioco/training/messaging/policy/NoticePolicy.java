@@ -16,6 +16,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -25,6 +27,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -81,7 +84,8 @@ public class NoticePolicy {
                     .handle(ApplicationWithdrawn.class, this::withdrawn)
                     .handle(ApplicationCompleted.class, e -> notices.closeThread(e.applicationId(), "Заявка выполнена"))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
-                            ApplicationDrafted.class, ApplicationChanged.class)
+                            ApplicationDrafted.class, ApplicationChanged.class, ParticipantCorrected.class,
+                            ParticipantsLocked.class)
                     .build();
 
     private final EventHandlers<DocumentEvent, InboundEvent<?>> documents =
@@ -117,7 +121,8 @@ public class NoticePolicy {
                             Notices.ORGANISATION, true, about(e.applicationId())
                                     .shipment(e.trackingNumber(), e.withCertificates())))
                     .ignore(ContractOpened.class, SignedActAccepted.class, OriginalsReceived.class,
-                            TrainingResultRecorded.class, CertificateIssued.class, ContractClosed.class)
+                            TrainingResultRecorded.class, CertificateIssued.class, ContractClosed.class,
+                            ContractParticipantCorrected.class)
                     .build();
 
     public void onApplication(InboundEvent<ApplicationEvent> event) {

@@ -20,6 +20,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -29,6 +31,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -87,7 +90,7 @@ public class ReminderPolicy {
                             EnumSet.allOf(NoticeKind.class), "заявка выполнена"))
                     .handle(ProgrammeChanged.class, e -> programmeChanged(e.programmeId()))
                     .ignore(ProgrammePublished.class, ProgrammeClosed.class, ApplicationDrafted.class,
-                            ApplicationChanged.class)
+                            ApplicationChanged.class, ParticipantCorrected.class, ParticipantsLocked.class)
                     .build();
 
     private final EventHandlers<ContractEvent, Void> contracts =
@@ -102,7 +105,7 @@ public class ReminderPolicy {
                     .ignore(ContractOpened.class, ContractDraftsIssued.class, CourseAccessGranted.class,
                             InvoiceIssued.class, PaymentRecorded.class, ServiceActIssued.class,
                             TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class,
-                            ContractClosed.class)
+                            ContractClosed.class, ContractParticipantCorrected.class)
                     .build();
 
     public void onApplication(ApplicationEvent event) {

@@ -26,6 +26,8 @@ import ru.fioco.training.application.api.ApplicationReturned;
 import ru.fioco.training.application.api.ApplicationSubmitted;
 import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
+import ru.fioco.training.application.api.ParticipantCorrected;
+import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -36,6 +38,7 @@ import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -98,8 +101,10 @@ public class ApplicationFacts {
                             e.form()))
                     .handle(ApplicationSubmitted.class, (e, event) -> recordForm(event, e.applicationId(), null,
                             e.number(), e.form()))
+                    .handle(ParticipantCorrected.class, (e, event) -> ReadModelUpdate.apply(applications, e.applicationId(),
+                            event.id(), List.of(Updates.set("participants." + e.participantId(), e.after().shortName()))))
                     .ignore(ProgrammeClosed.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
-                            ApplicationWithdrawn.class, ApplicationCompleted.class)
+                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 
     private final EventHandlers<ContractEvent, InboundEvent<?>> contractCopies =
@@ -110,7 +115,7 @@ public class ApplicationFacts {
                     .ignore(ContractDraftsIssued.class, CourseAccessGranted.class, InvoiceIssued.class,
                             PaymentRecorded.class, ServiceActIssued.class, SignedActAccepted.class,
                             OriginalsReceived.class, TrainingResultRecorded.class, CertificateIssued.class,
-                            PackageShipped.class, ContractClosed.class)
+                            PackageShipped.class, ContractClosed.class, ContractParticipantCorrected.class)
                     .build();
 
     /** Keeps what the application-service event says of an application or a programme; a rebuild replays this. */
