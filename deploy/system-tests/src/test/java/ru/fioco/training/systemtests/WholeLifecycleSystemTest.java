@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static ru.fioco.training.systemtests.LifecycleDriver.WAIT;
 
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.systemtests.LifecycleDriver.App;
 
 /**
@@ -82,15 +86,60 @@ class WholeLifecycleSystemTest {
             App paidAfter = apps.get(3);
             List<App> going = apps.subList(1, apps.size());
 
+            App done = apps.get(4);
+            App corrected = apps.get(5);
+            NextStepWalk walk = new NextStepWalk(drive, done, start);
+
             // one programme each: an organisation has one open application per programme
             apps.forEach(a -> drive.programme(a, "Функциональная грамотность, поток " + a.n, start));
-            apps.forEach(drive::draftAndSubmit);
+            apps.forEach(drive::draft);
+            // a draft without its scans is not submitted: the refusal names each missing scan by participant and slot
+            assertThat(drive.submissionRefused(done).getList("errors.field", String.class)).containsExactlyInAnyOrder(
+                    "participants[0].documents.PASSPORT", "participants[0].documents.SNILS",
+                    "participants[0].documents.EDUCATION");
+            walk.organisation("Загрузите паспорт: Петров П. П. (и ещё 2)", walk.submissionDeadline());
+            apps.forEach(drive::scans);
+            walk.organisation("Проверьте заявку и отправьте её", walk.submissionDeadline());
+            apps.forEach(drive::submit);
+            LocalDate reviewDue = LocalDate.parse(drive.call("application-service", staff)
+                    .when().get("/applications/" + done.id).then().extract().path("summary.reviewDueDate"));
+            walk.organisation("Ожидайте проверки заявки", reviewDue);
+            walk.institute("Рассмотрите заявку и проверьте документы (3)", reviewDue);
             drive.withdraw(withdrawn, "Участник уволился");
             going.forEach(drive::takeIntoWork);
+            walk.organisation("Подпишите договор и согласие на обработку персональных данных и загрузите их сканы",
+                    walk.conclusionDeadline());
+            walk.institute("Проверьте документы (3)", walk.conclusionDeadline());
+
+            // a participant corrected after submission: staff see old -> new, the contract's next draft names them
+            await().atMost(WAIT).untilAsserted(() -> drive.call("contract-service", corrected.token)
+                    .when().get("/contracts/" + corrected.id).then().statusCode(200).body("drafts.size()", equalTo(1)));
+            drive.correctSurname(corrected, 0, "Петровский").then().statusCode(200);
+            await().atMost(WAIT).untilAsserted(() -> drive.call("application-service", staff)
+                    .when().get("/applications/" + corrected.id).then().statusCode(200)
+                    .body("corrections[0].changes.find { it.field == 'surname' }.before", equalTo("Петров"))
+                    .body("corrections[0].changes.find { it.field == 'surname' }.after", equalTo("Петровский")));
+            await().atMost(WAIT).untilAsserted(() -> drive.call("contract-service", corrected.token)
+                    .when().get("/contracts/" + corrected.id).then().statusCode(200)
+                    .body("drafts.size()", equalTo(2))
+                    .body("drafts[1].note", equalTo("Исправлены данные участника"))
+                    .body("participants[0].fullName", startsWith("Петровский Пётр Петрович")));
+
             going.forEach(a -> drive.participantDocuments(a, a == replaced));
             going.forEach(drive::signedContract);
+            walk.organisation("Ожидайте проверки документов и заключения договора", walk.conclusionDeadline());
+            walk.institute("Заключите договор", walk.conclusionDeadline());
             going.forEach(drive::conclude);
+            // after conclusion nothing about the participants changes
+            await().atMost(WAIT).untilAsserted(() -> drive.correctSurname(corrected, 1, "Иванов").then()
+                    .statusCode(409).contentType("application/problem+json").body("rule", equalTo("participants-locked")));
+            String invoice = drive.call("contract-service", staff).when().get("/contracts/" + done.id).then()
+                    .extract().path("invoice.number");
+            walk.organisation("Оплатите счёт № " + invoice, walk.workingDaysAfter(today, 5));
+            walk.institute(null, null);
             going.stream().filter(a -> a.terms.equals("PREPAYMENT")).forEach(a -> drive.pay(a, today));
+            walk.organisation("Передайте участникам адрес курса и кодовое слово; курс начинается "
+                    + NextStepWalk.DATE.format(start), start);
 
             // after the course: contract-service's clock is moved past the programme's end
             long daysAhead = ChronoUnit.DAYS.between(today, start.plusDays(15));
@@ -100,8 +149,19 @@ class WholeLifecycleSystemTest {
                 if (a == paidAfter) {
                     drive.pay(a, today.plusDays(daysAhead));
                 }
+                if (a == done) {
+                    String act = drive.call("contract-service", staff).when().get("/contracts/" + done.id).then()
+                            .extract().path("act.number");
+                    walk.organisation("Подпишите акт оказания услуг № " + act + " и загрузите его скан", null);
+                }
                 drive.signedAct(a);
             }
+            await().atMost(WAIT).untilAsserted(() -> drive.call("contract-service", staff).when()
+                    .get("/contracts/" + done.id).then().body("originalsDueDate", notNullValue()));
+            LocalDate originalsDue = LocalDate.parse(drive.call("contract-service", staff).when()
+                    .get("/contracts/" + done.id).then().extract().path("originalsDueDate"));
+            walk.organisation("Отправьте оригиналы подписанных документов почтой", originalsDue);
+            walk.institute("Отметьте получение оригиналов документов", originalsDue);
             for (App a : going) {
                 drive.originalsAndResults(a);
                 if (a == unpaid) {
@@ -115,6 +175,8 @@ class WholeLifecycleSystemTest {
 
             // the applications' ends, as application-service learned them from contract-service
             going.forEach(a -> drive.awaitStatus(a, a == unpaid ? "IN_WORK" : "COMPLETED"));
+            walk.organisation(null, null);
+            walk.institute(null, null);
             drive.awaitStatus(withdrawn, "WITHDRAWN");
             drive.call("contract-service", staff).when().get("/contracts/" + unpaid.id).then()
                     .body("status", not(equalTo("CLOSED"))).body("certificates.size()", equalTo(0));
@@ -134,7 +196,6 @@ class WholeLifecycleSystemTest {
             historyAgreesWithTheLiveViews(drive, returned);
 
             // the history of a completed application: every step, masked for the auditor
-            App done = apps.get(4);
             await().atMost(WAIT).untilAsserted(() -> assertThat(drive.call("application-service", drive.auditor)
                     .when().get("/applications/" + done.id + "/history").then().statusCode(200).extract().jsonPath()
                     .getList("steps.type", String.class)).contains("ApplicationDrafted", "ApplicationSubmitted",
@@ -177,11 +238,14 @@ class WholeLifecycleSystemTest {
                     "application-facts", "contract-facts");
             apps.forEach(a -> assertThat(threadEntries(drive, staff, a)).as(a.id).isEqualTo(notices.get(a.id)));
 
-            // document-service stops; the others keep working; restarted, it catches up with nothing lost
-            platform.service("document-service").stop(Duration.ofSeconds(30));
+            // document-service stops; the others keep working (a draft whose scans are in is submitted and taken into
+            // work); restarted, it catches up with nothing lost
             App late = new App(10, INN_B, schoolB, "PREPAYMENT", 1);
             drive.programme(late, "Поздний поток", start);
-            drive.draftAndSubmit(late);
+            drive.draft(late);
+            drive.scans(late);
+            platform.service("document-service").stop(Duration.ofSeconds(30));
+            drive.submit(late);
             drive.takeIntoWork(late);
             await().atMost(WAIT).untilAsserted(() -> drive.call("contract-service", late.token).when()
                     .get("/contracts/" + late.id).then().statusCode(200).body("drafts.size()", equalTo(1)));
@@ -195,6 +259,60 @@ class WholeLifecycleSystemTest {
                     .statusCode(200).body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions.size()", equalTo(2));
             drive.call("document-service", late.token).contentType(ContentType.JSON).when()
                     .get("/applications/" + replaced.id + "/documents").then().statusCode(404);
+        }
+    }
+
+    /**
+     * The front page's next steps of one application, checked at each stage: the representative's and the
+     * institute's text and due date, the deadlines counted on the production calendar from the programme's start.
+     */
+    static final class NextStepWalk {
+
+        static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        private final ProductionCalendar calendar = ProductionCalendar.official();
+        private final LifecycleDriver drive;
+        private final App app;
+        private final LocalDate start;
+
+        NextStepWalk(LifecycleDriver drive, App app, LocalDate start) {
+            this.drive = drive;
+            this.app = app;
+            this.start = start;
+        }
+
+        LocalDate submissionDeadline() {
+            return calendar.lastDayNoLaterThanWorkingDaysBefore(start, 7).date();
+        }
+
+        LocalDate conclusionDeadline() {
+            return calendar.lastDayNoLaterThanWorkingDaysBefore(start, 3).date();
+        }
+
+        LocalDate workingDaysAfter(LocalDate day, int n) {
+            return calendar.endOfWorkingDaysAfter(day, n).date();
+        }
+
+        /** The representative's step (null text: nothing to do), as their front page shows it. */
+        void organisation(String text, LocalDate due) {
+            expect(app.token, "organisation", text, due);
+        }
+
+        /** What the institute owes next, as staff's front page shows it. */
+        void institute(String text, LocalDate due) {
+            expect(drive.staff, "institute", text, due);
+        }
+
+        private void expect(String token, String side, String text, LocalDate due) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonPath next = drive.nextSteps(app, token);
+                if (text == null) {
+                    assertThat(next.getMap(side)).as(side).isNull();
+                } else {
+                    assertThat(next.getString(side + ".text")).as(side).isEqualTo(text);
+                    assertThat(next.getString(side + ".dueDate")).as(side + " " + text)
+                            .isEqualTo(due == null ? null : due.toString());
+                }
+            });
         }
     }
 
