@@ -62,6 +62,10 @@ public class Contract {
     public static final int CONCLUSION_WORKING_DAYS_BEFORE_START = 3;
     /** The paper originals are due this many working days after the signed act's scan is accepted. */
     public static final int ORIGINALS_WORKING_DAYS = 3;
+    /** A revised draft's note, as long as any reason or comment on the platform. */
+    public static final int MAX_NOTE = 2000;
+    /** A payment order's number (six digits in practice; room for a bank's prefix). */
+    public static final int MAX_PAYMENT_ORDER_NUMBER = 30;
 
     static final String ENROLMENT_INSTRUCTIONS = """
             Для зачисления на курс каждому участнику нужно: 1) войти на платформу по адресу курса (при первом \
@@ -116,6 +120,9 @@ public class Contract {
         if (status.concluded()) {
             throw new ConflictException("Договор уже заключён: проект не меняется");
         }
+        if (command.note() != null && command.note().length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "не длиннее " + MAX_NOTE + " символов");
+        }
         apply(drafts(applicationId, terms, draftVersion + 1, paperwork, command.note()));
     }
 
@@ -140,17 +147,20 @@ public class Contract {
 
     @CommandHandler
     void handle(RecordPayment command) {
-        if (invoiced == null) {
-            throw new RuleViolationException("payment-without-invoice", "Счёт ещё не выставлен");
-        }
         if (command.amount() == null || command.amount().signum() <= 0 || command.amount().stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException("amount", "сумма в рублях, больше нуля, не больше двух знаков копеек");
         }
         if (command.paymentOrderNumber() == null || command.paymentOrderNumber().isBlank()) {
             throw new InvalidInputException("paymentOrderNumber", "укажите номер платёжного поручения");
         }
+        if (command.paymentOrderNumber().strip().length() > MAX_PAYMENT_ORDER_NUMBER) {
+            throw new InvalidInputException("paymentOrderNumber", "не длиннее " + MAX_PAYMENT_ORDER_NUMBER + " символов");
+        }
         if (command.paidOn() == null) {
             throw new InvalidInputException("paidOn", "укажите дату оплаты");
+        }
+        if (invoiced == null) {
+            throw new RuleViolationException("payment-without-invoice", "Счёт ещё не выставлен");
         }
         BigDecimal total = paid.add(command.amount());
         if (total.compareTo(invoiced) > 0) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -287,6 +288,12 @@ class ContractApiTest {
                 .then().statusCode(403);
         pay(app, "{\"paymentOrderNumber\":\"1\",\"paidOn\":\"2027-01-29\",\"amount\":1}").then().statusCode(422)
                 .body("rule", equalTo("payment-without-invoice"));
+        pay(app, "{\"paymentOrderNumber\":\"" + "7".repeat(31) + "\",\"paidOn\":\"2027-01-29\",\"amount\":1}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("paymentOrderNumber"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"note\":\"" + "п".repeat(2001) + "\"}")
+                .when().post("/contracts/" + app + "/drafts").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("note"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"note\":\"Изменён п. 3 по просьбе школы\"}")
                 .when().post("/contracts/" + app + "/drafts").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)

@@ -46,6 +46,9 @@ import ru.fioco.training.platform.files.StoredFile;
  */
 public class DocumentFile {
 
+    /** A rejection's reason, as long as any reason or comment on the platform. */
+    public static final int MAX_REASON = 2000;
+
     @AggregateIdentifier
     private String applicationId;
     private String organisationInn;
@@ -152,6 +155,9 @@ public class DocumentFile {
         } else {
             if (command.reason() == null || command.reason().isBlank()) {
                 throw new InvalidInputException("reason", "укажите причину отклонения");
+            }
+            if (command.reason().length() > MAX_REASON) {
+                throw new InvalidInputException("reason", "не длиннее " + MAX_REASON + " символов");
             }
             apply(new DocumentRejected(applicationId, command.participantId(), command.slot(), command.version(),
                     command.reason().strip()));

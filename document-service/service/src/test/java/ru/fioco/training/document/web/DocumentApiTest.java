@@ -43,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ApplicationChanged;
 import ru.fioco.training.application.api.ApplicationDrafted;
 import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationSubmitted;
@@ -52,6 +53,7 @@ import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
+import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.events.CloudEvents;
@@ -322,6 +324,8 @@ class DocumentApiTest {
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"version\":1,\"accepted\":true}")
                 .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict").then().statusCode(403);
         verdict(app, "p1", "PASSPORT", 1, false, " ").then().statusCode(400).body("errors.field", hasItem("reason"));
+        verdict(app, "p1", "PASSPORT", 1, false, "о".repeat(2001)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("reason"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{}")
                 .when().put("/applications/" + app + "/documents/participants/p1/PASSPORT/verdict").then().statusCode(400)
                 .body("errors.field", hasItem("version"));
@@ -370,6 +374,26 @@ class DocumentApiTest {
         given().auth().oauth2(AUDITOR).when().get("/documents/review-queue").then().statusCode(403);
         given().auth().oauth2(STAFF).queryParam("size", 0).queryParam("page", -1).when().get("/documents/review-queue")
                 .then().statusCode(400).body("errors.field", Matchers.containsInAnyOrder("page", "size"));
+    }
+
+    @Test
+    void aParticipantRemovedFromTheDraftTakesItsUploadsAlongAndTheEventStoreKeepsThem() {
+        String app = draftApplication("p1", "p2");
+        upload(SCHOOL, app, "p2", "PASSPORT", TestFiles.pdf(), "паспорт.pdf").then().statusCode(201);
+        ApplicationForm onlyFirst = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
+                ApplicationForm.PaymentTerms.PREPAYMENT, "prog", null, true, List.of(participant("p1", "Петров", "Петров")));
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("applications", app, UUID.randomUUID().toString(), TYPE + "ApplicationChanged",
+                    new ApplicationChanged(app, onlyFirst));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + app + "/documents").then().statusCode(200)
+                .body("participants.participantId", equalTo(List.of("p1"))));
+        upload(SCHOOL, app, "p2", "PASSPORT", TestFiles.pdf(), "паспорт.pdf").then().statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(axon.configuration().eventStore().readEvents(app).asStream().map(m -> m.getPayload())
+                .filter(DocumentUploaded.class::isInstance).map(DocumentUploaded.class::cast)
+                .map(DocumentUploaded::participantId)).containsExactly("p2");
     }
 
     @Test
