@@ -32,7 +32,7 @@ public final class LocalPlatform implements AutoCloseable {
      * modules, because the devstack is built before them; a test of each service checks its topic name.
      */
     public static final List<String> TOPICS = List.of(
-            "applications", "documents", "contracts", "messages",
+            "applications", "documents", "contracts", "messages", "representatives",
             "applications.dlq", "documents.dlq", "contracts.dlq", "messages.dlq");
     public static final int PARTITIONS = 3;
 

@@ -21,6 +21,19 @@ public interface EventPublication {
     EventTypes<?> types();
 
     /**
+     * The topic of one event: the service's own topic, unless the service publishes a second stream apart from it
+     * (application-service's representatives, which no reader of applications needs).
+     */
+    default String topicOf(Object payload) {
+        return topic();
+    }
+
+    /** The wire name of one event. */
+    default String typeOf(Object payload) {
+        return types().typeOf(payload);
+    }
+
+    /**
      * The Kafka key and {@code ce_subject}: the application id for an application's events, so that
      * they stay in one partition and in order. By default the aggregate's identifier.
      */

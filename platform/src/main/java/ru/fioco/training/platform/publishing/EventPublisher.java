@@ -224,7 +224,7 @@ public final class EventPublisher implements AutoCloseable {
         String subject = publication.subject(event);
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEvents.ID, CloudEvents.bytes(event.getIdentifier()));
-        headers.add(CloudEvents.TYPE, CloudEvents.bytes(publication.types().typeOf(event.getPayload())));
+        headers.add(CloudEvents.TYPE, CloudEvents.bytes(publication.typeOf(event.getPayload())));
         headers.add(CloudEvents.SOURCE, CloudEvents.bytes(publication.source()));
         headers.add(CloudEvents.SUBJECT, CloudEvents.bytes(subject));
         headers.add(CloudEvents.TIME, CloudEvents.bytes(CloudEvents.time(event.getTimestamp())));
@@ -243,7 +243,8 @@ public final class EventPublisher implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + event.getIdentifier() + " cannot be written as JSON", e);
         }
-        return new ProducerRecord<>(publication.topic(), null, event.getTimestamp().toEpochMilli(), subject, value, headers);
+        return new ProducerRecord<>(publication.topicOf(event.getPayload()), null, event.getTimestamp().toEpochMilli(),
+                subject, value, headers);
     }
 
     private Producer<String, byte[]> producer() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 
 import org.axonframework.messaging.MetaData;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -46,6 +47,13 @@ public class Caller {
     /** The representative's organisation INN; empty for staff and auditors. */
     public Optional<String> organisationInn() {
         return Optional.ofNullable(token.<String>getClaim(ORGANISATION_CLAIM)).filter(s -> !s.isBlank());
+    }
+
+    /** A claim of the token as text (e.g. {@code email}, {@code preferred_username}), if present. */
+    public Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+        return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
 
     /** The caller's role name, for audit records. */

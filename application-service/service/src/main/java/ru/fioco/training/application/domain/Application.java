@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -42,6 +43,7 @@ import ru.fioco.training.application.domain.ApplicationCommands.WithdrawApplicat
 import ru.fioco.training.application.domain.ApplicationFormRules.Mode;
 import ru.fioco.training.application.domain.ApplicationFormRules.Review;
 import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.AccessDeniedException;
@@ -70,6 +72,8 @@ public class Application {
     private ApplicationForm form;
     private String number;
     private boolean participantsLocked;
+    /** Who drafted it (the event's actor): the only one who may change it while their link awaits confirmation. */
+    private String drafter;
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Application() {
@@ -92,7 +96,7 @@ public class Application {
 
     @CommandHandler
     void handle(ChangeDraft command, Clock clock, ProgrammeDirectory programmes) {
-        requireRepresentative(command.acting());
+        requireRepresentativeOrDrafter(command.acting());
         requireStatus(ApplicationStatus.DRAFT, "изменять можно только черновик");
         ParticipantIds ids = ParticipantIds.assign(command.form(), form.participants());
         Review review = ApplicationFormRules.review(ids.form(), organisationInn, programmeOf(command.form(), programmes),
@@ -107,7 +111,11 @@ public class Application {
     @CommandHandler
     void handle(SubmitApplication command, ProductionCalendar calendar, Clock clock, SubmissionRegistry registry,
             ProgrammeDirectory programmes, UploadedScans scans) {
-        requireRepresentative(command.acting());
+        requireRepresentativeOrDrafter(command.acting());
+        if (!command.acting().confirmed()) {
+            throw new AccessDeniedException("Институт ещё не подтвердил, что вы представляете эту организацию: "
+                    + "заявку можно отправить после подтверждения");
+        }
         requireStatus(ApplicationStatus.DRAFT, "подать можно только черновик");
         LocalDate today = ProductionCalendar.today(clock);
         ProgrammeFacts programme = programmeOf(form, programmes);
@@ -260,6 +268,13 @@ public class Application {
         }
     }
 
+    /** The organisation's representative, or the one who drafted it while their link awaits confirmation. */
+    private void requireRepresentativeOrDrafter(ApplicationCommands.Acting acting) {
+        if (!acting.represents(organisationInn) && !acting.drafted(organisationInn, drafter)) {
+            throw new NotFoundException("Заявка не найдена");
+        }
+    }
+
     private static void requireStaff(ApplicationCommands.Acting acting) {
         if (!acting.isStaff()) {
             throw new AccessDeniedException("Это действие выполняет сотрудник института");
@@ -340,7 +355,8 @@ public class Application {
     }
 
     @EventSourcingHandler
-    void on(ApplicationDrafted event) {
+    void on(ApplicationDrafted event, @MetaDataValue(EventStoreSetup.ACTOR) String actor) {
+        drafter = actor;
         applicationId = event.applicationId();
         organisationInn = event.organisationInn();
         form = event.form();

@@ -10,15 +10,29 @@ public final class ApplicationCommands {
     private ApplicationCommands() {
     }
 
-    /** Who acts: staff, or a representative of the organisation with this INN. */
-    public record Acting(String role, String organisationInn) {
+    /**
+     * Who acts: staff, or a representative of the organisation with this INN. A representative whose link to the
+     * organisation the institute has not confirmed yet ({@code confirmed} false) may draft for it and change their
+     * own draft ({@code subject}: who they are), nothing more.
+     */
+    public record Acting(String role, String organisationInn, String subject, boolean confirmed) {
 
         public static Acting staff() {
-            return new Acting("staff", null);
+            return new Acting("staff", null, null, true);
         }
 
         public static Acting representative(String organisationInn) {
-            return new Acting("representative", organisationInn);
+            return new Acting("representative", organisationInn, null, true);
+        }
+
+        /** A confirmed representative, named (the drafter of what they draft). */
+        public static Acting representative(String organisationInn, String subject) {
+            return new Acting("representative", organisationInn, subject, true);
+        }
+
+        /** A registered representative of {@code organisationInn} whose link awaits the institute's confirmation. */
+        public static Acting unconfirmed(String organisationInn, String subject) {
+            return new Acting("representative", organisationInn, subject, false);
         }
 
         boolean isStaff() {
@@ -26,7 +40,13 @@ public final class ApplicationCommands {
         }
 
         boolean represents(String inn) {
-            return "representative".equals(role) && inn != null && inn.equals(organisationInn);
+            return "representative".equals(role) && confirmed && inn != null && inn.equals(organisationInn);
+        }
+
+        /** Its own draft, for an unconfirmed representative: same organisation, and they drafted it. */
+        boolean drafted(String inn, String drafter) {
+            return "representative".equals(role) && !confirmed && inn != null && inn.equals(organisationInn)
+                    && subject != null && subject.equals(drafter);
         }
     }
 

@@ -10,10 +10,13 @@ import org.axonframework.config.Configurer;
 import ru.fioco.training.application.domain.Application;
 import ru.fioco.training.application.domain.Programme;
 import ru.fioco.training.application.domain.ProgrammeDirectory;
+import ru.fioco.training.application.domain.Representative;
 import ru.fioco.training.application.domain.SubmissionRegistry;
 import ru.fioco.training.application.domain.UploadedScans;
+import ru.fioco.training.application.policy.IdentityLinkPolicy;
 import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
+import ru.fioco.training.application.query.RepresentativeRegistry;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 
@@ -29,6 +32,12 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
 
     @Inject
     ApplicationBoard board;
+
+    @Inject
+    RepresentativeRegistry representatives;
+
+    @Inject
+    IdentityLinkPolicy identityLinks;
 
     @Inject
     SubmissionRegistry registry;
@@ -54,8 +63,11 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
         configurer.registerComponent(UploadedScans.class, c -> scans);
         configurer.configureAggregate(Programme.class);
         configurer.configureAggregate(Application.class);
+        configurer.configureAggregate(Representative.class);
         configurer.eventProcessing(processing -> processing
                 .registerEventHandler(c -> catalogue)
-                .registerEventHandler(c -> board));
+                .registerEventHandler(c -> board)
+                .registerEventHandler(c -> representatives)
+                .registerEventHandler(c -> identityLinks));
     }
 }

@@ -24,6 +24,7 @@ import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -44,6 +45,7 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -76,7 +78,7 @@ public class ApplicationBoard implements RebuildableReadModel {
      * numbers); {@code onlyIds} narrows to these applications (a contract stage).
      */
     public record Filter(String organisationInn, String status, String programmeId, String region, Boolean overdue,
-            String text, List<String> alsoIds, List<String> onlyIds) {
+            String text, List<String> alsoIds, List<String> onlyIds, String draftedBy) {
     }
 
     /**
@@ -111,8 +113,12 @@ public class ApplicationBoard implements RebuildableReadModel {
         applications = database.collection("applications");
     }
 
-    private final EventHandlers<ApplicationEvent, Instant> projection =
-            EventHandlers.<ApplicationEvent, Instant>of(ApplicationEvent.class, PROCESSING_GROUP)
+    /** When an event was stored, and by whom (the drafter of a draft may see it before their link is confirmed). */
+    record Stamp(Instant at, String actor) {
+    }
+
+    private final EventHandlers<ApplicationEvent, Stamp> projection =
+            EventHandlers.<ApplicationEvent, Stamp>of(ApplicationEvent.class, PROCESSING_GROUP)
                     .handle(ApplicationDrafted.class, this::drafted)
                     .handle(ApplicationChanged.class, this::changed)
                     .handle(ApplicationSubmitted.class, this::submitted)
@@ -127,13 +133,15 @@ public class ApplicationBoard implements RebuildableReadModel {
                     .build();
 
     @EventHandler
-    void on(ApplicationEvent event, @Timestamp Instant at) {
-        projection.handle(event, at);
+    void on(ApplicationEvent event, @Timestamp Instant at, @MetaDataValue(EventStoreSetup.ACTOR) String actor) {
+        projection.handle(event, new Stamp(at, actor));
     }
 
-    private void drafted(ApplicationDrafted e, Instant at) {
+    private void drafted(ApplicationDrafted e, Stamp stamp) {
+        Instant at = stamp.at();
         applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
                 Updates.set("organisationInn", e.organisationInn()),
+                Updates.set("draftedBy", stamp.actor()),
                 Updates.set("type", e.type().name()),
                 Updates.set("status", ApplicationStatus.after(null, e).name()),
                 Updates.set("createdAt", Date.from(at)),
@@ -155,7 +163,8 @@ public class ApplicationBoard implements RebuildableReadModel {
     }
 
     /** The form with the corrected participant, and the correction kept for staff: field by field, old → new. */
-    private void corrected(ParticipantCorrected e, Instant at) {
+    private void corrected(ParticipantCorrected e, Stamp stamp) {
+        Instant at = stamp.at();
         Detail detail = find(e.applicationId()).orElseThrow(() -> new IllegalStateException("no application " + e.applicationId()));
         ApplicationForm form = detail.form();
         List<ApplicationForm.Participant> participants = new ArrayList<>(form.participants());
@@ -232,6 +241,9 @@ public class ApplicationBoard implements RebuildableReadModel {
         if (filter.organisationInn() != null) {
             conditions.add(Filters.eq("organisationInn", filter.organisationInn()));
         }
+        if (filter.draftedBy() != null) {
+            conditions.add(Filters.eq("draftedBy", filter.draftedBy()));
+        }
         if (filter.status() != null) {
             conditions.add(Filters.eq("status", filter.status()));
         }
@@ -294,6 +306,7 @@ public class ApplicationBoard implements RebuildableReadModel {
                 "обучение", programmeId, programmeTitle, d.getString("organisationInn"),
                 d.getString("organisationShortName"), d.getString("region"),
                 d.getInteger("participantCount", 0), due, Boolean.TRUE.equals(d.getBoolean("reviewDueProvisional")),
-                ApplicationStatus.SUBMITTED.name().equals(status) && due != null && due.isBefore(today()));
+                ApplicationStatus.SUBMITTED.name().equals(status) && due != null && due.isBefore(today()),
+                d.getString("draftedBy"));
     }
 }

@@ -40,7 +40,6 @@ import ru.fioco.training.application.query.ApplicationBoard.Filter;
 import ru.fioco.training.application.query.ApplicationBoard.Page;
 import ru.fioco.training.application.query.nextstep.NextStepBook;
 import ru.fioco.training.contract.api.ContractStatus;
-import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -76,6 +75,9 @@ public class ApplicationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Representation representation;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -175,13 +177,23 @@ public class ApplicationResource {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String organisation = caller.isRepresentative() && !caller.isStaff()
-                ? caller.organisationInn().orElseThrow(() -> new NotFoundException("Организация не указана в токене"))
-                : null;
+        String organisation = null;
+        String draftedBy = null;
+        if (caller.isRepresentative() && !caller.isStaff()) {
+            // a representative sees their confirmed organisation's applications; one awaiting confirmation, their drafts
+            organisation = representation.confirmedInn().orElse(null);
+            if (organisation == null) {
+                organisation = representation.pendingInn().orElse(null);
+                draftedBy = representation.subject();
+            }
+            if (organisation == null) {
+                return new ApplicationBoard.Page(List.of(), 0, page, size);
+            }
+        }
         List<String> also = text == null || text.isBlank() ? List.of() : nextSteps.withKey(text, MAX_MATCHES);
         List<String> only = contractStatus == null ? null
                 : nextSteps.withContractStatus(ContractStatus.valueOf(contractStatus), MAX_MATCHES);
-        return board.list(new Filter(organisation, status, programmeId, region, overdue, text, also, only), page, size);
+        return board.list(new Filter(organisation, status, programmeId, region, overdue, text, also, only, draftedBy), page, size);
     }
 
     /** The longest search text, and the most applications one contract-side key may match. */
@@ -193,7 +205,7 @@ public class ApplicationResource {
     @Path("/{id}")
     public Detail get(@PathParam("id") String id) {
         Detail detail = board.find(id).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
-        caller.requireSight(detail.summary().organisationInn(), "Заявка");
+        representation.requireSight(detail.summary().organisationInn(), detail.summary().draftedBy(), "Заявка");
         if (caller.isAuditor() && !caller.isStaff()) {
             return new Detail(detail.summary(), null, detail.lastReason(), detail.participantsLocked(), List.of());
         }
@@ -208,12 +220,7 @@ public class ApplicationResource {
     }
 
     private Acting acting() {
-        if (caller.isStaff()) {
-            return Acting.staff();
-        }
-        return Acting.representative(caller.organisationInn()
-                .orElseThrow(() -> new AccessDeniedException(
-                        "В токене представителя нет организации (claim org)")));
+        return representation.acting();
     }
 
     private static String reason(ReasonRequest request) {

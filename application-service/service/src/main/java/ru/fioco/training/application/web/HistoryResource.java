@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import ru.fioco.training.application.query.ApplicationBoard;
+import ru.fioco.training.application.query.ApplicationSummary;
 import ru.fioco.training.application.query.history.ApplicationHistory;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -35,6 +36,9 @@ public class HistoryResource {
     Caller caller;
 
     @Inject
+    Representation representation;
+
+    @Inject
     ApplicationBoard board;
 
     @GET
@@ -53,9 +57,9 @@ public class HistoryResource {
         ApplicationHistory.Reader reader = caller.isStaff() ? ApplicationHistory.Reader.STAFF
                 : caller.isAuditor() ? ApplicationHistory.Reader.AUDITOR : ApplicationHistory.Reader.REPRESENTATIVE;
         if (reader == ApplicationHistory.Reader.REPRESENTATIVE) {
-            String organisation = board.find(applicationId).map(d -> d.summary().organisationInn())
+            ApplicationSummary summary = board.find(applicationId).map(ApplicationBoard.Detail::summary)
                     .orElseThrow(() -> new NotFoundException("История заявки не найдена"));
-            caller.requireSight(organisation, "История заявки");
+            representation.requireSight(summary.organisationInn(), summary.draftedBy(), "История заявки");
         }
         if (!history.knows(applicationId)) {
             throw new NotFoundException("История заявки не найдена");

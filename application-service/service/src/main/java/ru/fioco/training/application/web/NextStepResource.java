@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 
+import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.application.query.ProgrammeView;
 import ru.fioco.training.application.query.nextstep.NextStepBook;
@@ -62,6 +63,12 @@ public class NextStepResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Representation representation;
+
+    @Inject
+    ApplicationBoard board;
+
     @GET
     public Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         List<FieldViolation> problems = new ArrayList<>();
@@ -75,8 +82,10 @@ public class NextStepResource {
             throw new InvalidInputException(problems);
         }
         boolean institute = caller.isStaff() || caller.isAuditor();
-        String organisation = institute ? null : caller.organisationInn()
-                .orElseThrow(() -> new NotFoundException("Организация не указана в токене"));
+        String organisation = institute ? null : representation.confirmedInn().orElse(null);
+        if (!institute && organisation == null) {
+            return new Page(List.of(), 0, page, size); // nothing yet: the link awaits confirmation
+        }
         LocalDate today = ProductionCalendar.today(clock);
         List<Next> all = book.ofOrganisation(organisation, MAX_APPLICATIONS).stream().map(k -> next(k, today))
                 .sorted(Comparator.comparing((Next n) -> due(institute ? n.institute() : n.organisation()),
@@ -91,7 +100,8 @@ public class NextStepResource {
     public Next one(@PathParam("applicationId") String applicationId) {
         NextStepBook.Known known = book.find(applicationId).filter(k -> k.application() != null)
                 .orElseThrow(() -> new NotFoundException("Заявка не найдена"));
-        caller.requireSight(known.application().organisationInn, "Заявка");
+        representation.requireSight(known.application().organisationInn, board.find(applicationId)
+                .map(d -> d.summary().draftedBy()).orElse(null), "Заявка");
         return next(known, ProductionCalendar.today(clock));
     }
 

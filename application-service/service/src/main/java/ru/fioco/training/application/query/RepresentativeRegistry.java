@@ -1,0 +1,168 @@
+package ru.fioco.training.application.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeEvent;
+import ru.fioco.training.application.api.RepresentativeProfile;
+import ru.fioco.training.application.api.RepresentativeProfileChanged;
+import ru.fioco.training.application.api.RepresentativeRefused;
+import ru.fioco.training.application.api.RepresentativeRegistered;
+import ru.fioco.training.application.api.RepresentativeRevoked;
+import ru.fioco.training.application.api.RepresentativeSettings;
+import ru.fioco.training.application.api.RepresentativeSettingsChanged;
+import ru.fioco.training.application.api.RepresentativeStatus;
+import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.rebuild.RebuildableReadModel;
+
+/**
+ * Who represents which organisation, as staff review it and as the person sees their own request: one document per
+ * representative, from this service's events.
+ */
+@ApplicationScoped
+@ProcessingGroup(RepresentativeRegistry.PROCESSING_GROUP)
+public class RepresentativeRegistry implements RebuildableReadModel {
+
+    public static final String PROCESSING_GROUP = "representative-registry";
+    private static final String COLLECTION = "representatives";
+
+    /** A representative and their request, as of the last event. */
+    public record View(String representativeId, RepresentativeStatus status, String statusTitle, String organisationInn,
+            RepresentativeProfile profile, RepresentativeSettings settings, String agreementVersion,
+            Instant agreementAcceptedAt, Instant registeredAt, Instant decidedAt, String reason) {
+    }
+
+    /** A page of the staff's list, with the total for the pager. */
+    public record Page(List<View> items, long total, int page, int size) {
+    }
+
+    @Inject
+    ServiceDatabase database;
+
+    private MongoCollection<Document> representatives;
+
+    @PostConstruct
+    void init() {
+        representatives = database.collection(COLLECTION);
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    private final EventHandlers<RepresentativeEvent, Instant> projection =
+            EventHandlers.<RepresentativeEvent, Instant>of(RepresentativeEvent.class, PROCESSING_GROUP)
+                    .handle(RepresentativeRegistered.class, (e, at) -> update(e, Updates.combine(
+                            Updates.set("organisationInn", e.organisationInn()),
+                            profile(e.profile()), settings(e.settings()),
+                            Updates.set("agreementVersion", e.agreementVersion()),
+                            Updates.set("agreementAcceptedAt", Date.from(e.agreementAcceptedAt())),
+                            Updates.set("registeredAt", Date.from(at)),
+                            Updates.set("decidedAt", null), Updates.set("reason", null))))
+                    .handle(RepresentativeProfileChanged.class, (e, at) -> update(e, profile(e.profile())))
+                    .handle(RepresentativeSettingsChanged.class, (e, at) -> update(e, settings(e.settings())))
+                    .handle(RepresentativeConfirmed.class, (e, at) -> update(e, Updates.set("decidedAt", Date.from(at))))
+                    .handle(RepresentativeRefused.class, (e, at) -> update(e, Updates.combine(
+                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason", e.reason()))))
+                    .handle(RepresentativeRevoked.class, (e, at) -> update(e, Updates.combine(
+                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason", e.reason()))))
+                    .build();
+
+    @EventHandler
+    void on(RepresentativeEvent event, @Timestamp Instant at) {
+        projection.handle(event, at);
+    }
+
+    /** Every event moves the status the one way {@link RepresentativeStatus#after} says. */
+    private void update(RepresentativeEvent e, Bson changes) {
+        Document current = representatives.find(Filters.eq("_id", e.representativeId())).first();
+        RepresentativeStatus before = current == null || current.getString("status") == null ? null
+                : RepresentativeStatus.valueOf(current.getString("status"));
+        RepresentativeStatus after = RepresentativeStatus.after(before, e);
+        representatives.updateOne(Filters.eq("_id", e.representativeId()),
+                Updates.combine(changes, Updates.set("status", after == null ? null : after.name())),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static Bson profile(RepresentativeProfile p) {
+        return Updates.combine(Updates.set("surname", p.surname()), Updates.set("name", p.name()),
+                Updates.set("patronymic", p.patronymic()), Updates.set("organisationName", p.organisationName()),
+                Updates.set("position", p.position()), Updates.set("education", p.education()),
+                Updates.set("email", p.email()), Updates.set("phone", p.phone()), Updates.set("login", p.login()));
+    }
+
+    private static Bson settings(RepresentativeSettings s) {
+        return Updates.combine(Updates.set("trainingApplications", s.trainingApplications()),
+                Updates.set("supportRequests", s.supportRequests()),
+                Updates.set("eventApplications", s.eventApplications()));
+    }
+
+    public Optional<View> find(String representativeId) {
+        return Optional.ofNullable(representatives.find(Filters.eq("_id", representativeId)).first())
+                .map(RepresentativeRegistry::view);
+    }
+
+    /**
+     * Staff's list: by status (null: any), and {@code text} found in the INN, the organisation's name, the surname,
+     * the login or the e-mail; the oldest request first, so that nobody waits longest.
+     */
+    public Page list(RepresentativeStatus status, String text, int page, int size) {
+        List<Bson> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add(Filters.eq("status", status.name()));
+        }
+        if (text != null && !text.isBlank()) {
+            Pattern p = Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            conditions.add(Filters.or(Filters.regex("organisationInn", p), Filters.regex("organisationName", p),
+                    Filters.regex("surname", p), Filters.regex("login", p), Filters.regex("email", p)));
+        }
+        Bson where = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        List<View> items = representatives.find(where).sort(Sorts.ascending("registeredAt", "_id"))
+                .skip(page * size).limit(size).map(RepresentativeRegistry::view).into(new ArrayList<>());
+        return new Page(items, representatives.countDocuments(where), page, size);
+    }
+
+    private static View view(Document d) {
+        RepresentativeStatus status = d.getString("status") == null ? null : RepresentativeStatus.valueOf(d.getString("status"));
+        return new View(d.getString("_id"), status, status == null ? null : status.title(), d.getString("organisationInn"),
+                new RepresentativeProfile(d.getString("surname"), d.getString("name"), d.getString("patronymic"),
+                        d.getString("organisationName"), d.getString("position"), d.getString("education"),
+                        d.getString("email"), d.getString("phone"), d.getString("login")),
+                new RepresentativeSettings(d.getBoolean("trainingApplications", true),
+                        d.getBoolean("supportRequests", false), d.getBoolean("eventApplications", false)),
+                d.getString("agreementVersion"), instant(d, "agreementAcceptedAt"), instant(d, "registeredAt"),
+                instant(d, "decidedAt"), d.getString("reason"));
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}
