@@ -16,14 +16,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole platform on this machine: the embedded Kafka broker and Mongo server in this JVM, and
- * the four services as separate processes. {@link #main} is the local run (data kept in
- * {@code .devstack/} so a second start finds everything again); the system tests use
- * {@link #start} with a throw-away data directory and free ports.
+ * The whole platform on this machine: the embedded Kafka broker, Mongo server and SMTP server in this JVM, Keycloak
+ * and the four services as separate processes. {@link #main} is the local run (data kept in {@code .devstack/} so a
+ * second start finds everything again), signed in through Keycloak; the system tests use {@link #start} with a
+ * throw-away data directory and free ports, and either Keycloak or, where sign-in is not what they test, tokens
+ * minted with a local key (no Keycloak process: faster).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -45,7 +47,15 @@ public final class LocalPlatform implements AutoCloseable {
     private final SigningKeys keys;
     private final TokenMinter tokens;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private KeycloakServer keycloak;
     private Map<String, String> environment = Map.of();
+
+    /** The local run's cabinet address, where Keycloak sends people back after signing in. */
+    public static final String CABINET_URL = "http://127.0.0.1:8080";
+    /** The local run's Keycloak port: fixed, because it is part of the tokens' issuer. */
+    public static final int KEYCLOAK_PORT = 8180;
+    /** The organisation of the seeded local representative. */
+    public static final String LOCAL_SCHOOL_INN = "7707083893";
 
     private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, EmbeddedMail mail, SigningKeys keys) {
         this.kafka = kafka;
@@ -56,10 +66,20 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts the broker, the Mongo server (persisted in {@code dataDir}) and the services on the given
-     * ports, and waits until every service is ready.
+     * Starts the broker, the Mongo server (persisted in {@code dataDir}) and the services on the given ports, the
+     * services trusting tokens minted with a local key ({@link #tokens()}); waits until every service is ready.
      */
     public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts) {
+        return start(repositoryRoot, dataDir, servicePorts, null);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map)}, with Keycloak on {@code keycloakPort} as the identity provider the services
+     * trust (null: none, local tokens), its realm set up and the local accounts seeded: the representative confirmed
+     * for {@link #LOCAL_SCHOOL_INN} through application-service, as staff would.
+     */
+    public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts,
+            Integer keycloakPort) {
         Properties ports = rememberedPorts(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"),
                 port(ports, "kafka.broker"), port(ports, "kafka.controller"));
@@ -71,29 +91,56 @@ public final class LocalPlatform implements AutoCloseable {
         ports.setProperty("kafka.broker", Integer.toString(kafka.brokerPort()));
         ports.setProperty("kafka.controller", Integer.toString(kafka.controllerPort()));
         ports.setProperty("mongo", Integer.toString(mongo.port()));
+        if (keycloakPort != null) {
+            ports.setProperty("keycloak", Integer.toString(keycloakPort));
+        }
         storePorts(dataDir, ports);
 
         LocalPlatform platform = new LocalPlatform(kafka, mongo, mail, SigningKeys.inDirectory(dataDir.resolve("keys")));
         try {
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new HashMap<>(Map.of(
                     "QUARKUS_MAILER_HOST", mail.host(),
                     "QUARKUS_MAILER_PORT", Integer.toString(mail.port()),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER,
-                    "MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE);
-            platform.environment = env;
+                    "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString()));
+            if (keycloakPort != null) {
+                platform.keycloak = KeycloakServer.start(repositoryRoot, dataDir, keycloakPort, mail.host(), mail.port(),
+                        CABINET_URL);
+                env.putAll(Map.of(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keycloak.jwksUrl(),
+                        "MP_JWT_VERIFY_ISSUER", platform.keycloak.issuer(),
+                        "MP_JWT_VERIFY_AUDIENCES", KeycloakServer.AUDIENCE,
+                        "KEYCLOAK_URL", platform.keycloak.baseUrl(),
+                        "KEYCLOAK_APPLICATION_SERVICE_SECRET", platform.keycloak.applicationServiceSecret()));
+            } else {
+                env.putAll(Map.of(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),
+                        "MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER,
+                        "MP_JWT_VERIFY_AUDIENCES", TokenMinter.AUDIENCE,
+                        // no identity provider to tell: a decision on a representative would wait for one
+                        "KEYCLOAK_URL", "http://127.0.0.1:9",
+                        "KEYCLOAK_APPLICATION_SERVICE_SECRET", "none"));
+            }
+            platform.environment = Map.copyOf(env);
             servicePorts.forEach((name, port) -> platform.services.add(new ServiceProcess(name, port,
                     repositoryRoot.resolve(name).resolve("service/target/quarkus-app/quarkus-run.jar"),
-                    dataDir.resolve("logs").resolve(name + ".log"), env)));
+                    dataDir.resolve("logs").resolve(name + ".log"), platform.environment)));
             platform.services.forEach(ServiceProcess::start);
             platform.services.forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+            if (platform.keycloak != null && servicePorts.containsKey("application-service")) {
+                LocalAccounts.confirmSchool(platform.keycloak, platform.service("application-service").baseUrl(),
+                        LOCAL_SCHOOL_INN);
+            }
             return platform;
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
+    }
+
+    /** Keycloak, when the platform was started with it. */
+    public Optional<KeycloakServer> keycloak() {
+        return Optional.ofNullable(keycloak);
     }
 
     public EmbeddedKafka kafka() {
@@ -108,6 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
         return mail;
     }
 
+    /** Tokens signed with the local key: trusted by the services only when the platform runs without Keycloak. */
     public TokenMinter tokens() {
         return tokens;
     }
@@ -144,15 +192,31 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         try {
-            services.forEach(s -> s.stop(Duration.ofSeconds(30)));
+            // each stops on its own: one that takes its grace period does not hold up the others
+            List<Thread> stopping = services.stream().map(s -> new Thread(() -> s.stop(Duration.ofSeconds(30)),
+                    "stop-" + s.name())).toList();
+            stopping.forEach(Thread::start);
+            for (Thread t : stopping) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         } finally {
             try {
-                kafka.close();
+                if (keycloak != null) {
+                    keycloak.close();
+                }
             } finally {
                 try {
-                    mongo.close();
+                    kafka.close();
                 } finally {
-                    mail.close();
+                    try {
+                        mongo.close();
+                    } finally {
+                        mail.close();
+                    }
                 }
             }
         }
@@ -167,25 +231,40 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println("Another local platform is running on " + dataDir + "; stop it first (Ctrl-C in its terminal).");
             System.exit(1);
         }
-        System.out.println("Starting Kafka, MongoDB and the four services; data in " + dataDir + " ...");
-        LocalPlatform platform = start(root, dataDir, LOCAL_PORTS);
+        if (!FreePorts.isFree(KEYCLOAK_PORT)) {
+            System.err.println("Port " + KEYCLOAK_PORT + " (Keycloak) is taken; free it first.");
+            System.exit(1);
+        }
+        System.out.println("Starting Kafka, MongoDB, Keycloak and the four services; data in " + dataDir + " ...");
+        LocalPlatform platform;
+        try {
+            platform = start(root, dataDir, LOCAL_PORTS, KEYCLOAK_PORT);
+        } catch (IllegalStateException e) {
+            System.err.println("\nThe platform did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the services, Kafka and MongoDB ...");
+            System.out.println("\nStopping the services, Keycloak, Kafka and MongoDB ...");
             platform.close();
             stopped.countDown();
         }, "local-platform-shutdown"));
-        Path tokenDir = dataDir.resolve("tokens");
-        writeToken(tokenDir.resolve("staff.jwt"), platform.tokens.staff("staff@fioco.ru"));
-        writeToken(tokenDir.resolve("auditor.jwt"), platform.tokens.auditor("auditor@fioco.ru"));
-        writeToken(tokenDir.resolve("representative.jwt"),
-                platform.tokens.representative("school-7707083893@example.ru", "7707083893"));
-        System.out.println(banner(platform, root, tokenDir));
+        System.out.println(banner(platform, root));
         stopped.await();
     }
 
-    private static String banner(LocalPlatform platform, Path root, Path tokenDir) {
+    private static String banner(LocalPlatform platform, Path root) {
+        KeycloakServer kc = platform.keycloak;
         StringBuilder b = new StringBuilder("\nThe platform is up.\n\n");
+        b.append("  Sign in:                 ").append(kc.accountUrl()).append('\n');
+        b.append("  Local accounts (this machine only):\n");
+        for (KeycloakServer.Account a : kc.accounts()) {
+            b.append(String.format("    %-8s %-18s %s%n", a.username(), a.password(), a.description()));
+        }
+        b.append("  New people register at the sign-in page; the confirmation mail is in .devstack/mail/*.eml\n");
+        b.append("  Keycloak administration: ").append(kc.baseUrl()).append("/admin  (admin / ")
+                .append(kc.adminPassword()).append(")\n\n");
         b.append(String.format("  %-20s %-24s %s%n", "service", "URL", "Swagger UI"));
         for (ServiceProcess s : platform.services) {
             b.append(String.format("  %-20s %-24s %s/q/swagger-ui%n", s.name(), s.baseUrl(), s.baseUrl()));
@@ -194,11 +273,9 @@ public final class LocalPlatform implements AutoCloseable {
         b.append("\n  MongoDB:                 ").append(platform.mongo.connectionString());
         b.append("\n  E-mail (SMTP):           ").append(platform.mail.host()).append(':').append(platform.mail.port())
                 .append("; every message sent is also in .devstack/mail/*.eml");
-        b.append("\n  Service logs:            ").append(root.relativize(platform.services.get(0).logFile().getParent()));
-        b.append("\n\nTokens (valid 12 h) are in ").append(root.relativize(tokenDir)).append(":");
-        b.append("\n  staff.jwt, auditor.jwt, representative.jwt (organisation INN 7707083893)");
-        b.append("\n  another one: ./platform-token representative someone@school.ru <INN>");
-        b.append("\n\nTry:\n  curl -s -X POST http://127.0.0.1:8081/programmes -H \"Authorization: Bearer $(cat .devstack/tokens/staff.jwt)\" \\");
+        b.append("\n  Logs:                    ").append(root.relativize(platform.services.get(0).logFile().getParent()));
+        b.append("\n\nA token for scripts (valid 5 minutes): ./platform-token staff|auditor|school");
+        b.append("\n\nTry:\n  curl -s -X POST http://127.0.0.1:8081/programmes -H \"Authorization: Bearer $(./platform-token staff)\" \\");
         b.append("\n       -H 'Content-Type: application/json' \\");
         b.append("\n       -d '{\"title\":\"Оценивание функциональной грамотности\",\"startDate\":\"2027-02-01\",\"endDate\":\"2027-02-12\",\"hours\":36,\"subjects\":[\"Математика\"],\"pricePerParticipant\":\"12000.00\"}'");
         b.append("\n\nCtrl-C stops everything.\n");
@@ -217,14 +294,6 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static void writeToken(Path file, String token) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, token);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Properties rememberedPorts(Path dataDir) {
         Properties p = new Properties();

@@ -60,10 +60,16 @@ public final class LifecycleDriver {
     public final String staff;
     public final String auditor;
 
+    /** With tokens minted with the platform's local key (a platform started without Keycloak). */
     public LifecycleDriver(LocalPlatform platform) {
+        this(platform, platform.tokens().staff("staff@fioco.ru"), platform.tokens().auditor("auditor@fioco.ru"));
+    }
+
+    /** With the given staff's and auditor's tokens (from Keycloak, for a platform signed in through it). */
+    public LifecycleDriver(LocalPlatform platform, String staff, String auditor) {
         this.platform = platform;
-        this.staff = platform.tokens().staff("staff@fioco.ru");
-        this.auditor = platform.tokens().auditor("auditor@fioco.ru");
+        this.staff = staff;
+        this.auditor = auditor;
     }
 
     public String representative(String inn) {
