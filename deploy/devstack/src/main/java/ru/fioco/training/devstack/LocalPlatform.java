@@ -48,10 +48,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final TokenMinter tokens;
     private final List<ServiceProcess> services = new ArrayList<>();
     private KeycloakServer keycloak;
+    private CabinetServer cabinet;
     private Map<String, String> environment = Map.of();
 
-    /** The local run's cabinet address, where Keycloak sends people back after signing in. */
-    public static final String CABINET_URL = "http://127.0.0.1:8080";
+    /** The local run's cabinet port: fixed, because Keycloak sends people back to it after signing in. */
+    public static final int CABINET_PORT = 8080;
     /** The local run's Keycloak port: fixed, because it is part of the tokens' issuer. */
     public static final int KEYCLOAK_PORT = 8180;
     /** The organisation of the seeded local representative. */
@@ -70,16 +71,17 @@ public final class LocalPlatform implements AutoCloseable {
      * services trusting tokens minted with a local key ({@link #tokens()}); waits until every service is ready.
      */
     public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts) {
-        return start(repositoryRoot, dataDir, servicePorts, null);
+        return start(repositoryRoot, dataDir, servicePorts, null, null);
     }
 
     /**
      * As {@link #start(Path, Path, Map)}, with Keycloak on {@code keycloakPort} as the identity provider the services
      * trust (null: none, local tokens), its realm set up and the local accounts seeded: the representative confirmed
-     * for {@link #LOCAL_SCHOOL_INN} through application-service, as staff would.
+     * for {@link #LOCAL_SCHOOL_INN} through application-service, as staff would; and the cabinet served on
+     * {@code cabinetPort} (with Keycloak only: it signs in there).
      */
     public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts,
-            Integer keycloakPort) {
+            Integer keycloakPort, Integer cabinetPort) {
         Properties ports = rememberedPorts(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"),
                 port(ports, "kafka.broker"), port(ports, "kafka.controller"));
@@ -105,7 +107,7 @@ public final class LocalPlatform implements AutoCloseable {
                     "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString()));
             if (keycloakPort != null) {
                 platform.keycloak = KeycloakServer.start(repositoryRoot, dataDir, keycloakPort, mail.host(), mail.port(),
-                        CABINET_URL);
+                        "http://127.0.0.1:" + (cabinetPort == null ? CABINET_PORT : cabinetPort));
                 env.putAll(Map.of(
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keycloak.jwksUrl(),
                         "MP_JWT_VERIFY_ISSUER", platform.keycloak.issuer(),
@@ -131,11 +133,22 @@ public final class LocalPlatform implements AutoCloseable {
                 LocalAccounts.confirmSchool(platform.keycloak, platform.service("application-service").baseUrl(),
                         LOCAL_SCHOOL_INN);
             }
+            if (platform.keycloak != null && cabinetPort != null) {
+                Map<String, String> urls = new LinkedHashMap<>();
+                platform.services.forEach(s -> urls.put(s.name(), s.baseUrl()));
+                platform.cabinet = CabinetServer.start(cabinetPort, repositoryRoot.resolve("web/target/dist"), urls,
+                        platform.keycloak.issuer(), KeycloakServer.CABINET_CLIENT);
+            }
             return platform;
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
+    }
+
+    /** The cabinet's origin, when the platform was started with it. */
+    public Optional<CabinetServer> cabinet() {
+        return Optional.ofNullable(cabinet);
     }
 
     /** Keycloak, when the platform was started with it. */
@@ -191,6 +204,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cabinet != null) {
+            cabinet.close();
+        }
         try {
             // each stops on its own: one that takes its grace period does not hold up the others
             List<Thread> stopping = services.stream().map(s -> new Thread(() -> s.stop(Duration.ofSeconds(30)),
@@ -231,14 +247,17 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println("Another local platform is running on " + dataDir + "; stop it first (Ctrl-C in its terminal).");
             System.exit(1);
         }
-        if (!FreePorts.isFree(KEYCLOAK_PORT)) {
-            System.err.println("Port " + KEYCLOAK_PORT + " (Keycloak) is taken; free it first.");
-            System.exit(1);
+        for (int port : List.of(KEYCLOAK_PORT, CABINET_PORT)) {
+            if (!FreePorts.isFree(port)) {
+                System.err.println("Port " + port + " (" + (port == KEYCLOAK_PORT ? "Keycloak" : "the cabinet")
+                        + ") is taken; free it first.");
+                System.exit(1);
+            }
         }
         System.out.println("Starting Kafka, MongoDB, Keycloak and the four services; data in " + dataDir + " ...");
         LocalPlatform platform;
         try {
-            platform = start(root, dataDir, LOCAL_PORTS, KEYCLOAK_PORT);
+            platform = start(root, dataDir, LOCAL_PORTS, KEYCLOAK_PORT, CABINET_PORT);
         } catch (IllegalStateException e) {
             System.err.println("\nThe platform did not start: " + e.getMessage());
             System.exit(1);
@@ -257,7 +276,8 @@ public final class LocalPlatform implements AutoCloseable {
     private static String banner(LocalPlatform platform, Path root) {
         KeycloakServer kc = platform.keycloak;
         StringBuilder b = new StringBuilder("\nThe platform is up.\n\n");
-        b.append("  Sign in:                 ").append(kc.accountUrl()).append('\n');
+        b.append("  The cabinet:             ").append(platform.cabinet.url()).append("   <- open this\n");
+        b.append("  Accounts (Keycloak):     ").append(kc.accountUrl()).append('\n');
         b.append("  Local accounts (this machine only):\n");
         for (KeycloakServer.Account a : kc.accounts()) {
             b.append(String.format("    %-8s %-18s %s%n", a.username(), a.password(), a.description()));

@@ -50,7 +50,7 @@ class SignInSystemTest {
         dataDir = Files.createTempDirectory("sign-in-system-test-");
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
-        platform = LocalPlatform.start(root, dataDir, ports, FreePorts.pick());
+        platform = LocalPlatform.start(root, dataDir, ports, FreePorts.pick(), null);
         keycloak = platform.keycloak().orElseThrow();
     }
 

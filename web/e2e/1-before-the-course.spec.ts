@@ -1,0 +1,306 @@
+import { expect, test, type Page } from '@playwright/test';
+import { env, eventually, linkInMailTo, screen, signInAt, signedIn, upload, writeState } from './support';
+
+/**
+ * The procedure in the browser up to the course, each role in its own session: staff publish a programme; a school's
+ * representative files an application with two participants and their scans; staff reject a scan and the school
+ * replaces it; staff accept and take it into work; drafts, signed scans, conclusion, the access panel; the chat with an
+ * attachment both ways; the payment. deploy/system-tests then moves contract-service's clock past the course.
+ */
+test.describe.serial('before the course', () => {
+  const title = `Функциональная грамотность: оценивание, поток ${Date.now() % 100000}`;
+  let staff: Page;
+  let school: Page;
+  let applicationUrl = '';
+
+  test.beforeAll(async ({ browser }) => {
+    staff = await signedIn(browser, 'staff');
+    school = await signedIn(browser, 'school');
+  });
+
+  test('staff publish the programme', async () => {
+    await staff.getByRole('link', { name: 'Программы' }).click();
+    await expect(staff.getByRole('heading', { name: 'Программы' })).toBeVisible();
+    await staff.getByRole('button', { name: 'Новая программа' }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel('Название').fill(title);
+    const start = env.programmeStart;
+    const end = new Date(Date.parse(start) + 11 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('Начало').fill(start);
+    await dialog.getByLabel('Окончание').fill(end);
+    await dialog.getByLabel('Часов').fill('36');
+    const subjects = dialog.getByLabel('Предметы');
+    await subjects.fill('Математика');
+    await subjects.press('Enter');
+    await subjects.fill('Физика');
+    await subjects.press('Enter');
+    await dialog.getByLabel(/Стоимость обучения/).fill('12000');
+    await dialog.getByLabel('Адрес курса в СДО').fill('https://lms.fioco.ru/course/view.php?id=42');
+    await dialog.getByLabel('Тьюторы').fill('Иванова Мария Петровна; tutor@fioco.ru');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await eventually(staff, async () => expect(staff.getByRole('cell', { name: title })).toBeVisible({ timeout: 3000 }));
+    await screen(staff, 'staff-programmes');
+  });
+
+  test('the representative files an application with two participants and their scans', async () => {
+    await expect(school.getByRole('heading', { name: 'Мои заявки' })).toBeVisible();
+    await screen(school, 'representative-home');
+    await school.getByRole('button', { name: 'Подать заявку на обучение' }).click();
+    await expect(school.getByRole('heading', { name: 'Заявка на обучение' })).toBeVisible();
+    await school.getByLabel('Телефон мобильный').fill('+7 916 123-45-67');
+    await choose(school, school.getByLabel('Программа', { exact: true }), title, true);
+    await choose(school, school.getByLabel('Субъект РФ'), 'г. Москва', true);
+    await school.getByLabel('Полное название организации').fill('Государственное бюджетное общеобразовательное учреждение «Школа № 1»');
+    await school.getByLabel('Краткое название организации').fill('ГБОУ «Школа № 1»');
+    await school.getByLabel('Официальный e-mail организации').fill('school1@edu.mos.ru');
+    await school.getByLabel('Юридический адрес').fill('111111, Москва, ул. Кремлёвская, д. 1');
+    await school.getByRole('button', { name: 'совпадает с юридическим' }).click();
+    // a wrong checksum shows at once, as one types
+    await school.getByLabel('КПП').fill('77360100');
+    await expect(school.getByText(/КПП — 9 знаков/)).toBeVisible();
+    await school.getByLabel('КПП').fill('773601001');
+    await school.getByLabel('БИК').fill('044525225');
+
+    await fillParticipant(school, 1, { surname: 'Петров', name: 'Пётр', patronymic: 'Петрович', sex: 'мужской',
+      birth: '1980-03-15', position: 'Учитель математики', subject: 'Математика', diploma: '123456', snils: '112-233-445 95',
+      email: 'petrov@school1.ru' });
+    await school.getByRole('button', { name: 'Добавить участника' }).click();
+    await fillParticipant(school, 2, { surname: 'Иванова', name: 'Мария', patronymic: 'Сергеевна', sex: 'женский',
+      birth: '1985-07-01', position: 'Учитель физики', subject: 'Физика', diploma: '654321', snils: '100-000-001 10',
+      email: 'ivanova@school1.ru', wrongSnils: '112-233-445 96' });
+    await school.getByLabel('Участники дали согласие на обработку персональных данных').check();
+    await screen(school, 'application-form');
+    await school.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await expect(school.getByRole('heading', { name: 'Черновик заявки' })).toBeVisible();
+    applicationUrl = school.url().replace(/\?.*$/, '');
+
+    // submission is refused while the scans are missing, naming them
+    await school.getByRole('button', { name: 'Отправить заявку' }).click();
+    await expect(school.getByText(/participants\[0\]\.documents\.PASSPORT/)).toBeVisible();
+
+    for (const who of ['Петров Пётр', 'Иванова Мария']) {
+      const card = school.locator('.ant-card').filter({ hasText: who });
+      await upload(school, 'Загрузить: Паспорт', 'passport.pdf', card);
+      await expect(card.getByRole('button', { name: 'Заменить: Паспорт' })).toBeVisible();
+      await upload(school, 'Загрузить: СНИЛС', 'snils.pdf', card);
+      await expect(card.getByRole('button', { name: 'Заменить: СНИЛС' })).toBeVisible();
+      await upload(school, 'Загрузить: Документ об образовании', 'diploma.pdf', card);
+      await expect(card.getByRole('button', { name: 'Заменить: Документ об образовании' })).toBeVisible();
+    }
+    await screen(school, 'application-documents');
+    // application-service learns of the scans through Kafka: the submission goes through once it has
+    await eventually(school, async () => {
+      await school.getByRole('button', { name: 'Отправить заявку' }).click({ timeout: 3000 });
+      await expect(school.getByText('на рассмотрении').first()).toBeVisible({ timeout: 3000 });
+    });
+    await expect(school.getByRole('heading', { name: /Заявка № 000-\d{6}/ })).toBeVisible();
+    const number = (await school.getByRole('heading', { name: /Заявка № / }).textContent())!.replace('Заявка № ', '').trim();
+    writeState({ applicationId: applicationUrl.split('/').pop(), number, programme: title });
+  });
+
+  test('staff reject one scan, the school replaces it, staff accept all and take the application into work', async () => {
+    await staff.getByRole('link', { name: 'Очереди' }).click();
+    await eventually(staff, async () => expect(staff.getByRole('link', { name: /Паспорт: Петров/ }).first()).toBeVisible({ timeout: 3000 }));
+    await screen(staff, 'staff-queues');
+    await staff.goto(`${applicationUrl}?tab=documents`);
+    const petrov = staff.locator('.ant-card').filter({ hasText: 'Петров Пётр' });
+    await review(staff, petrov, 'Паспорт', 'Скан нечитаем: загрузите паспорт заново', true);
+    for (const [card, slot] of [[petrov, 'СНИЛС'], [petrov, 'Документ об образовании']] as const) {
+      await review(staff, card, slot);
+    }
+    const ivanova = staff.locator('.ant-card').filter({ hasText: 'Иванова Мария' });
+    for (const slot of ['Паспорт', 'СНИЛС', 'Документ об образовании']) {
+      await review(staff, ivanova, slot);
+    }
+
+    await school.goto(`${applicationUrl}?tab=documents`);
+    const mine = school.locator('.ant-card').filter({ hasText: 'Петров Пётр' });
+    await eventually(school, async () => expect(mine.getByText('Скан нечитаем: загрузите паспорт заново')).toBeVisible({ timeout: 3000 }));
+    await expect(mine.getByLabel('отклонён')).toBeVisible();
+    await upload(school, 'Заменить: Паспорт', 'passport-new.pdf', mine);
+    await expect(mine.getByText(/версия 2: passport-new\.pdf/)).toBeVisible();
+
+    await staff.reload();
+    await review(staff, staff.locator('.ant-card').filter({ hasText: 'Петров Пётр' }), 'Паспорт');
+    await staff.getByRole('button', { name: 'Взять в работу' }).click();
+    await expect(staff.getByText('исполнение').first()).toBeVisible();
+  });
+
+  test('drafts, signed scans, conclusion, and the access panel', async () => {
+    await school.goto(`${applicationUrl}?tab=contract`);
+    await eventually(school, async () => expect(school.getByText('Проекты договора и согласия')).toBeVisible({ timeout: 3000 }));
+    const download = school.waitForEvent('download');
+    await school.getByRole('button', { name: 'Договор (DOCX)' }).first().click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+    await school.goto(`${applicationUrl}?tab=documents`);
+    const contractScans = school.locator('.ant-card').filter({ hasText: 'Документы по договору' });
+    await upload(school, 'Загрузить: Подписанный договор', 'signed-contract.pdf', contractScans);
+    await expect(contractScans.getByRole('button', { name: 'Заменить: Подписанный договор' })).toBeVisible();
+    await upload(school, /Загрузить: Подписанное согласие/, 'signed-consent.pdf', contractScans);
+    await expect(contractScans.getByRole('button', { name: /Заменить: Подписанное согласие/ })).toBeVisible();
+
+    await staff.goto(`${applicationUrl}?tab=documents`);
+    const staffScans = staff.locator('.ant-card').filter({ hasText: 'Документы по договору' });
+    await review(staff, staffScans, 'Подписанный договор');
+    await review(staff, staffScans, 'Подписанное согласие на обработку персональных данных');
+
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    // contract-service learns of the accepted scans through Kafka: conclusion goes through once it has
+    await eventually(staff, async () => {
+      await staff.getByRole('button', { name: 'Заключить договор' }).click({ timeout: 3000 });
+      await expect(staff.getByText('Договор заключён').first()).toBeVisible({ timeout: 3000 });
+    });
+
+    await school.goto(`${applicationUrl}?tab=contract`);
+    await eventually(school, async () => expect(school.getByText('Доступ к курсу')).toBeVisible({ timeout: 3000 }));
+    await expect(school.getByText('Кодовое слово', { exact: true })).toBeVisible();
+    await expect(school.getByText(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)).toBeVisible();
+    await expect(school.getByRole('link', { name: 'https://lms.fioco.ru/course/view.php?id=42' })).toBeVisible();
+    await expect(school.getByText(/Иванова Мария Петровна, tutor@fioco\.ru/)).toBeVisible();
+    await expect(school.getByText(/Счёт № СЧ-\d{4}-\d{6}/)).toBeVisible();
+    await screen(school, 'contract-access');
+  });
+
+  test('questions and answers with an attachment both ways', async () => {
+    await school.goto(`${applicationUrl}?tab=chat`);
+    await school.getByLabel('Сообщение').fill('Добрый день! Прикладываем письмо о направлении участников.');
+    await upload(school, 'Прикрепить файл (до 40 МБ)', 'letter.pdf');
+    await expect(school.getByText(/letter\.pdf/)).toBeVisible();
+    await school.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect(school.getByText('Сообщение отправлено')).toBeVisible();
+
+    await staff.goto(`${applicationUrl}?tab=chat`);
+    await eventually(staff, async () => expect(staff.getByText('Прикладываем письмо о направлении участников')).toBeVisible({ timeout: 3000 }));
+    await expect(staff.getByRole('button', { name: /letter\.pdf/ })).toBeVisible();
+    await staff.getByLabel('Сообщение').fill('Спасибо, письмо получено. Фото стенда для участников — во вложении.');
+    await upload(staff, 'Прикрепить файл (до 40 МБ)', 'photo.png');
+    await staff.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect(staff.getByText('Сообщение отправлено')).toBeVisible();
+    await screen(staff, 'chat');
+
+    await school.goto('/');
+    const chat = school.locator(`a[href="${new URL(applicationUrl).pathname}?tab=chat"]`);
+    await eventually(school, async () => expect(chat).toHaveText('вопросы/ответы (1 непрочитанных)', { timeout: 3000 }));
+    await screen(school, 'representative-home-unread');
+    await chat.click();
+    await expect(school.getByText('Спасибо, письмо получено.')).toBeVisible();
+    const photo = school.waitForEvent('download');
+    await school.getByRole('button', { name: /photo\.png/ }).click();
+    expect((await photo).suggestedFilename()).toBe('photo.png');
+  });
+
+  test('the invoice is paid', async () => {
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    const payment = staff.getByRole('form', { name: 'Оплата' });
+    await payment.getByLabel('№ платёжного поручения').fill('512');
+    await payment.getByRole('button', { name: 'Внести оплату' }).click();
+    await eventually(staff, async () => expect(staff.getByText(/Платёжное поручение № 512/)).toBeVisible({ timeout: 3000 }));
+    await expect(staff.getByText(/полностью/)).toBeVisible();
+    await screen(staff, 'contract-staff');
+  });
+
+  test('a new person registers, is confirmed by staff, and may file applications', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: /Регистрация/ }).click();
+    const login = `smirnova${Date.now() % 100000}`;
+    const email = `${login}@school7.ru`;
+    await page.locator('#username').fill(login);
+    await page.locator('#email').fill(email);
+    await page.locator('#firstName').fill('Анна');
+    await page.locator('#lastName').fill('Смирнова');
+    await page.locator('#password').fill('Smirnova-Pass-2026');
+    await page.locator('#password-confirm').fill('Smirnova-Pass-2026');
+    await page.locator('input[type=submit], button[type=submit]').first().click();
+    // Keycloak mails the verification link: followed in the same browser, it signs the person in
+    let link: string | null = null;
+    await expect.poll(() => (link = linkInMailTo(email, /https?:\/\/[^\s"'<>]+login-actions\/action-token\?[^\s"'<>]+/)), { timeout: 60_000 }).not.toBeNull();
+    await page.goto(link!);
+    const proceed = page.getByRole('link', { name: /Вернуться|приложение|Back to application|Нажмите/ });
+    if (await proceed.count()) await proceed.first().click();
+    await expect(page.getByRole('heading', { name: 'Мои заявки' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Зарегистрируйтесь как представитель организации')).toBeVisible();
+    await page.getByRole('link', { name: 'Профиль и настройки' }).first().click();
+    await expect(page.getByLabel('Фамилия')).toHaveValue('Смирнова');
+    await page.getByLabel('Отчество').fill('Викторовна');
+    await page.getByLabel('Организация', { exact: true }).fill('ГБОУ «Школа № 7»');
+    await page.getByLabel('ИНН организации').fill('7736207540');
+    await expect(page.getByText('неверная контрольная сумма ИНН')).toBeVisible();
+    await page.getByLabel('ИНН организации').fill('7736207543');
+    await page.getByLabel('Должность').fill('Заместитель директора');
+    await page.getByLabel('Образование').fill('Высшее педагогическое');
+    await page.getByLabel('Телефон').fill('+7 (495) 765-43-21');
+    await page.getByLabel(/Принимаю/).check();
+    await screen(page, 'profile');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(page.getByText('Сохранено')).toBeVisible();
+
+    await staff.getByRole('link', { name: 'Представители' }).click();
+    await eventually(staff, async () => expect(staff.getByRole('cell', { name: /Смирнова Анна/ })).toBeVisible({ timeout: 3000 }));
+    await screen(staff, 'staff-representatives');
+    await staff.getByRole('row', { name: /Смирнова Анна/ }).getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(staff.getByText('Представительство подтверждено')).toBeVisible();
+
+    await eventually(page, async () => {
+      await page.getByRole('link', { name: 'Профиль и настройки' }).click();
+      await expect(page.getByText('подтверждён')).toBeVisible({ timeout: 3000 });
+    });
+    await context.close();
+  });
+});
+
+interface ParticipantData {
+  surname: string; name: string; patronymic: string; sex: string; birth: string; position: string; subject: string;
+  diploma: string; snils: string; email: string; wrongSnils?: string;
+}
+
+async function fillParticipant(page: Page, n: number, p: ParticipantData) {
+  const group = page.getByRole('group', { name: `Участник ${n}` });
+  await group.getByLabel('Фамилия', { exact: true }).fill(p.surname);
+  await group.getByLabel('Имя', { exact: true }).fill(p.name);
+  await group.getByLabel('Отчество').fill(p.patronymic);
+  await group.getByLabel(p.sex, { exact: true }).check();
+  await group.getByLabel('Дата рождения').fill(p.birth);
+  await group.getByLabel('Должность').fill(p.position);
+  await choose(page, group.getByLabel('Предмет'), p.subject);
+  await group.getByLabel('высшее', { exact: true }).check();
+  await group.getByLabel('Фамилия в дипломе').fill(p.surname);
+  await group.getByLabel('Серия диплома').fill('АП');
+  await group.getByLabel('Номер диплома').fill(p.diploma);
+  if (p.wrongSnils) {
+    await group.getByLabel('СНИЛС').fill(p.wrongSnils);
+    await expect(group.getByText('неверное контрольное число СНИЛС')).toBeVisible();
+  }
+  await group.getByLabel('СНИЛС').fill(p.snils);
+  await group.getByLabel('E-mail').fill(p.email);
+}
+
+/** Picks an option of an antd select: the visible list's item (the hidden one is for screen readers). */
+async function choose(page: Page, select: ReturnType<Page['locator']>, text: string, search = false) {
+  await select.click();
+  if (search) await select.fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Staff open a scan beside the participant's data and accept it, or reject it saying why. */
+async function review(page: Page, card: ReturnType<Page['locator']>, slot: string, reason?: string, screenIt = false) {
+  await eventually(page, async () => {
+    await card.getByRole('row', { name: new RegExp(slot) }).getByRole('button', { name: 'Проверить' }).click({ timeout: 3000 });
+  });
+  const drawer = page.getByRole('dialog', { name: /, версия \d+/ });
+  await expect(drawer.locator('iframe, img').first()).toBeVisible();
+  if (screenIt) await screen(page, 'staff-review');
+  if (reason) {
+    await drawer.getByLabel('Причина отклонения').fill(reason);
+    await drawer.getByRole('button', { name: 'Отклонить' }).click();
+    await expect(page.getByText(/Документ отклонён/)).toBeVisible();
+  } else {
+    await drawer.getByRole('button', { name: 'Принять' }).click();
+    await expect(page.getByText('Документ принят').last()).toBeVisible();
+  }
+  await expect(drawer).toHaveCount(0);
+}
+
+export { signInAt };

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { contracts } from '../../api/endpoints';
+import type { ContractView } from '../../api/types';
+import { useAuth } from '../../auth/AuthProvider';
+import { date, money } from '../../lib/format';
+import { ErrorNote } from '../common';
+import { SimpleTable } from '../SimpleTable';
+
+const TODAY = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The contract stage: draft versions to download, the access panel of Рис. 8 once concluded, the invoice, payments,
+ * the act, the originals, results, certificates and the shipment; for staff every action the contract has.
+ */
+export function ContractTab({ contract: c }: { contract: ContractView }) {
+  const { person } = useAuth();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={[
+        { key: 's', label: 'Этап', children: c.statusLabel },
+        { key: 't', label: 'Условия оплаты', children: c.paymentTerms === 'PREPAYMENT' ? 'предоплата 100 %' : 'оплата после оказания услуг' },
+        { key: 'a', label: 'Сумма договора', children: `${money(c.totalAmount)} (без НДС)` },
+        { key: 'p', label: 'Программа', children: `${c.programmeTitle}, ${c.hours} ч., ${date(c.programmeStart)} – ${date(c.programmeEnd)}` },
+        ...(c.concludedOn ? [{ key: 'c', label: 'Заключён', children: date(c.concludedOn) }] : []),
+        { key: 'o', label: 'Оплачено', children: `${money(c.paid)}${c.fullyPaid ? ' — полностью' : ''}` },
+      ]} />
+
+      <Card size="small" title="Проекты договора и согласия">
+        <SimpleTable rows={[...c.drafts].reverse()} rowKey={(d) => String(d.version)} columns={[
+          { title: 'Версия', render: (d) => `${d.version}${d.version === c.drafts.length ? ' (действующая)' : ''}` },
+          { title: 'Что изменено', render: (d) => d.note ?? '' },
+          { title: 'Документы', render: (d) => (
+            <Space wrap>
+              <Button onClick={() => contracts.save(c.applicationId, d.contractDocumentId, `договор-${c.applicationNumber}-в${d.version}.docx`)}>Договор (DOCX)</Button>
+              <Button onClick={() => contracts.save(c.applicationId, d.consentDocumentId, `согласие-${c.applicationNumber}-в${d.version}.docx`)}>Согласие (DOCX)</Button>
+            </Space>
+          ) },
+        ]} />
+        {!c.concludedOn && person.isRepresentative && (
+          <Typography.Paragraph>Подпишите договор и согласие на обработку персональных данных и загрузите их сканы на вкладке «Документы».</Typography.Paragraph>
+        )}
+      </Card>
+
+      {c.access && (
+        <Card size="small" title="Доступ к курсу" aria-label="Доступ к курсу">
+          <Descriptions column={1} items={[
+            { key: 'u', label: 'Адрес курса', children: c.access.courseUrl ? <a href={c.access.courseUrl} target="_blank" rel="noreferrer">{c.access.courseUrl}</a> : '—' },
+            { key: 'k', label: 'Кодовое слово', children: <Typography.Text copyable strong>{c.access.enrolmentKey ?? 'скрыто'}</Typography.Text> },
+            { key: 't', label: 'Тьютор', children: `${c.access.tutorName ?? '—'}${c.access.tutorEmail ? `, ${c.access.tutorEmail}` : ''}` },
+          ]} />
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{c.access.instructions}</Typography.Paragraph>
+        </Card>
+      )}
+
+      {(c.invoice || c.act) && (
+        <Card size="small" title="Счёт и акт">
+          {c.invoice && <p>Счёт № {c.invoice.number} от {date(c.invoice.issuedOn)} на {money(c.invoice.amount)}{' '}
+            <Button size="small" onClick={() => contracts.save(c.applicationId, c.invoice!.documentId, `счёт-${c.invoice!.number}.pdf`)}>Скачать счёт</Button></p>}
+          {c.payments.length > 0 && <ul>{c.payments.map((p) => (
+            <li key={p.paymentOrderNumber}>Платёжное поручение № {p.paymentOrderNumber} от {date(p.paidOn)}: {money(p.amount)}</li>
+          ))}</ul>}
+          {c.act && <p>Акт оказания услуг № {c.act.number} от {date(c.act.issuedOn)}{' '}
+            <Button size="small" onClick={() => contracts.save(c.applicationId, c.act!.documentId, `акт-${c.act!.number}.pdf`)}>Скачать акт</Button></p>}
+          {c.originalsDueDate && <p>Оригиналы подписанных документов — почтой до {date(c.originalsDueDate)}
+            {c.originalsReceivedOn ? `; получены ${date(c.originalsReceivedOn)}` : ''}</p>}
+        </Card>
+      )}
+
+      {(c.certificates.length > 0 || c.shipments.length > 0 || Object.keys(c.results).length > 0) && (
+        <Card size="small" title="Итоги обучения">
+          <SimpleTable rows={c.participants} rowKey={(p) => p.participantId} columns={[
+            { title: 'Участник', render: (p) => p.fullName },
+            { title: 'Итог', render: (p) => p.participantId in c.results ? (c.results[p.participantId] ? <Tag color="success">прошёл обучение</Tag> : <Tag>не прошёл</Tag>) : '—' },
+            { title: 'Удостоверение', render: (p) => {
+              const cert = c.certificates.find((x) => x.participantId === p.participantId);
+              return cert ? `№ ${cert.registrationNumber} от ${date(cert.issuedOn)}` : '—';
+            } },
+          ]} />
+          {c.shipments.map((s) => <p key={s.trackingNumber}>Отправлено почтой: трек-номер <strong>{s.trackingNumber}</strong>{s.withCertificates ? ' (с удостоверениями)' : ' (без удостоверений: ожидается оплата)'}</p>)}
+        </Card>
+      )}
+
+      {person.isStaff && <StaffContractActions c={c} />}
+    </Space>
+  );
+}
+
+/** Every contract action the API has, each where its stage allows it; the service refuses with the rule otherwise. */
+function StaffContractActions({ c }: { c: ContractView }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [note, setNote] = useState('');
+  const [passed, setPassed] = useState<Record<string, boolean>>(() => Object.fromEntries(c.participants.map((p) => [p.participantId, true])));
+  const [tracking, setTracking] = useState('');
+  const act = (text: string, run: () => Promise<void>) => ({
+    mutationFn: run,
+    onSuccess: async () => {
+      message.success(text);
+      await client.invalidateQueries({ queryKey: ['contract', c.applicationId] });
+      await client.invalidateQueries({ queryKey: ['next-step', c.applicationId] });
+    },
+  });
+  const revise = useMutation(act('Выпущена новая версия проекта', () => contracts.revise(c.applicationId, note)));
+  const conclude = useMutation(act('Договор заключён', () => contracts.conclude(c.applicationId)));
+  const issueAct = useMutation(act('Акт выставлен', () => contracts.act(c.applicationId)));
+  const originals = useMutation(act('Получение оригиналов отмечено', () => contracts.originals(c.applicationId, TODAY())));
+  const results = useMutation(act('Итоги внесены', () => contracts.results(c.applicationId, passed)));
+  const certificates = useMutation(act('Удостоверения выпущены', () => contracts.certificates(c.applicationId)));
+  const ship = useMutation(act('Отправка отмечена', () => contracts.ship(c.applicationId, tracking)));
+  const [payment] = Form.useForm<{ paymentOrderNumber: string; paidOn: string; amount: number }>();
+  const pay = useMutation(act('Оплата внесена', () => contracts.pay(c.applicationId, payment.getFieldsValue())));
+  const error = revise.error ?? conclude.error ?? issueAct.error ?? originals.error ?? results.error ?? certificates.error
+    ?? ship.error ?? pay.error;
+  const concluded = !!c.concludedOn;
+  return (
+    <Card size="small" title="Действия института">
+      <ErrorNote error={error} title="Действие не выполнено" />
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {!concluded && (
+          <>
+            <Space.Compact style={{ width: '100%' }}>
+              <Input aria-label="Что изменено в проекте" placeholder="Что изменено в проекте" value={note} maxLength={2000}
+                onChange={(e) => setNote(e.target.value)} />
+              <Button onClick={() => revise.mutate()} loading={revise.isPending}>Выпустить новую версию</Button>
+            </Space.Compact>
+            <Button type="primary" onClick={() => conclude.mutate()} loading={conclude.isPending}>Заключить договор</Button>
+          </>
+        )}
+        {concluded && c.invoice && !c.fullyPaid && (
+          <Form form={payment} layout="inline" aria-label="Оплата" initialValues={{ paidOn: TODAY(), amount: c.invoice.amount - c.paid }}
+            onFinish={() => pay.mutate()}>
+            <Form.Item label="№ платёжного поручения" name="paymentOrderNumber" rules={[{ required: true }, { max: 30 }]}><Input /></Form.Item>
+            <Form.Item label="Дата оплаты" name="paidOn" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item label="Сумма" name="amount" rules={[{ required: true }]}><InputNumber min={0.01} step={0.01} /></Form.Item>
+            <Button htmlType="submit" loading={pay.isPending}>Внести оплату</Button>
+          </Form>
+        )}
+        {concluded && !c.act && <Button onClick={() => issueAct.mutate()} loading={issueAct.isPending}>Выставить акт</Button>}
+        {c.originalsDueDate && !c.originalsReceivedOn && (
+          <Button onClick={() => originals.mutate()} loading={originals.isPending}>Отметить получение оригиналов</Button>
+        )}
+        {c.originalsReceivedOn && Object.keys(c.results).length < c.participants.length && (
+          <div role="group" aria-label="Итоги обучения">
+            {c.participants.map((p) => (
+              <div key={p.participantId}>
+                <Checkbox checked={passed[p.participantId]} onChange={(e) => setPassed({ ...passed, [p.participantId]: e.target.checked })}>
+                  {p.fullName} прошёл обучение
+                </Checkbox>
+              </div>
+            ))}
+            <Button onClick={() => results.mutate()} loading={results.isPending}>Внести итоги</Button>
+          </div>
+        )}
+        {Object.keys(c.results).length === c.participants.length && c.certificates.length === 0 && (
+          <Button onClick={() => certificates.mutate()} loading={certificates.isPending}>Выпустить удостоверения</Button>
+        )}
+        {Object.keys(c.results).length === c.participants.length && c.status !== 'CLOSED' && (
+          <Space.Compact>
+            <Input aria-label="Трек-номер отправления" placeholder="Трек-номер" value={tracking} onChange={(e) => setTracking(e.target.value)} />
+            <Button onClick={() => ship.mutate()} loading={ship.isPending} disabled={!tracking.trim()}>Отметить отправку</Button>
+          </Space.Compact>
+        )}
+        {c.status === 'CLOSED' && <Alert type="success" showIcon title="Договор закрыт" />}
+      </Space>
+    </Card>
+  );
+}

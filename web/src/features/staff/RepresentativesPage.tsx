@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Drawer, Input, Modal, Space, Table, Tabs, Timeline, Typography } from 'antd';
+import { representatives } from '../../api/endpoints';
+import type { RepresentativeStatus, RepresentativeView } from '../../api/types';
+import { dateTime } from '../../lib/format';
+import { ErrorNote } from '../common';
+
+const TABS: { key: RepresentativeStatus; label: string }[] = [
+  { key: 'PENDING', label: 'Ожидают подтверждения' },
+  { key: 'CONFIRMED', label: 'Подтверждены' },
+  { key: 'REFUSED', label: 'Отказано' },
+  { key: 'REVOKED', label: 'Отозваны' },
+];
+
+/** Who represents which organisation: confirm or refuse a request, revoke a confirmation, read who decided what. */
+export function RepresentativesPage() {
+  const [status, setStatus] = useState<RepresentativeStatus>('PENDING');
+  const [q, setQ] = useState('');
+  const list = useQuery({ queryKey: ['representatives', status, q], queryFn: () => representatives.list(status, q || undefined) });
+  const [deciding, setDeciding] = useState<{ who: RepresentativeView; what: 'refuse' | 'revoke' } | null>(null);
+  const [historyOf, setHistoryOf] = useState<RepresentativeView | null>(null);
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const confirm = useMutation({
+    mutationFn: (r: RepresentativeView) => representatives.confirm(r.representativeId, r.organisationInn),
+    onSuccess: async () => {
+      message.success('Представительство подтверждено');
+      await client.invalidateQueries({ queryKey: ['representatives'] });
+    },
+  });
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1}>Представители организаций</Typography.Title>
+      <Input.Search placeholder="ИНН, организация, фамилия, логин или e-mail" allowClear onSearch={setQ} style={{ maxWidth: 480 }}
+        aria-label="Поиск представителя" />
+      <Tabs activeKey={status} onChange={(k) => setStatus(k as RepresentativeStatus)} items={TABS} />
+      <ErrorNote error={list.error ?? confirm.error} />
+      <Table<RepresentativeView> rowKey="representativeId" loading={list.isLoading} dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50 }} columns={[
+          { title: 'ФИО', render: (_, r) => [r.profile.surname, r.profile.name, r.profile.patronymic].filter(Boolean).join(' ') },
+          { title: 'Организация', render: (_, r) => `${r.profile.organisationName}, ИНН ${r.organisationInn}` },
+          { title: 'Должность', render: (_, r) => r.profile.position },
+          { title: 'Контакты', render: (_, r) => `${r.profile.email}, ${r.profile.phone}` },
+          { title: 'Запрос', render: (_, r) => dateTime(r.registeredAt) },
+          { title: '', render: (_, r) => (
+            <Space wrap>
+              {r.status === 'PENDING' && <>
+                <Button type="primary" loading={confirm.isPending} onClick={() => confirm.mutate(r)}>Подтвердить</Button>
+                <Button onClick={() => setDeciding({ who: r, what: 'refuse' })}>Отказать</Button>
+              </>}
+              {r.status === 'CONFIRMED' && <Button danger onClick={() => setDeciding({ who: r, what: 'revoke' })}>Отозвать</Button>}
+              <Button type="link" onClick={() => setHistoryOf(r)}>История</Button>
+            </Space>
+          ) },
+        ]} />
+      {deciding && <ReasonModal who={deciding.who} what={deciding.what} onClose={() => setDeciding(null)} />}
+      {historyOf && <HistoryDrawer who={historyOf} onClose={() => setHistoryOf(null)} />}
+    </Space>
+  );
+}
+
+function ReasonModal({ who, what, onClose }: { who: RepresentativeView; what: 'refuse' | 'revoke'; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const decide = useMutation({
+    mutationFn: () => what === 'refuse' ? representatives.refuse(who.representativeId, reason) : representatives.revoke(who.representativeId, reason),
+    onSuccess: async () => {
+      message.success(what === 'refuse' ? 'В подтверждении отказано' : 'Подтверждение отозвано');
+      await client.invalidateQueries({ queryKey: ['representatives'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal open title={`${what === 'refuse' ? 'Отказать' : 'Отозвать подтверждение'}: ${who.profile.surname} ${who.profile.name}`}
+      okText={what === 'refuse' ? 'Отказать' : 'Отозвать'} cancelText="Отмена" okButtonProps={{ danger: true, disabled: !reason.trim() }}
+      confirmLoading={decide.isPending} onOk={() => decide.mutate()} onCancel={onClose}>
+      <label htmlFor="decision-reason">Причина (её увидит представитель)</label>
+      <Input.TextArea id="decision-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <ErrorNote error={decide.error} />
+    </Modal>
+  );
+}
+
+function HistoryDrawer({ who, onClose }: { who: RepresentativeView; onClose: () => void }) {
+  const history = useQuery({ queryKey: ['representative-history', who.representativeId], queryFn: () => representatives.history(who.representativeId) });
+  return (
+    <Drawer open width={560} title={`История: ${who.profile.surname} ${who.profile.name}`} onClose={onClose}>
+      <ErrorNote error={history.error} />
+      <Timeline items={(history.data ?? []).map((e, i) => ({ key: i,
+        children: <span>{dateTime(e.at)} — {e.summary}{e.actor ? ` (${e.actor})` : ''}</span> }))} />
+    </Drawer>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { applications, contracts, documents, nextSteps, representatives } from '../../api/endpoints';
+import type { ApplicationSummary, DocumentAwaiting, NextStepsNext } from '../../api/types';
+import { date } from '../../lib/format';
+import { byUrgency } from '../../lib/nextSteps';
+import { ErrorNote, StepText } from '../common';
+
+const REFRESH = 15_000;
+
+/** Staff's front page: the queues first, each with its count, the overdue marked; every line leads to its screen. */
+export function StaffQueues() {
+  const fresh = useQuery({ queryKey: ['queue', 'submitted'], queryFn: () => applications.list({ status: 'SUBMITTED', size: 100 }), refetchInterval: REFRESH });
+  const overdue = useQuery({ queryKey: ['queue', 'overdue'], queryFn: () => applications.list({ overdue: true, size: 100 }), refetchInterval: REFRESH });
+  const review = useQuery({ queryKey: ['review-queue'], queryFn: () => documents.reviewQueue(0, 100), refetchInterval: REFRESH });
+  const owed = useQuery({ queryKey: ['next-steps', 'institute'], queryFn: () => nextSteps.list(0, 100), refetchInterval: REFRESH });
+  const people = useQuery({ queryKey: ['representatives', 'PENDING'], queryFn: () => representatives.list('PENDING'), refetchInterval: REFRESH });
+  const originals = useQuery({ queryKey: ['originals-overdue'], queryFn: contracts.originalsOverdue, refetchInterval: REFRESH });
+  const [year, setYear] = useState(new Date().getFullYear());
+  const owedItems = byUrgency((owed.data?.items ?? []).filter((n) => n.institute), 'institute');
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1}>Очереди</Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={<Counted title="Новые заявки" count={fresh.data?.total} />}>
+            <ErrorNote error={fresh.error} />
+            <ApplicationsTable items={fresh.data?.items ?? []} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={<Counted title="Документы на проверке" count={review.data?.total} overdue={review.data?.items.filter((i) => i.overdue).length} />}>
+            <ErrorNote error={review.error} />
+            <Table<DocumentAwaiting> rowKey={(r) => `${r.applicationId}-${r.participantId}-${r.slot}-${r.version}`} size="small"
+              pagination={{ pageSize: 10 }} dataSource={review.data?.items ?? []} columns={[
+                { title: 'Документ', render: (_, r) => <Link to={`/applications/${r.applicationId}?tab=documents`}>{r.slotTitle}{r.displayName ? `: ${r.displayName}` : ''}</Link> },
+                { title: 'Версия', dataIndex: 'version' },
+                { title: 'Проверить до', render: (_, r) => <span className={r.overdue ? 'step-overdue' : undefined}>{date(r.reviewDueDate)}{r.overdue ? ' — просрочено' : ''}</span> },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={<Counted title="Что должен институт" count={owedItems.length} overdue={owedItems.filter((n) => n.institute?.overdue).length} />}>
+            <ErrorNote error={owed.error} />
+            <Table<NextStepsNext> rowKey="applicationId" size="small" pagination={{ pageSize: 10 }} dataSource={owedItems} columns={[
+              { title: 'Заявка', render: (_, n) => <Link to={`/applications/${n.applicationId}`}>{n.number ?? 'черновик'}</Link> },
+              { title: 'Этап', dataIndex: 'statusTitle' },
+              { title: 'Что сделать', render: (_, n) => <StepText step={n.institute} /> },
+            ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={<Counted title="Просрочено" count={(overdue.data?.total ?? 0) + (originals.data?.length ?? 0)} overdue={(overdue.data?.total ?? 0) + (originals.data?.length ?? 0)} />}>
+            <ErrorNote error={overdue.error ?? originals.error} />
+            <Typography.Text strong>Рассмотрение заявок</Typography.Text>
+            <ApplicationsTable items={overdue.data?.items ?? []} />
+            <Typography.Text strong>Оригиналы документов не получены в срок</Typography.Text>
+            <ul>{(originals.data ?? []).map((c) => <li key={c.applicationId}>
+              <Link to={`/applications/${c.applicationId}?tab=contract`}>№ {c.applicationNumber}</Link>: срок был {date(c.originalsDueDate)}</li>)}</ul>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={<Counted title="Представители на подтверждение" count={people.data?.total} />}>
+            <ErrorNote error={people.error} />
+            <ul>{(people.data?.items ?? []).map((r) => <li key={r.representativeId}>
+              <Link to="/staff/representatives">{r.profile.surname} {r.profile.name}</Link>, {r.profile.organisationName}, ИНН {r.organisationInn}
+            </li>)}</ul>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="Реестр удостоверений (ФИС ФРДО)">
+            <Space>
+              <label htmlFor="register-year">Год</label>
+              <InputNumber id="register-year" min={2024} max={2100} value={year} onChange={(v) => setYear(v ?? year)} />
+              <Button onClick={() => contracts.saveRegister(year)}>Выгрузить CSV</Button>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function Counted({ title, count, overdue }: { title: string; count?: number; overdue?: number }) {
+  return (
+    <Space>
+      <span>{title}</span>
+      <Badge count={count ?? 0} showZero color="#1d39c4" aria-label={`всего ${count ?? 0}`} />
+      {overdue ? <Tag color="error">просрочено: {overdue}</Tag> : null}
+    </Space>
+  );
+}
+
+export function ApplicationsTable({ items }: { items: ApplicationSummary[] }) {
+  return (
+    <Table<ApplicationSummary> rowKey="id" size="small" pagination={{ pageSize: 10 }} dataSource={items} columns={[
+      { title: 'Номер', render: (_, a) => <Link to={`/applications/${a.id}`}>{a.number ?? 'черновик'}</Link> },
+      { title: 'Организация', render: (_, a) => a.organisationShortName ?? a.organisationInn },
+      { title: 'Участников', dataIndex: 'participantCount' },
+      { title: 'Рассмотреть до', render: (_, a) => <span className={a.reviewOverdue ? 'step-overdue' : undefined}>{date(a.reviewDueDate)}</span> },
+    ]} />
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Hints as one types the requisites of the application form (ИНН, КПП, БИК, СНИЛС): the same rules the services
+ * check, so a typo shows at the field before the form is sent. The services stay the judges; a hint only helps.
+ */
+
+const digitsOnly = (value: string) => value.replace(/[\s-]/g, '');
+
+function weighted(digits: string, weights: number[]): number {
+  return weights.reduce((sum, w, i) => sum + w * Number(digits[i]), 0);
+}
+
+/** ИНН: 10 digits (an organisation) or 12 (a person), with their check digits. Null: fine. */
+export function innProblem(raw: string): string | null {
+  const v = digitsOnly(raw);
+  if (!/^\d+$/.test(v) || (v.length !== 10 && v.length !== 12)) {
+    return 'ИНН — 10 цифр (организация) или 12 (индивидуальный предприниматель)';
+  }
+  if (/^0+$/.test(v)) {
+    return 'ИНН не может состоять из одних нулей';
+  }
+  if (v.length === 10) {
+    const c = (weighted(v, [2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11) % 10;
+    return c === Number(v[9]) ? null : 'неверная контрольная сумма ИНН';
+  }
+  const c11 = (weighted(v, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11) % 10;
+  const c12 = (weighted(v, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11) % 10;
+  return c11 === Number(v[10]) && c12 === Number(v[11]) ? null : 'неверная контрольная сумма ИНН';
+}
+
+/** КПП: 9 characters, the 5th and 6th may be capital Latin letters. */
+export function kppProblem(raw: string): string | null {
+  const v = digitsOnly(raw).toUpperCase();
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(v) ? null : 'КПП — 9 знаков: 4 цифры, 2 цифры или латинские буквы, 3 цифры';
+}
+
+/** БИК: 9 digits, a Russian bank's starting with 04. */
+export function bikProblem(raw: string): string | null {
+  const v = digitsOnly(raw);
+  if (!/^\d{9}$/.test(v)) {
+    return 'БИК — 9 цифр';
+  }
+  return v.startsWith('04') ? null : 'БИК российского банка начинается с 04';
+}
+
+/** СНИЛС: 11 digits, the last two the check number of the first nine (numbers up to 001-001-998 have none). */
+export function snilsProblem(raw: string): string | null {
+  const v = raw.replace(/[\s-]/g, '');
+  if (!/^\d{11}$/.test(v)) {
+    return 'СНИЛС — 11 цифр, например 112-233-445 95';
+  }
+  if (/^0+$/.test(v)) {
+    return 'СНИЛС не может состоять из одних нулей';
+  }
+  const body = v.slice(0, 9);
+  const check = Number(v.slice(9));
+  if (Number(body) <= 1001998) {
+    return null;
+  }
+  const sum = weighted(body, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const expected = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : (sum % 101) % 100;
+  return expected === check ? null : 'неверное контрольное число СНИЛС';
+}
+
+/** СНИЛС as people write it: 112-233-445 95. */
+export function formatSnils(raw: string): string {
+  const v = raw.replace(/\D/g, '');
+  if (v.length !== 11) {
+    return raw;
+  }
+  return `${v.slice(0, 3)}-${v.slice(3, 6)}-${v.slice(6, 9)} ${v.slice(9)}`;
+}
