@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { env, eventually, linkInMailTo, screen, signInAt, signedIn, upload, writeState } from './support';
+import { env, eventually, linkInMailTo, screen, signInAt, signedIn, timeToUsable, upload, writeState } from './support';
 
 /**
  * The procedure in the browser up to the course, each role in its own session: staff publish a programme; a school's
@@ -44,6 +44,11 @@ test.describe.serial('before the course', () => {
 
   test('the representative files an application with two participants and their scans', async () => {
     await expect(school.getByRole('heading', { name: 'Мои заявки' })).toBeVisible();
+    // the first screen, signed in already: from navigation to the list shown
+    await timeToUsable(school, 'representativeHomeMs', '/', async () => {
+      await expect(school.getByRole('columnheader', { name: 'Номер заявления' })).toBeVisible();
+      await expect(school.getByRole('button', { name: 'Подать заявку на обучение' })).toBeEnabled();
+    });
     await screen(school, 'representative-home');
     await school.getByRole('button', { name: 'Подать заявку на обучение' }).click();
     await expect(school.getByRole('heading', { name: 'Заявка на обучение' })).toBeVisible();
@@ -99,7 +104,10 @@ test.describe.serial('before the course', () => {
   });
 
   test('staff reject one scan, the school replaces it, staff accept all and take the application into work', async () => {
-    await staff.getByRole('link', { name: 'Очереди' }).click();
+    await timeToUsable(staff, 'staffQueuesMs', '/', async () => {
+      await expect(staff.getByText('Новые заявки')).toBeVisible();
+      await expect(staff.getByRole('link', { name: /Паспорт: Петров/ }).first()).toBeVisible();
+    });
     await eventually(staff, async () => expect(staff.getByRole('link', { name: /Паспорт: Петров/ }).first()).toBeVisible({ timeout: 3000 }));
     await screen(staff, 'staff-queues');
     await staff.goto(`${applicationUrl}?tab=documents`);

@@ -80,6 +80,27 @@ export function linkInMailTo(address: string, pattern: RegExp): string | null {
   return null;
 }
 
+/**
+ * How long a screen takes to be usable after navigation (its heading and its first data shown), recorded in
+ * target/e2e/figures.json for the README; measured, never asserted (the machine is shared and noisy).
+ */
+export async function timeToUsable(page: Page, name: string, path: string, ready: () => Promise<void>) {
+  const started = Date.now();
+  await page.goto(path);
+  await ready();
+  const ms = Date.now() - started;
+  const file = join(env.out, 'figures.json');
+  let figures: Record<string, number> = {};
+  try {
+    figures = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  } catch {
+    figures = {};
+  }
+  figures[name] = ms;
+  mkdirSync(env.out, { recursive: true });
+  writeFileSync(file, JSON.stringify(figures, null, 2));
+}
+
 export interface State {
   applicationId?: string;
   number?: string;

@@ -57,12 +57,12 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
       {(c.invoice || c.act) && (
         <Card size="small" title="Счёт и акт">
           {c.invoice && <p>Счёт № {c.invoice.number} от {date(c.invoice.issuedOn)} на {money(c.invoice.amount)}{' '}
-            <Button size="small" onClick={() => contracts.save(c.applicationId, c.invoice!.documentId, `счёт-${c.invoice!.number}.pdf`)}>Скачать счёт</Button></p>}
+            <Button size="small" onClick={() => contracts.save(c.applicationId, c.invoice!.documentId, `счёт-${c.invoice!.number}.docx`)}>Скачать счёт</Button></p>}
           {c.payments.length > 0 && <ul>{c.payments.map((p) => (
             <li key={p.paymentOrderNumber}>Платёжное поручение № {p.paymentOrderNumber} от {date(p.paidOn)}: {money(p.amount)}</li>
           ))}</ul>}
           {c.act && <p>Акт оказания услуг № {c.act.number} от {date(c.act.issuedOn)}{' '}
-            <Button size="small" onClick={() => contracts.save(c.applicationId, c.act!.documentId, `акт-${c.act!.number}.pdf`)}>Скачать акт</Button></p>}
+            <Button size="small" onClick={() => contracts.save(c.applicationId, c.act!.documentId, `акт-${c.act!.number}.docx`)}>Скачать акт</Button></p>}
           {c.originalsDueDate && <p>Оригиналы подписанных документов — почтой до {date(c.originalsDueDate)}
             {c.originalsReceivedOn ? `; получены ${date(c.originalsReceivedOn)}` : ''}</p>}
         </Card>

@@ -73,7 +73,7 @@ export function HistoryPicture() {
             <Slider min={layout.from} max={layout.to} value={at} step={1000} onChange={(v) => setMoment(v)}
               tooltip={{ formatter: (v) => (v ? dateTime(new Date(v).toISOString()) : '') }}
               marks={Object.fromEntries(steps.map((s) => [Date.parse(s.time), ' ']))}
-              aria-label="Момент времени" />
+              ariaLabelForHandle="Момент времени" />
             <Typography.Paragraph>Состояние на {dateTime(new Date(at).toISOString())}: событий до этого момента — {shown} из {steps.length}.</Typography.Paragraph>
           </Card>
           <Row gutter={16}>
@@ -117,7 +117,7 @@ function StepView({ step }: { step: ApplicationHistoryStep }) {
         { key: 'a', label: 'Кто', children: step.actor ?? 'скрыто' },
         { key: 'w', label: 'Что', children: step.summary },
       ]} />
-      <pre style={{ maxHeight: 300, overflow: 'auto', background: '#fafafa', padding: 8 }} aria-label="Данные события">
+      <pre tabIndex={0} style={{ maxHeight: 300, overflow: 'auto', background: '#fafafa', padding: 8 }} aria-label="Данные события">
         {JSON.stringify(step.data, null, 2)}
       </pre>
     </>

@@ -7,24 +7,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static ru.fioco.training.systemtests.LifecycleDriver.WAIT;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.KeycloakServer;
 import ru.fioco.training.devstack.LocalAccounts;
 import ru.fioco.training.devstack.LocalPlatform;
@@ -40,28 +33,13 @@ import ru.fioco.training.systemtests.LifecycleDriver.App;
 class SignInSystemTest {
 
     static final String INN = "7736207543";
-    static Path dataDir;
     static LocalPlatform platform;
     static KeycloakServer keycloak;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory("sign-in-system-test-");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
-        platform = LocalPlatform.start(root, dataDir, ports, FreePorts.pick(), null);
+    static void start() {
+        platform = KeycloakPlatform.shared();
         keycloak = platform.keycloak().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { eventually, readState, screen, signedIn, upload } from './support';
+
+/**
+ * The procedure in the browser after the course (contract-service's clock moved past the programme's end by
+ * deploy/system-tests): the act, the signed act, the originals, results, certificates, the shipment; then the
+ * auditor finds the application and reads its history as a picture, moving the moment.
+ */
+test.describe.serial('after the course', () => {
+  const state = readState();
+  const applicationUrl = `/applications/${state.applicationId}`;
+  let staff: Page;
+  let school: Page;
+
+  test.beforeAll(async ({ browser }) => {
+    expect(state.applicationId, 'the first part of the run left its application').toBeTruthy();
+    staff = await signedIn(browser, 'staff');
+    school = await signedIn(browser, 'school');
+  });
+
+  test('the act is issued, signed and accepted, and the originals are due', async () => {
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    await staff.getByRole('button', { name: 'Выставить акт' }).click();
+    await eventually(staff, async () => expect(staff.getByText(/Акт оказания услуг № АКТ-\d{4}-\d{6}/)).toBeVisible({ timeout: 3000 }));
+
+    await school.goto(`${applicationUrl}?tab=contract`);
+    await eventually(school, async () => expect(school.getByText(/Акт оказания услуг №/)).toBeVisible({ timeout: 3000 }));
+    const act = school.waitForEvent('download');
+    await school.getByRole('button', { name: 'Скачать акт' }).click();
+    expect((await act).suggestedFilename()).toMatch(/АКТ-\d{4}-\d{6}\.docx$/);
+    await school.goto(`${applicationUrl}?tab=documents`);
+    const scans = school.locator('.ant-card').filter({ hasText: 'Документы по договору' });
+    await upload(school, /Загрузить: Подписанный акт/, 'signed-act.pdf', scans);
+    await expect(scans.getByRole('button', { name: /Заменить: Подписанный акт/ })).toBeVisible();
+
+    await staff.goto(`${applicationUrl}?tab=documents`);
+    const staffScans = staff.locator('.ant-card').filter({ hasText: 'Документы по договору' });
+    await eventually(staff, async () => {
+      await staffScans.getByRole('row', { name: /Подписанный акт/ }).getByRole('button', { name: 'Проверить' }).click({ timeout: 3000 });
+    });
+    const drawer = staff.getByRole('dialog', { name: /, версия \d+/ });
+    await drawer.getByRole('button', { name: 'Принять' }).click();
+    await expect(drawer).toHaveCount(0);
+
+    await school.goto(`${applicationUrl}?tab=contract`);
+    await eventually(school, async () => expect(school.getByText(/Оригиналы подписанных документов — почтой до/)).toBeVisible({ timeout: 3000 }));
+  });
+
+  test('staff receive the originals, record the results, issue the certificates and ship them', async () => {
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    await eventually(staff, async () => staff.getByRole('button', { name: 'Отметить получение оригиналов' }).click({ timeout: 3000 }));
+    await eventually(staff, async () => expect(staff.getByRole('group', { name: 'Итоги обучения' })).toBeVisible({ timeout: 3000 }));
+    const results = staff.getByRole('group', { name: 'Итоги обучения' });
+    await expect(results.getByLabel(/Петров Пётр Петрович \(Математика\) прошёл обучение/)).toBeChecked();
+    await results.getByRole('button', { name: 'Внести итоги' }).click();
+    await eventually(staff, async () => staff.getByRole('button', { name: 'Выпустить удостоверения' }).click({ timeout: 3000 }));
+    await eventually(staff, async () => expect(staff.getByText(/№ ПК-\d{4}-\d{6}/).first()).toBeVisible({ timeout: 3000 }));
+    await staff.getByLabel('Трек-номер отправления').fill('80085012345678');
+    await staff.getByRole('button', { name: 'Отметить отправку' }).click();
+    await eventually(staff, async () => expect(staff.getByText('Договор закрыт')).toBeVisible({ timeout: 3000 }));
+
+    await school.goto(`${applicationUrl}?tab=contract`);
+    await eventually(school, async () => expect(school.getByText(/Отправлено почтой: трек-номер 80085012345678/)).toBeVisible({ timeout: 3000 }));
+    await expect(school.getByText(/№ ПК-\d{4}-\d{6}/)).toHaveCount(2);
+    await screen(school, 'contract-closed');
+    await eventually(school, async () => expect(school.getByText('выполнена').first()).toBeVisible({ timeout: 3000 }));
+  });
+
+  test('the auditor finds the application and reads its history, moving the moment', async ({ browser }) => {
+    const auditor = await signedIn(browser, 'auditor');
+    await expect(auditor.getByRole('heading', { name: 'Поиск заявки' })).toBeVisible();
+    await auditor.getByPlaceholder(/№ заявки/).fill(state.number!);
+    await auditor.getByRole('button', { name: 'Найти' }).click();
+    await auditor.getByRole('link', { name: state.number! }).click();
+    await expect(auditor.getByRole('heading', { name: `История заявки № ${state.number}` })).toBeVisible();
+    const marks = auditor.getByRole('group', { name: 'Картина истории заявки' }).getByRole('button');
+    expect(await marks.count()).toBeGreaterThan(20);
+    await marks.first().click();
+    await expect(auditor.getByText('ApplicationDrafted')).toBeVisible();
+    // masked as the API masks it: no names of people, no addresses
+    await expect(auditor.getByLabel('Данные события')).not.toContainText('Петров Пётр');
+    await screen(auditor, 'auditor-history');
+    // the state as of now (the timeline's marks carry the same words as hidden SVG titles: match the state's line)
+    await expect(auditor.getByText(/^выполнена, № /)).toBeVisible();
+    // the moment moved back to the start: the state as of then
+    const slider = auditor.getByRole('slider', { name: 'Момент времени' });
+    await slider.focus();
+    await slider.press('Home');
+    await expect(auditor.getByText(/^черновик/)).toBeVisible();
+    await expect(auditor.getByText(/событий до этого момента — 1 из/)).toBeVisible();
+  });
+
+  test('staff see every read model and rebuild one with its checksum', async () => {
+    await staff.getByRole('link', { name: 'Модели чтения' }).click();
+    await expect(staff.getByRole('heading', { name: 'Модели чтения' })).toBeVisible();
+    const row = staff.getByRole('row', { name: /representative-registry/ });
+    await row.getByRole('button', { name: 'Пересобрать' }).click();
+    await eventually(staff, async () => expect(row.getByText('пересобрана, совпадает')).toBeVisible({ timeout: 3000 }));
+    await screen(staff, 'staff-read-models');
+  });
+});
