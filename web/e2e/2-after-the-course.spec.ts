@@ -43,7 +43,7 @@ test.describe.serial('after the course', () => {
     await expect(drawer).toHaveCount(0);
 
     await school.goto(`${applicationUrl}?tab=contract`);
-    await eventually(school, async () => expect(school.getByText(/Оригиналы подписанных документов — почтой до/)).toBeVisible({ timeout: 3000 }));
+    await eventually(school, async () => expect(school.getByText(/Оригиналы \(акт и договор, по 2 экземпляра.*— почтой до/)).toBeVisible({ timeout: 3000 }));
   });
 
   test('staff receive the originals, record the results, issue the certificates and ship them', async () => {

@@ -1,7 +1,7 @@
 import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
-  ApplicationPage, Accepted, ContractPaymentRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
+  ApplicationPage, Accepted, ContractOriginalsRequest, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
   DocumentUploaded, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
@@ -108,8 +108,10 @@ export const contracts = {
   pay: (applicationId: string, p: ContractPaymentRequest) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/payments`, { method: 'POST', body: p }),
   act: (applicationId: string) => call<void>(CONTRACTS, `/contracts/${id(applicationId)}/act`, { method: 'POST' }),
-  originals: (applicationId: string, receivedOn?: string) =>
-    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/originals`, { method: 'POST', body: { receivedOn: receivedOn ?? null } }),
+  originals: (applicationId: string, o: ContractOriginalsRequest) =>
+    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/originals`, { method: 'POST', body: o }),
+  terminate: (applicationId: string, t: ContractTerminationRequest) =>
+    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/termination`, { method: 'POST', body: t }),
   results: (applicationId: string, passed: Record<string, boolean>) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/results`, { method: 'POST', body: passed }),
   certificates: (applicationId: string) =>
@@ -117,6 +119,7 @@ export const contracts = {
   ship: (applicationId: string, trackingNumber: string) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/shipment`, { method: 'POST', body: { trackingNumber } }),
   originalsOverdue: () => call<ContractView[]>(CONTRACTS, '/staff/originals-overdue'),
+  invoicesOverdue: () => call<ContractView[]>(CONTRACTS, '/staff/invoices-overdue'),
   saveRegister: (year: number) => saveFile(CONTRACTS, `/staff/certificate-register.csv?year=${year}`,
     `реестр-удостоверений-${year}.csv`),
 };

@@ -712,6 +712,8 @@ export const CONTRACT_STATUSES = [
   'ORIGINALS_RECEIVED',
   'SHIPPED',
   'CLOSED',
+  'CANCELLED',
+  'TERMINATED',
 ] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
@@ -735,10 +737,15 @@ export interface ContractAccess {
   courseUrl: string | null;
   /** null for auditors. */
   enrolmentKey: string | null;
-  /** null when the programme has no tutor. */
-  tutorName: string | null;
-  tutorEmail: string | null;
+  /** Every tutor of the programme, in its order. */
+  tutors: ContractTutor[];
   instructions: string;
+}
+
+/** A tutor in ContractAccess.tutors; mirrors ru.fioco.training.contract.api.CourseAccessGranted.Tutor. */
+export interface ContractTutor {
+  name: string;
+  email: string | null;
 }
 
 /** ContractView.invoice; mirrors ru.fioco.training.contract.query.ContractBoard.Invoice. */
@@ -747,6 +754,9 @@ export interface ContractInvoice {
   amount: Decimal;
   issuedOn: IsoDate;
   documentId: string;
+  /** Pay by this day (null for an invoice issued before invoices had a due date). */
+  dueDate: IsoDate | null;
+  dueProvisional: boolean;
 }
 
 /** An entry of ContractView.payments; mirrors ru.fioco.training.contract.query.ContractBoard.Payment. */
@@ -775,13 +785,36 @@ export interface ContractCertificate {
 export interface ContractShipment {
   trackingNumber: string;
   withCertificates: boolean;
+  /** What the package holds (empty for packages recorded before packages listed their items). */
+  items: ShipmentItem[];
+}
+
+/** `ru.fioco.training.contract.api.PackageShipped.Item`. */
+export type ShipmentItem = 'CONTRACT' | 'ACT' | 'INVOICE' | 'CERTIFICATES';
+
+/** An entry of ContractView.originals; mirrors ru.fioco.training.contract.query.ContractBoard.OriginalsArrival. */
+export interface OriginalsArrival {
+  receivedOn: IsoDate;
+  actCopies: number;
+  contractCopies: number;
+  trackingNumber: string | null;
+}
+
+/** ContractView.ending; mirrors ru.fioco.training.contract.query.ContractBoard.Ending. */
+export interface ContractEnding {
+  on: IsoDate;
+  reason: string;
+  /** What the school owes for services given before a termination; null for a cancellation. */
+  amountOwed: Decimal | null;
 }
 
 /** An entry of ContractView.participants; mirrors ru.fioco.training.contract.api.ContractTerms.Participant. */
 export interface ContractParticipant {
   participantId: string;
-  /** «Фамилия Имя Отчество (предмет)». */
+  /** «Фамилия Имя Отчество»; in contracts opened before the subject was kept apart, with the subject in brackets. */
   fullName: string;
+  /** null in contracts opened before the subject was kept apart. */
+  subject: string | null;
 }
 
 /**
@@ -808,8 +841,16 @@ export interface ContractView {
   paid: Decimal;
   fullyPaid: boolean;
   act: ContractAct | null;
+  /** Three working days after the act (l.410). */
   originalsDueDate: IsoDate | null;
+  originalsDueProvisional: boolean;
+  /** When the set became complete (act ×2, contract ×2); null until then. */
   originalsReceivedOn: IsoDate | null;
+  originals: OriginalsArrival[];
+  originalActCopies: number;
+  originalContractCopies: number;
+  /** How the contract ended early (cancelled or terminated); null while it runs. */
+  ending: ContractEnding | null;
   /** participantId → passed. */
   results: Record<string, boolean>;
   certificates: ContractCertificate[];
@@ -839,6 +880,20 @@ export interface ContractPaymentRequest {
 export interface ContractOriginalsRequest {
   /** Left out: today. */
   receivedOn?: IsoDate | null;
+  /** Copies of the act in this envelope; both counts left out: the whole set (two of each). */
+  actCopies?: number | null;
+  contractCopies?: number | null;
+  /** The school's postal tracking number, if they gave one. */
+  trackingNumber?: string | null;
+}
+
+/** Body of POST /contracts/{applicationId}/termination (staff; answer 202); mirrors ru.fioco.training.contract.web.ContractResource.TerminationRequest. */
+export interface ContractTerminationRequest {
+  /** Left out: today. */
+  terminatedOn?: IsoDate | null;
+  reason: string;
+  /** What the school owes for the services already given; 0 when nothing. */
+  amountOwed: Decimal;
 }
 
 /** JSON body of POST /contracts/{applicationId}/results (staff; answer 202): participantId → passed (a `Map<String, Boolean>`; text/csv is accepted too). */

@@ -71,7 +71,7 @@ export function ApplicationPage() {
         <Alert type="warning" showIcon title={s.status === 'DRAFT' ? 'Заявка возвращена на доработку' : 'Заявка снята'}
           description={`Причина: ${d.lastReason}`} />
       )}
-      <Actions applicationId={id} status={s.status} />
+      <Actions applicationId={id} status={s.status} concluded={d.participantsLocked} />
       <Suspense fallback={<Skeleton active />}>
         <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} items={items} destroyOnHidden />
       </Suspense>
@@ -80,7 +80,7 @@ export function ApplicationPage() {
 }
 
 /** What the role may do with the application in its status. */
-function Actions({ applicationId, status }: { applicationId: string; status: string }) {
+function Actions({ applicationId, status, concluded }: { applicationId: string; status: string; concluded: boolean }) {
   const { person } = useAuth();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -120,8 +120,11 @@ function Actions({ applicationId, status }: { applicationId: string; status: str
             <Button onClick={() => setReasonFor('return')}>Вернуть на доработку</Button>
           </>
         )}
-        {!person.isAuditor && (status === 'SUBMITTED' || status === 'IN_WORK') && (
+        {!person.isAuditor && !concluded && (status === 'SUBMITTED' || status === 'IN_WORK') && (
           <Button danger onClick={() => setReasonFor('withdraw')}>Снять заявку</Button>
+        )}
+        {!person.isAuditor && !person.isStaff && concluded && status === 'IN_WORK' && (
+          <Typography.Text type="secondary">Договор заключён: заявку уже не снять; если обучение не нужно, напишите институту о расторжении договора.</Typography.Text>
         )}
         {(person.isStaff || person.isAuditor) && <Link to={`/audit/${applicationId}`}>Картина истории</Link>}
       </Space>

@@ -2,13 +2,17 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { contracts } from '../../api/endpoints';
-import type { ContractView } from '../../api/types';
+import type { ContractView, ShipmentItem } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { date, money } from '../../lib/format';
 import { ErrorNote } from '../common';
 import { SimpleTable } from '../SimpleTable';
 
 const TODAY = () => new Date().toISOString().slice(0, 10);
+
+const ITEM_TITLES: Record<ShipmentItem, string> = {
+  CONTRACT: 'договор', ACT: 'акт оказания услуг', INVOICE: 'счёт', CERTIFICATES: 'удостоверения',
+};
 
 /**
  * The contract stage: draft versions to download, the access panel of Рис. 8 once concluded, the invoice, payments,
@@ -18,6 +22,10 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
   const { person } = useAuth();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {c.ending && (
+        <Alert type="warning" showIcon title={c.status === 'CANCELLED' ? `Договор отменён ${date(c.ending.on)}` : `Договор расторгнут с ${date(c.ending.on)}`}
+          description={<>{c.ending.reason}{c.ending.amountOwed != null && <><br />К оплате за оказанные услуги: {money(c.ending.amountOwed)}</>}</>} />
+      )}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={[
         { key: 's', label: 'Этап', children: c.statusLabel },
         { key: 't', label: 'Условия оплаты', children: c.paymentTerms === 'PREPAYMENT' ? 'предоплата 100 %' : 'оплата после оказания услуг' },
@@ -48,7 +56,8 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
           <Descriptions column={1} items={[
             { key: 'u', label: 'Адрес курса', children: c.access.courseUrl ? <a href={c.access.courseUrl} target="_blank" rel="noreferrer">{c.access.courseUrl}</a> : '—' },
             { key: 'k', label: 'Кодовое слово', children: <Typography.Text copyable strong>{c.access.enrolmentKey ?? 'скрыто'}</Typography.Text> },
-            { key: 't', label: 'Тьютор', children: `${c.access.tutorName ?? '—'}${c.access.tutorEmail ? `, ${c.access.tutorEmail}` : ''}` },
+            { key: 't', label: c.access.tutors.length > 1 ? 'Тьюторы' : 'Тьютор', children: c.access.tutors.length === 0 ? '—'
+              : <>{c.access.tutors.map((t) => <div key={`${t.name}-${t.email}`}>{t.name}{t.email ? <>, <a href={`mailto:${t.email}`}>{t.email}</a></> : ''}</div>)}</> },
           ]} />
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{c.access.instructions}</Typography.Paragraph>
         </Card>
@@ -56,33 +65,39 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
 
       {(c.invoice || c.act) && (
         <Card size="small" title="Счёт и акт">
-          {c.invoice && <p>Счёт № {c.invoice.number} от {date(c.invoice.issuedOn)} на {money(c.invoice.amount)}{' '}
+          {c.invoice && <p>Счёт № {c.invoice.number} от {date(c.invoice.issuedOn)} на {money(c.invoice.amount)}
+            {c.invoice.dueDate && !c.fullyPaid ? `, оплатить до ${date(c.invoice.dueDate)}${c.invoice.dueProvisional ? ' (по предварительному календарю)' : ''}` : ''}{' '}
             <Button size="small" onClick={() => contracts.save(c.applicationId, c.invoice!.documentId, `счёт-${c.invoice!.number}.docx`)}>Скачать счёт</Button></p>}
           {c.payments.length > 0 && <ul>{c.payments.map((p) => (
             <li key={p.paymentOrderNumber}>Платёжное поручение № {p.paymentOrderNumber} от {date(p.paidOn)}: {money(p.amount)}</li>
           ))}</ul>}
           {c.act && <p>Акт оказания услуг № {c.act.number} от {date(c.act.issuedOn)}{' '}
             <Button size="small" onClick={() => contracts.save(c.applicationId, c.act!.documentId, `акт-${c.act!.number}.docx`)}>Скачать акт</Button></p>}
-          {c.originalsDueDate && <p>Оригиналы подписанных документов — почтой до {date(c.originalsDueDate)}
-            {c.originalsReceivedOn ? `; получены ${date(c.originalsReceivedOn)}` : ''}</p>}
+          {c.originalsDueDate && <p>Оригиналы (акт и договор, по 2 экземпляра, подписанные и с печатью) — почтой до {date(c.originalsDueDate)}:
+            {c.originalsReceivedOn ? ` получены ${date(c.originalsReceivedOn)}` : ` получено: акт — ${c.originalActCopies} из 2, договор — ${c.originalContractCopies} из 2`}</p>}
+          {c.originals.length > 0 && <ul aria-label="Поступления оригиналов">{c.originals.map((o, i) => (
+            <li key={i}>{date(o.receivedOn)}: акт — {o.actCopies} экз., договор — {o.contractCopies} экз.{o.trackingNumber ? `, трек-номер ${o.trackingNumber}` : ''}</li>
+          ))}</ul>}
         </Card>
       )}
 
       {(c.certificates.length > 0 || c.shipments.length > 0 || Object.keys(c.results).length > 0) && (
         <Card size="small" title="Итоги обучения">
           <SimpleTable rows={c.participants} rowKey={(p) => p.participantId} columns={[
-            { title: 'Участник', render: (p) => p.fullName },
+            { title: 'Участник', render: (p) => `${p.fullName}${p.subject ? ` (${p.subject})` : ''}` },
             { title: 'Итог', render: (p) => p.participantId in c.results ? (c.results[p.participantId] ? <Tag color="success">прошёл обучение</Tag> : <Tag>не прошёл</Tag>) : '—' },
             { title: 'Удостоверение', render: (p) => {
               const cert = c.certificates.find((x) => x.participantId === p.participantId);
               return cert ? `№ ${cert.registrationNumber} от ${date(cert.issuedOn)}` : '—';
             } },
           ]} />
-          {c.shipments.map((s) => <p key={s.trackingNumber}>Отправлено почтой: трек-номер <strong>{s.trackingNumber}</strong>{s.withCertificates ? ' (с удостоверениями)' : ' (без удостоверений: ожидается оплата)'}</p>)}
+          {c.shipments.map((s) => <p key={s.trackingNumber}>Отправлено почтой: трек-номер <strong>{s.trackingNumber}</strong>
+            {s.items.length > 0 ? ` — ${s.items.map((i) => ITEM_TITLES[i]).join(', ')}` : ''}
+            {s.withCertificates ? '' : ' (без удостоверений: они будут отправлены после оплаты)'}</p>)}
         </Card>
       )}
 
-      {person.isStaff && <StaffContractActions c={c} />}
+      {person.isStaff && !c.ending && <StaffContractActions c={c} />}
     </Space>
   );
 }
@@ -105,14 +120,20 @@ function StaffContractActions({ c }: { c: ContractView }) {
   const revise = useMutation(act('Выпущена новая версия проекта', () => contracts.revise(c.applicationId, note)));
   const conclude = useMutation(act('Договор заключён', () => contracts.conclude(c.applicationId)));
   const issueAct = useMutation(act('Акт выставлен', () => contracts.act(c.applicationId)));
-  const originals = useMutation(act('Получение оригиналов отмечено', () => contracts.originals(c.applicationId, TODAY())));
+  const [arrival] = Form.useForm<{ receivedOn: string; actCopies: number; contractCopies: number; trackingNumber?: string }>();
+  const originals = useMutation(act('Получение оригиналов отмечено', () => contracts.originals(c.applicationId, arrival.getFieldsValue())));
+  const [ending] = Form.useForm<{ terminatedOn: string; reason: string; amountOwed: number }>();
+  const terminate = useMutation(act('Договор расторгнут', () => contracts.terminate(c.applicationId, ending.getFieldsValue())));
   const results = useMutation(act('Итоги внесены', () => contracts.results(c.applicationId, passed)));
   const certificates = useMutation(act('Удостоверения выпущены', () => contracts.certificates(c.applicationId)));
   const ship = useMutation(act('Отправка отмечена', () => contracts.ship(c.applicationId, tracking)));
   const [payment] = Form.useForm<{ paymentOrderNumber: string; paidOn: string; amount: number }>();
   const pay = useMutation(act('Оплата внесена', () => contracts.pay(c.applicationId, payment.getFieldsValue())));
   const error = revise.error ?? conclude.error ?? issueAct.error ?? originals.error ?? results.error ?? certificates.error
-    ?? ship.error ?? pay.error;
+    ?? ship.error ?? pay.error ?? terminate.error;
+  const allResults = Object.keys(c.results).length === c.participants.length;
+  const passedCount = Object.values(c.results).filter(Boolean).length;
+  const originalsComplete = !!c.originalsReceivedOn;
   const concluded = !!c.concludedOn;
   return (
     <Card size="small" title="Действия института">
@@ -138,10 +159,17 @@ function StaffContractActions({ c }: { c: ContractView }) {
           </Form>
         )}
         {concluded && !c.act && <Button onClick={() => issueAct.mutate()} loading={issueAct.isPending}>Выставить акт</Button>}
-        {c.originalsDueDate && !c.originalsReceivedOn && (
-          <Button onClick={() => originals.mutate()} loading={originals.isPending}>Отметить получение оригиналов</Button>
+        {c.act && !originalsComplete && (
+          <Form form={arrival} layout="inline" aria-label="Получение оригиналов" onFinish={() => originals.mutate()}
+            initialValues={{ receivedOn: TODAY(), actCopies: 2 - c.originalActCopies, contractCopies: 2 - c.originalContractCopies }}>
+            <Form.Item label="Получены" name="receivedOn" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item label="Акт, экз." name="actCopies"><InputNumber min={0} max={2 - c.originalActCopies} /></Form.Item>
+            <Form.Item label="Договор, экз." name="contractCopies"><InputNumber min={0} max={2 - c.originalContractCopies} /></Form.Item>
+            <Form.Item label="Трек-номер школы" name="trackingNumber"><Input maxLength={30} /></Form.Item>
+            <Button htmlType="submit" loading={originals.isPending}>Отметить получение оригиналов</Button>
+          </Form>
         )}
-        {c.originalsReceivedOn && Object.keys(c.results).length < c.participants.length && (
+        {originalsComplete && Object.keys(c.results).length < c.participants.length && (
           <div role="group" aria-label="Итоги обучения">
             {c.participants.map((p) => (
               <div key={p.participantId}>
@@ -153,16 +181,31 @@ function StaffContractActions({ c }: { c: ContractView }) {
             <Button onClick={() => results.mutate()} loading={results.isPending}>Внести итоги</Button>
           </div>
         )}
-        {Object.keys(c.results).length === c.participants.length && c.certificates.length === 0 && (
+        {allResults && c.fullyPaid && c.certificates.length < passedCount && (
           <Button onClick={() => certificates.mutate()} loading={certificates.isPending}>Выпустить удостоверения</Button>
         )}
-        {Object.keys(c.results).length === c.participants.length && c.status !== 'CLOSED' && (
+        {allResults && !c.fullyPaid && c.certificates.length < passedCount && (
+          <Typography.Text type="secondary">Удостоверения выпускаются после полной оплаты договора.</Typography.Text>
+        )}
+        {allResults && originalsComplete && c.status !== 'CLOSED' && (
           <Space.Compact>
             <Input aria-label="Трек-номер отправления" placeholder="Трек-номер" value={tracking} onChange={(e) => setTracking(e.target.value)} />
             <Button onClick={() => ship.mutate()} loading={ship.isPending} disabled={!tracking.trim()}>Отметить отправку</Button>
           </Space.Compact>
         )}
         {c.status === 'CLOSED' && <Alert type="success" showIcon title="Договор закрыт" />}
+        {concluded && c.status !== 'CLOSED' && (
+          <details>
+            <summary>Расторгнуть договор</summary>
+            <Form form={ending} layout="vertical" aria-label="Расторжение договора" onFinish={() => terminate.mutate()}
+              initialValues={{ terminatedOn: TODAY(), amountOwed: 0 }} style={{ maxWidth: 520 }}>
+              <Form.Item label="Дата расторжения" name="terminatedOn" rules={[{ required: true }]}><Input type="date" /></Form.Item>
+              <Form.Item label="Основание" name="reason" rules={[{ required: true, message: 'укажите основание' }, { max: 2000 }]}><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item label="К оплате за оказанные услуги, руб." name="amountOwed" rules={[{ required: true }]}><InputNumber min={0} step={0.01} /></Form.Item>
+              <Button danger htmlType="submit" loading={terminate.isPending}>Расторгнуть</Button>
+            </Form>
+          </details>
+        )}
       </Space>
     </Card>
   );

@@ -81,7 +81,7 @@ function ProgrammeModal({ programme, onClose }: { programme: ProgrammeView | nul
         <Row gutter={12}>
           <Col span={8}><Form.Item label="Начало" name="startDate" rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
           <Col span={8}><Form.Item label="Окончание" name="endDate" rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
-          <Col span={8}><Form.Item label="Часов" name="hours" rules={[{ required: true }]}><InputNumber min={1} max={2000} /></Form.Item></Col>
+          <Col span={8}><Form.Item label="Часов" name="hours" rules={[{ required: true }]}><InputNumber min={16} max={2000} /></Form.Item></Col>
         </Row>
         <Form.Item label="Предметы" name="subjects" rules={[{ required: true, message: 'Хотя бы один предмет' }]}
           extra="Введите предмет и нажмите Enter"><Select mode="tags" open={false} aria-label="Предметы" /></Form.Item>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { applications, contracts, documents, nextSteps, representatives } from '../../api/endpoints';
 import type { ApplicationSummary, DocumentAwaiting, NextStepsNext } from '../../api/types';
-import { date } from '../../lib/format';
+import { date, money } from '../../lib/format';
 import { byUrgency } from '../../lib/nextSteps';
 import { ErrorNote, StepText } from '../common';
 
@@ -18,6 +18,8 @@ export function StaffQueues() {
   const owed = useQuery({ queryKey: ['next-steps', 'institute'], queryFn: () => nextSteps.list(0, 100), refetchInterval: REFRESH });
   const people = useQuery({ queryKey: ['representatives', 'PENDING'], queryFn: () => representatives.list('PENDING'), refetchInterval: REFRESH });
   const originals = useQuery({ queryKey: ['originals-overdue'], queryFn: contracts.originalsOverdue, refetchInterval: REFRESH });
+  const invoices = useQuery({ queryKey: ['invoices-overdue'], queryFn: contracts.invoicesOverdue, refetchInterval: REFRESH });
+  const lateCount = (overdue.data?.total ?? 0) + (originals.data?.length ?? 0) + (invoices.data?.length ?? 0);
   const [year, setYear] = useState(new Date().getFullYear());
   const owedItems = byUrgency((owed.data?.items ?? []).filter((n) => n.institute), 'institute');
   return (
@@ -52,13 +54,17 @@ export function StaffQueues() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={<Counted title="Просрочено" count={(overdue.data?.total ?? 0) + (originals.data?.length ?? 0)} overdue={(overdue.data?.total ?? 0) + (originals.data?.length ?? 0)} />}>
-            <ErrorNote error={overdue.error ?? originals.error} />
+          <Card title={<Counted title="Просрочено" count={lateCount} overdue={lateCount} />}>
+            <ErrorNote error={overdue.error ?? originals.error ?? invoices.error} />
             <Typography.Text strong>Рассмотрение заявок</Typography.Text>
             <ApplicationsTable items={overdue.data?.items ?? []} />
             <Typography.Text strong>Оригиналы документов не получены в срок</Typography.Text>
             <ul>{(originals.data ?? []).map((c) => <li key={c.applicationId}>
               <Link to={`/applications/${c.applicationId}?tab=contract`}>№ {c.applicationNumber}</Link>: срок был {date(c.originalsDueDate)}</li>)}</ul>
+            <Typography.Text strong>Счета не оплачены в срок</Typography.Text>
+            <ul aria-label="Счета не оплачены в срок">{(invoices.data ?? []).map((c) => <li key={c.applicationId}>
+              <Link to={`/applications/${c.applicationId}?tab=contract`}>№ {c.applicationNumber}</Link>: счёт № {c.invoice?.number},
+              срок был {date(c.invoice?.dueDate ?? null)}, оплачено {money(c.paid)} из {money(c.invoice?.amount ?? 0)}</li>)}</ul>
           </Card>
         </Col>
         <Col xs={24} xl={12}>

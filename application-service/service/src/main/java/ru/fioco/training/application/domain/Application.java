@@ -35,6 +35,7 @@ import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipant;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.EndWithTerminatedContract;
 import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
@@ -154,9 +155,23 @@ public class Application {
             throw new ConflictException("Заявка уже " + status.title() + ": снять её нельзя",
                     Map.of("status", status.name()));
         }
+        if (participantsLocked) {
+            throw ConflictException.ofRule("withdrawal-after-conclusion", null, "Договор уже заключён: снять заявку "
+                    + "нельзя. Если обучение не нужно, напишите институту — договор расторгают по соглашению сторон",
+                    Map.of("status", status.name()));
+        }
         String reason = requireReason(command.reason());
         registry.release(organisationInn, form.programmeId(), applicationId);
         apply(new ApplicationWithdrawn(applicationId, reason, command.acting().role()));
+    }
+
+    @CommandHandler
+    void handle(EndWithTerminatedContract command, SubmissionRegistry registry) {
+        if (!status.isOpen()) {
+            return; // the termination came again
+        }
+        registry.release(organisationInn, form.programmeId(), applicationId);
+        apply(new ApplicationWithdrawn(applicationId, "Договор расторгнут: " + command.reason(), "staff"));
     }
 
     /**

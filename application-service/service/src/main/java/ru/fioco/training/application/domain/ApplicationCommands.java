@@ -71,6 +71,10 @@ public final class ApplicationCommands {
     }
 
     /** The representative or staff withdraw an open application. */
+    /** The contract was terminated (from contract-service): the application ends, withdrawn by the institute. */
+    public record EndWithTerminatedContract(@TargetAggregateIdentifier String applicationId, String reason) {
+    }
+
     public record WithdrawApplication(@TargetAggregateIdentifier String applicationId, Acting acting, String reason) {
     }
 

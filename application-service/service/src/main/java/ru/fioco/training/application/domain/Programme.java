@@ -90,10 +90,17 @@ public class Programme {
         if (d.pricePerParticipant() != null) {
             checkPrice(d.pricePerParticipant(), violations);
         }
+        if (d.hours() > 0 && d.hours() < MIN_HOURS) {
+            violations.add(new FieldViolation("hours", "программа повышения квалификации — не менее " + MIN_HOURS
+                    + " часов (ч. 4 ст. 76 273-ФЗ, приказ Минобрнауки № 499)"));
+        }
         checkSubjectsDistinct(d.subjects(), violations);
         checkTutors(d.tutors(), violations);
         return violations;
     }
+
+    /** A further-training (qualification upgrade) programme is at least 16 hours (Minobrnauki order 499, p. 12). */
+    public static final int MIN_HOURS = 16;
 
     /** How far ahead a programme may be planned: the deadlines of a later one could not be counted sensibly. */
     static final int YEARS_AHEAD = 5;

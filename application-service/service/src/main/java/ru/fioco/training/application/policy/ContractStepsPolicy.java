@@ -6,14 +6,17 @@ import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
+import ru.fioco.training.application.domain.ApplicationCommands.EndWithTerminatedContract;
 import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -26,7 +29,8 @@ import ru.fioco.training.platform.api.EventHandlers;
 
 /**
  * What the contract's steps mean for the application: a concluded contract locks the participants (no more
- * corrections), a closed one completes the application («выполнена»).
+ * corrections), a closed one completes the application («выполнена»), a terminated one ends it as withdrawn by the
+ * institute (a cancelled one follows a withdrawal: nothing more to do).
  */
 @ApplicationScoped
 public class ContractStepsPolicy {
@@ -38,7 +42,9 @@ public class ContractStepsPolicy {
             EventHandlers.<ContractEvent, Void>of(ContractEvent.class, "application-service contract steps policy")
                     .handle(ContractConcluded.class, e -> commands.sendAndWait(new LockParticipants(e.applicationId())))
                     .handle(ContractClosed.class, e -> commands.sendAndWait(new CompleteApplication(e.applicationId())))
-                    .ignore(ContractOpened.class, ContractDraftsIssued.class,
+                    .handle(ContractTerminated.class, e -> commands.sendAndWait(
+                            new EndWithTerminatedContract(e.applicationId(), e.reason())))
+                    .ignore(ContractCancelled.class, ContractOpened.class, ContractDraftsIssued.class,
                             CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class,
                             ServiceActIssued.class, SignedActAccepted.class, OriginalsReceived.class,
                             TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class,

@@ -53,6 +53,7 @@ import ru.fioco.training.application.domain.ApplicationFormRules;
 import ru.fioco.training.application.domain.ApplicationForms;
 import ru.fioco.training.application.domain.requisites.ValidRequisites;
 import ru.fioco.training.contract.api.ContractConcluded;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.PackageShipped;
 import ru.fioco.training.document.api.DocumentDownloaded;
@@ -232,6 +233,20 @@ class ApplicationStageApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> correct(SCHOOL, path, corrected.toString())
                 .then().statusCode(409).body("rule", equalTo("participants-locked"))
                 .body("errors.field", hasItem("participantId")));
+        // nor can the application be withdrawn: the contract binds; staff terminate it, and that ends the application
+        for (String token : List.of(SCHOOL, STAFF)) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"передумали\"}")
+                    .when().post("/applications/" + id + "/withdraw").then().statusCode(409)
+                    .contentType("application/problem+json").body("rule", equalTo("withdrawal-after-conclusion"));
+        }
+        try (CloudEventSender sender = new CloudEventSender(kafka)) {
+            sender.send("contracts", id, uuid(), "ru.fioco.training.contracts.ContractTerminated",
+                    new ContractTerminated(id, LocalDate.of(2027, 1, 25), "Соглашение сторон", BigDecimal.ZERO));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/applications/" + id).then().statusCode(200)
+                .body("summary.status", equalTo("WITHDRAWN"))
+                .body("lastReason", equalTo("Договор расторгнут: Соглашение сторон")));
     }
 
     @Test

@@ -130,6 +130,15 @@ class ProgrammeApiTest {
     }
 
     @Test
+    void aQualificationUpgradeProgrammeHasAtLeastSixteenHours() {
+        long before = storedProgrammeEvents();
+        problem(STAFF, VALID.replace("\"hours\":36", "\"hours\":15"), 400)
+                .body("errors.field", equalTo(List.of("hours")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("не менее 16 часов"));
+        assertThat(storedProgrammeEvents()).isEqualTo(before);
+    }
+
+    @Test
     void endBeforeStartIsRefusedNamingTheEndDate() {
         long before = storedProgrammeEvents();
         problem(STAFF, VALID.replace("\"2027-02-12\"", "\"2027-01-20\""), 400)

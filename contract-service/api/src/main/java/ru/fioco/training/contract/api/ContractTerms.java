@@ -12,8 +12,29 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
         LocalDate programmeEnd, int hours, String paymentTerms, List<Participant> participants,
         BigDecimal pricePerParticipant, String courseUrl, String tutorName, String tutorEmail) {
 
-    /** A participant of the contract: the id document-service and application-service know them by. */
-    public record Participant(String participantId, @PersonalData String fullName) {
+    /**
+     * A participant of the contract: the id document-service and application-service know them by, the person's
+     * name («Фамилия Имя Отчество», as the certificate names them) and the subject they study.
+     *
+     * @param subject null in contracts opened before the subject was kept apart: their {@code fullName} ends with
+     *                it in brackets
+     */
+    public record Participant(String participantId, @PersonalData String fullName, String subject) {
+
+        /** A participant as recorded before the subject was kept apart from the name. */
+        public Participant(String participantId, String fullName) {
+            this(participantId, fullName, null);
+        }
+
+        /** «Фамилия Имя Отчество (Предмет)»: one person studying two subjects is two participants. */
+        public String listedName() {
+            return subject == null || subject.isBlank() ? fullName : fullName + " (" + subject + ")";
+        }
+
+        /** The person's name alone, also from a legacy record that carried the subject in brackets. */
+        public String personName() {
+            return subject == null ? fullName.replaceFirst("\\s*\\([^()]*\\)$", "") : fullName;
+        }
     }
 
     public ContractTerms {
@@ -25,7 +46,7 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
         return new ContractTerms(applicationNumber, organisationInn, organisationFullName, kpp, bik, legalAddress,
                 programmeId, programmeTitle, programmeStart, programmeEnd, hours, paymentTerms,
                 participants.stream().map(p -> p.participantId().equals(participantId) ? new Participant(participantId,
-                        fullName) : p).toList(), pricePerParticipant, courseUrl, tutorName, tutorEmail);
+                        fullName, p.subject()) : p).toList(), pricePerParticipant, courseUrl, tutorName, tutorEmail);
     }
 
     /** participants x price, «Без НДС». */

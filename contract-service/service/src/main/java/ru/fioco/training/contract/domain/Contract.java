@@ -19,12 +19,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -35,6 +37,7 @@ import ru.fioco.training.contract.api.ServiceActIssued;
 import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.ContractCommands.AcceptSignedAct;
+import ru.fioco.training.contract.domain.ContractCommands.CancelContract;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
 import ru.fioco.training.contract.domain.ContractCommands.IssueAct;
@@ -45,6 +48,7 @@ import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.contract.domain.ContractCommands.RecordResults;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
 import ru.fioco.training.contract.domain.ContractCommands.Ship;
+import ru.fioco.training.contract.domain.ContractCommands.TerminateContract;
 import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.ConflictException;
@@ -60,12 +64,20 @@ public class Contract {
 
     /** A contract is concluded no later than this many working days before the programme starts. */
     public static final int CONCLUSION_WORKING_DAYS_BEFORE_START = 3;
-    /** The paper originals are due this many working days after the signed act's scan is accepted. */
+    /** The paper originals are due this many working days after the act is issued (l.410). */
     public static final int ORIGINALS_WORKING_DAYS = 3;
+    /** A prepayment invoice is due this many working days after it is issued (the contract's clause 3). */
+    public static final int PREPAYMENT_WORKING_DAYS = 5;
+    /** Payment after the services is due this many working days after the act (the contract's clause 3). */
+    public static final int POSTPAYMENT_WORKING_DAYS = 10;
     /** A revised draft's note, as long as any reason or comment on the platform. */
     public static final int MAX_NOTE = 2000;
     /** A payment order's number (six digits in practice; room for a bank's prefix). */
     public static final int MAX_PAYMENT_ORDER_NUMBER = 30;
+
+    /** A Russian Post tracking number (14 digits, or 13 characters for international) with room for couriers'. */
+    static final String TRACKING_NUMBER = "[A-Za-zА-Яа-я0-9-]{8,30}";
+    static final String TRACKING_NUMBER_HINT = "трек-номер: 8-30 букв и цифр (например, 80085012345678)";
 
     static final String ENROLMENT_INSTRUCTIONS = """
             Для зачисления на курс каждому участнику нужно: 1) войти на платформу по адресу курса (при первом \
@@ -80,9 +92,15 @@ public class Contract {
     private ContractStatus status;
     private BigDecimal invoiced;
     private BigDecimal paid = BigDecimal.ZERO;
+    private LocalDate concludedOn;
     private String actNumber;
     private LocalDate originalsDue;
-    private boolean originalsReceived;
+    private boolean originalsDueProvisional;
+    private boolean signedActAccepted;
+    private int actCopies;
+    private int contractCopies;
+    private boolean originalsShipped;
+    private final Set<String> certificatesShipped = new HashSet<>();
     private final Map<String, Boolean> results = new HashMap<>();
     private final Set<String> certified = new HashSet<>();
 
@@ -109,7 +127,7 @@ public class Contract {
             return; // no such participant, or the name is the same: the correction came again
         }
         apply(new ContractParticipantCorrected(applicationId, command.participantId(), command.fullName()));
-        if (!status.concluded()) {
+        if (!status.concluded() && !status.ended()) {
             apply(drafts(applicationId, terms.withParticipant(command.participantId(), command.fullName()),
                     draftVersion + 1, paperwork, "Исправлены данные участника"));
         }
@@ -117,6 +135,7 @@ public class Contract {
 
     @CommandHandler
     void handle(ReviseDrafts command, Paperwork paperwork) {
+        requireNotEnded();
         if (status.concluded()) {
             throw new ConflictException("Договор уже заключён: проект не меняется");
         }
@@ -128,7 +147,8 @@ public class Contract {
 
     @CommandHandler
     void handle(Conclude command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering,
-            DocumentStatus documents) {
+            DocumentStatus documents, CourseCatalogue courses) {
+        requireNotEnded();
         if (status.concluded()) {
             throw new ConflictException("Договор уже заключён");
         }
@@ -137,12 +157,32 @@ public class Contract {
         requireSignedScansAccepted(facts);
         requireAllDocumentsAccepted(facts);
         requireConclusionInTime(calendar, today);
+        CourseCatalogue.Course course = currentCourse(courses);
         apply(new ContractConcluded(applicationId, today));
-        apply(new CourseAccessGranted(applicationId, terms.courseUrl(), EnrolmentKey.generate(), terms.tutorName(),
-                terms.tutorEmail(), ENROLMENT_INSTRUCTIONS));
+        CourseAccessGranted.Tutor first = course.tutors().isEmpty() ? null : course.tutors().get(0);
+        apply(new CourseAccessGranted(applicationId, course.url(), EnrolmentKey.generate(),
+                first == null ? null : first.name(), first == null ? null : first.email(), ENROLMENT_INSTRUCTIONS,
+                course.tutors()));
         if (terms.prepayment()) {
-            issueInvoice(paperwork, numbering, today);
+            issueInvoice(paperwork, numbering, calendar, today, PREPAYMENT_WORKING_DAYS);
         }
+    }
+
+    /**
+     * The programme's course as it is now (the programme may have got its address after the contract opened);
+     * without an address the participants have nothing to enrol in, so the contract is not concluded yet.
+     */
+    private CourseCatalogue.Course currentCourse(CourseCatalogue courses) {
+        CourseCatalogue.Course course = courses.of(terms.programmeId()).orElseGet(() -> new CourseCatalogue.Course(
+                terms.courseUrl(), terms.tutorName() == null ? List.of()
+                        : List.of(new CourseAccessGranted.Tutor(terms.tutorName(), terms.tutorEmail()))));
+        if (course.url() == null || course.url().isBlank()) {
+            throw new RuleViolationException("access-without-course", "lmsCourseUrl", "У программы «"
+                    + terms.programmeTitle() + "» не указан адрес курса на портале обучения: укажите его в программе, "
+                    + "и тогда заключайте договор — с заключением участники получают доступ к курсу",
+                    Map.of("programmeId", terms.programmeId()));
+        }
+        return course;
     }
 
     @CommandHandler
@@ -159,6 +199,9 @@ public class Contract {
         if (command.paidOn() == null) {
             throw new InvalidInputException("paidOn", "укажите дату оплаты");
         }
+        if (status == ContractStatus.CANCELLED) {
+            throw cancelled();
+        }
         if (invoiced == null) {
             throw new RuleViolationException("payment-without-invoice", "Счёт ещё не выставлен");
         }
@@ -169,10 +212,14 @@ public class Contract {
         }
         apply(new PaymentRecorded(applicationId, command.paymentOrderNumber().strip(), command.paidOn(), command.amount(),
                 total, total.compareTo(invoiced) == 0));
+        if (originalsShipped && isPaid() && nothingLeftToSend() && status != ContractStatus.TERMINATED) {
+            apply(new ContractClosed(applicationId)); // the money came after the package: nobody to certify
+        }
     }
 
     @CommandHandler
-    void handle(IssueAct command, Clock clock, Paperwork paperwork, Numbering numbering) {
+    void handle(IssueAct command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering) {
+        requireNotEnded();
         requireConcluded();
         if (actNumber != null) {
             throw new ConflictException("Акт уже выставлен: " + actNumber);
@@ -185,36 +232,143 @@ public class Contract {
         String number = numbering.next("АКТ", today.getYear());
         String documentId = paperwork.act(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
                 terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(), terms.participants().size(),
-                terms.pricePerParticipant(), terms.total()));
-        apply(new ServiceActIssued(applicationId, number, today, documentId));
+                terms.pricePerParticipant(), terms.total(), null));
+        // the originals are due from the act, so a slow review of the signed scan does not move the school's deadline
+        Deadline originals = calendar.endOfWorkingDaysAfter(today, ORIGINALS_WORKING_DAYS);
+        apply(new ServiceActIssued(applicationId, number, today, documentId, originals.date(), originals.provisional()));
         if (!terms.prepayment()) {
-            issueInvoice(paperwork, numbering, today);
+            issueInvoice(paperwork, numbering, calendar, today, POSTPAYMENT_WORKING_DAYS);
         }
     }
 
+    /** A signed act's scan accepted before the act exists is a scan of nothing: it starts nothing. */
     @CommandHandler
     void handle(AcceptSignedAct command, ProductionCalendar calendar, Clock clock) {
-        if (actNumber == null || originalsDue != null) {
-            return; // no act yet, or already accepted (the verdict came again)
+        if (actNumber == null || signedActAccepted || status.ended()) {
+            return; // no act yet, already accepted (the verdict came again), or the contract ended
         }
-        Deadline due = calendar.endOfWorkingDaysAfter(ProductionCalendar.today(clock), ORIGINALS_WORKING_DAYS);
-        apply(new SignedActAccepted(applicationId, due.date(), due.provisional()));
+        if (originalsDue == null) { // an act issued before the due date counted from it
+            Deadline due = calendar.endOfWorkingDaysAfter(ProductionCalendar.today(clock), ORIGINALS_WORKING_DAYS);
+            apply(new SignedActAccepted(applicationId, due.date(), due.provisional()));
+        } else {
+            apply(new SignedActAccepted(applicationId, originalsDue, originalsDueProvisional));
+        }
     }
 
     @CommandHandler
     void handle(RecordOriginals command, Clock clock) {
-        if (originalsDue == null) {
-            throw new RuleViolationException("originals-before-signed-act", "Скан подписанного акта ещё не принят");
+        requireNotEnded();
+        if (actNumber == null) {
+            throw new RuleViolationException("originals-before-act", "Акт ещё не выставлен: оригиналы акта и договора "
+                    + "школа отправляет после него");
         }
-        if (originalsReceived) {
+        if (originalsComplete()) {
             throw new ConflictException("Оригиналы уже получены");
         }
-        LocalDate on = command.receivedOn() == null ? ProductionCalendar.today(clock) : command.receivedOn();
-        apply(new OriginalsReceived(applicationId, on));
+        LocalDate today = ProductionCalendar.today(clock);
+        LocalDate on = command.receivedOn() == null ? today : command.receivedOn();
+        boolean wholeSet = command.actCopies() == null && command.contractCopies() == null;
+        int act = wholeSet ? OriginalsReceived.ORIGINAL_COPIES - actCopies : orZero(command.actCopies());
+        int contract = wholeSet ? OriginalsReceived.ORIGINAL_COPIES - contractCopies : orZero(command.contractCopies());
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (on.isAfter(today)) {
+            wrong.add(new FieldViolation("receivedOn", "дата получения не может быть в будущем"));
+        }
+        copies(wrong, "actCopies", act, actCopies, "акта");
+        copies(wrong, "contractCopies", contract, contractCopies, "договора");
+        if (act + contract == 0 && wrong.isEmpty()) {
+            wrong.add(new FieldViolation("actCopies", "укажите, сколько экземпляров акта и договора пришло"));
+        }
+        String tracking = command.trackingNumber() == null || command.trackingNumber().isBlank() ? null
+                : command.trackingNumber().strip();
+        if (tracking != null && !tracking.matches(TRACKING_NUMBER)) {
+            wrong.add(new FieldViolation("trackingNumber", TRACKING_NUMBER_HINT));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        boolean complete = actCopies + act >= OriginalsReceived.ORIGINAL_COPIES
+                && contractCopies + contract >= OriginalsReceived.ORIGINAL_COPIES;
+        apply(new OriginalsReceived(applicationId, on, act, contract, tracking, complete));
+    }
+
+    private static void copies(List<FieldViolation> wrong, String field, int arrived, int before, String what) {
+        if (arrived < 0) {
+            wrong.add(new FieldViolation(field, "число экземпляров не может быть отрицательным"));
+        } else if (before + arrived > OriginalsReceived.ORIGINAL_COPIES) {
+            wrong.add(new FieldViolation(field, "экземпляров " + what + " всего " + OriginalsReceived.ORIGINAL_COPIES
+                    + ", уже получено " + before));
+        }
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    private boolean originalsComplete() {
+        return actCopies >= OriginalsReceived.ORIGINAL_COPIES && contractCopies >= OriginalsReceived.ORIGINAL_COPIES;
+    }
+
+    /** The application was withdrawn: before conclusion the contract is cancelled and nothing follows it. */
+    @CommandHandler
+    void handle(CancelContract command, Clock clock) {
+        if (status.ended()) {
+            return; // cancelled or terminated already: the withdrawal came again, or followed a termination
+        }
+        if (status.concluded()) {
+            // application-service refuses withdrawal once it knows of the conclusion; this one crossed it in flight
+            throw ConflictException.ofRule("withdrawal-after-conclusion", null, "Договор уже заключён: заявка снята "
+                    + "после заключения, договор нужно расторгнуть", Map.of());
+        }
+        apply(new ContractCancelled(applicationId, ProductionCalendar.today(clock),
+                command.reason() == null || command.reason().isBlank() ? "заявка снята" : command.reason()));
+    }
+
+    /** «Расторжение»: a concluded contract ends before it is fulfilled; the school owes for what was given. */
+    @CommandHandler
+    void handle(TerminateContract command, Clock clock) {
+        if (status == ContractStatus.CANCELLED) {
+            throw cancelled();
+        }
+        if (status == ContractStatus.TERMINATED) {
+            throw new ConflictException("Договор уже расторгнут");
+        }
+        if (!status.concluded()) {
+            throw new RuleViolationException("termination-before-conclusion", "Договор ещё не заключён: расторгать "
+                    + "нечего — если школа отказалась, снимите заявку, и договор будет отменён");
+        }
+        if (status == ContractStatus.CLOSED) {
+            throw new ConflictException("Договор исполнен и закрыт: расторгать нечего");
+        }
+        LocalDate today = ProductionCalendar.today(clock);
+        LocalDate on = command.terminatedOn() == null ? today : command.terminatedOn();
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (command.reason() == null || command.reason().isBlank()) {
+            wrong.add(new FieldViolation("reason", "укажите основание расторжения"));
+        } else if (command.reason().length() > MAX_NOTE) {
+            wrong.add(new FieldViolation("reason", "не длиннее " + MAX_NOTE + " символов"));
+        }
+        if (on.isAfter(today)) {
+            wrong.add(new FieldViolation("terminatedOn", "дата расторжения не может быть в будущем"));
+        } else if (concludedOn != null && on.isBefore(concludedOn)) {
+            wrong.add(new FieldViolation("terminatedOn", "дата расторжения раньше заключения договора (" + concludedOn + ")"));
+        }
+        BigDecimal owed = command.amountOwed();
+        if (owed == null || owed.signum() < 0 || owed.stripTrailingZeros().scale() > 2) {
+            wrong.add(new FieldViolation("amountOwed", "сумма за оказанные услуги в рублях: ноль или больше, "
+                    + "не больше двух знаков копеек"));
+        } else if (owed.compareTo(terms.total()) > 0) {
+            wrong.add(new FieldViolation("amountOwed", "больше цены договора (" + terms.total().toPlainString() + " руб.)"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        apply(new ContractTerminated(applicationId, on, command.reason().strip(), owed));
     }
 
     @CommandHandler
     void handle(RecordResults command) {
+        requireNotEnded();
         requireConcluded();
         if (command.passedByParticipant() == null || command.passedByParticipant().isEmpty()) {
             throw new InvalidInputException("results", "нет ни одного результата");
@@ -239,6 +393,7 @@ public class Contract {
 
     @CommandHandler
     void handle(IssueCertificates command, Clock clock, Numbering numbering) {
+        requireNotEnded();
         requireConcluded();
         requirePaidForCertificates();
         LocalDate today = ProductionCalendar.today(clock);
@@ -250,26 +405,55 @@ public class Contract {
         }
         for (ContractTerms.Participant p : due) {
             apply(new CertificateIssued(applicationId, p.participantId(), numbering.next("ПК", today.getYear()), today,
-                    p.fullName()));
+                    p.personName()));
         }
     }
 
     @CommandHandler
     void handle(Ship command) {
+        requireNotEnded();
         requireConcluded();
         if (status == ContractStatus.CLOSED) {
             throw new ConflictException("Договор закрыт: всё отправлено");
         }
-        if (command.trackingNumber() == null || !command.trackingNumber().strip().matches("[A-Za-zА-Яа-я0-9-]{8,30}")) {
-            throw new InvalidInputException("trackingNumber", "трек-номер: 8-30 букв и цифр (например, 80085012345678)");
+        if (command.trackingNumber() == null || !command.trackingNumber().strip().matches(TRACKING_NUMBER)) {
+            throw new InvalidInputException("trackingNumber", TRACKING_NUMBER_HINT);
         }
-        boolean everyPassedCertified = results.entrySet().stream()
-                .filter(Map.Entry::getValue).allMatch(e -> certified.contains(e.getKey()));
-        boolean withCertificates = isPaid() && !certified.isEmpty() && everyPassedCertified;
-        apply(new PackageShipped(applicationId, command.trackingNumber().strip(), withCertificates));
-        if (isPaid() && everyPassedCertified && results.size() == terms.participants().size()) {
+        if (actNumber == null) {
+            throw new RuleViolationException("shipment-before-act", "Акт ещё не выставлен: отправлять нечего");
+        }
+        if (!originalsComplete()) {
+            throw new RuleViolationException("shipment-before-originals", (String) null, "Оригиналы от школы получены не все "
+                    + "(акт: " + actCopies + " из 2, договор: " + contractCopies + " из 2): пакет отправляется после них",
+                    Map.of("actCopies", actCopies, "contractCopies", contractCopies));
+        }
+        List<PackageShipped.Item> items = new ArrayList<>();
+        if (!originalsShipped) {
+            items.addAll(List.of(PackageShipped.Item.CONTRACT, PackageShipped.Item.ACT));
+            if (invoiced != null) {
+                items.add(PackageShipped.Item.INVOICE);
+            }
+        }
+        boolean newCertificates = certified.stream().anyMatch(p -> !certificatesShipped.contains(p));
+        if (newCertificates) {
+            items.add(PackageShipped.Item.CERTIFICATES);
+        }
+        if (items.isEmpty()) {
+            throw new ConflictException(isPaid() ? "Всё уже отправлено: новых удостоверений нет"
+                    : "Оригиналы уже отправлены; удостоверения — после оплаты договора");
+        }
+        apply(new PackageShipped(applicationId, command.trackingNumber().strip(), newCertificates, items));
+        if (isPaid() && nothingLeftToSend()) {
             apply(new ContractClosed(applicationId));
         }
+    }
+
+    /** Every participant has a result, and everyone who passed has a certificate that went out. */
+    private boolean nothingLeftToSend() {
+        boolean everyPassedCertified = results.entrySet().stream()
+                .filter(Map.Entry::getValue).allMatch(e -> certified.contains(e.getKey()));
+        return everyPassedCertified && certificatesShipped.containsAll(certified)
+                && results.size() == terms.participants().size();
     }
 
     /** Certificates only once the contract is paid in full (the seed: unpaid originals go without them). */
@@ -281,6 +465,21 @@ public class Contract {
 
     private boolean isPaid() {
         return invoiced != null && paid.compareTo(invoiced) >= 0;
+    }
+
+    private void requireNotEnded() {
+        if (status == ContractStatus.CANCELLED) {
+            throw cancelled();
+        }
+        if (status == ContractStatus.TERMINATED) {
+            throw ConflictException.ofRule("contract-terminated", null, "Договор расторгнут: по нему больше ничего "
+                    + "не выполняется", Map.of());
+        }
+    }
+
+    private static ConflictException cancelled() {
+        return ConflictException.ofRule("contract-cancelled", null, "Договор отменён: заявка снята до его заключения",
+                Map.of());
     }
 
     private void requireConcluded() {
@@ -342,18 +541,20 @@ public class Contract {
         Paperwork.DraftData data = new Paperwork.DraftData(terms.applicationNumber(), terms.paymentTerms(),
                 terms.organisationFullName(), terms.organisationInn(), terms.kpp(), terms.bik(), terms.legalAddress(),
                 terms.programmeTitle(), terms.programmeStart(), terms.programmeEnd(), terms.hours(),
-                terms.participants().stream().map(ContractTerms.Participant::fullName).toList(),
+                terms.participants().stream().map(ContractTerms.Participant::listedName).toList(),
                 terms.pricePerParticipant(), terms.total(), version);
         return new ContractDraftsIssued(applicationId, version, paperwork.contractDraft(data), paperwork.consentForm(data),
                 note);
     }
 
-    private void issueInvoice(Paperwork paperwork, Numbering numbering, LocalDate today) {
+    private void issueInvoice(Paperwork paperwork, Numbering numbering, ProductionCalendar calendar, LocalDate today,
+            int workingDaysToPay) {
         String number = numbering.next("СЧ", today.getYear());
+        Deadline due = calendar.endOfWorkingDaysAfter(today, workingDaysToPay);
         String documentId = paperwork.invoice(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
                 terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(),
-                terms.participants().size(), terms.pricePerParticipant(), terms.total()));
-        apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId));
+                terms.participants().size(), terms.pricePerParticipant(), terms.total(), due.date()));
+        apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId, due.date(), due.provisional()));
     }
 
     // the status moves as ContractStatus.after says, the one vocabulary of the read model and the history too
@@ -380,6 +581,7 @@ public class Contract {
     @EventSourcingHandler
     void on(ContractConcluded e) {
         status = ContractStatus.after(status, e);
+        concludedOn = e.concludedOn();
     }
 
     @EventSourcingHandler
@@ -398,18 +600,22 @@ public class Contract {
     void on(ServiceActIssued e) {
         status = ContractStatus.after(status, e);
         actNumber = e.actNumber();
+        originalsDue = e.originalsDueDate();
+        originalsDueProvisional = e.originalsDueProvisional();
     }
 
     @EventSourcingHandler
     void on(SignedActAccepted e) {
         status = ContractStatus.after(status, e);
+        signedActAccepted = true;
         originalsDue = e.originalsDueDate();
     }
 
     @EventSourcingHandler
     void on(OriginalsReceived e) {
         status = ContractStatus.after(status, e);
-        originalsReceived = true;
+        actCopies += e.actCopiesOrAll();
+        contractCopies += e.contractCopiesOrAll();
     }
 
     @EventSourcingHandler
@@ -431,6 +637,20 @@ public class Contract {
 
     @EventSourcingHandler
     void on(PackageShipped e) {
+        status = ContractStatus.after(status, e);
+        originalsShipped = true;
+        if (e.withCertificates()) {
+            certificatesShipped.addAll(certified);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContractCancelled e) {
+        status = ContractStatus.after(status, e);
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminated e) {
         status = ContractStatus.after(status, e);
     }
 }

@@ -44,8 +44,21 @@ public final class ContractCommands {
     public record AcceptSignedAct(@TargetAggregateIdentifier String applicationId) {
     }
 
-    /** Staff received the paper originals. */
-    public record RecordOriginals(@TargetAggregateIdentifier String applicationId, LocalDate receivedOn) {
+    /**
+     * Staff received paper originals: copies of the act and of the contract in this envelope (both null: the whole
+     * set), and the school's tracking number if known.
+     */
+    public record RecordOriginals(@TargetAggregateIdentifier String applicationId, LocalDate receivedOn,
+            Integer actCopies, Integer contractCopies, String trackingNumber) {
+    }
+
+    /** The application was withdrawn (from application-service): a contract not yet concluded is cancelled. */
+    public record CancelContract(@TargetAggregateIdentifier String applicationId, String reason) {
+    }
+
+    /** Staff terminate a concluded contract («расторжение»), saying what is owed for the services already given. */
+    public record TerminateContract(@TargetAggregateIdentifier String applicationId, LocalDate terminatedOn,
+            String reason, BigDecimal amountOwed) {
     }
 
     /** Staff record the results of several participants at once (one entry, or a whole CSV: all or nothing). */

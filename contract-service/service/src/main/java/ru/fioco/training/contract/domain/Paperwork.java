@@ -14,10 +14,10 @@ public interface Paperwork {
             BigDecimal pricePerParticipant, BigDecimal total, int version) {
     }
 
-    /** An invoice («счёт»). */
+    /** An invoice («счёт»); {@code payBy} is the invoice's due date (null for an act). */
     record InvoiceData(String invoiceNumber, LocalDate issuedOn, String applicationNumber, String organisationFullName,
             String organisationInn, String programmeTitle, int participants, BigDecimal pricePerParticipant,
-            BigDecimal total) {
+            BigDecimal total, LocalDate payBy) {
     }
 
     String contractDraft(DraftData data);

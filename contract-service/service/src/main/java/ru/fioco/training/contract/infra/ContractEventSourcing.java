@@ -12,6 +12,7 @@ import org.axonframework.config.Configurer;
 
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.domain.Contract;
+import ru.fioco.training.contract.domain.CourseCatalogue;
 import ru.fioco.training.contract.domain.DocumentStatus;
 import ru.fioco.training.contract.domain.Numbering;
 import ru.fioco.training.contract.domain.Paperwork;
@@ -43,6 +44,9 @@ public class ContractEventSourcing extends SealedEventPublication implements Eve
     DocumentStatus documents;
 
     @Inject
+    CourseCatalogue courses;
+
+    @Inject
     ProductionCalendar calendar;
 
     @Inject
@@ -56,6 +60,7 @@ public class ContractEventSourcing extends SealedEventPublication implements Eve
         configurer.registerComponent(Paperwork.class, c -> paperwork);
         configurer.registerComponent(Numbering.class, c -> numbering);
         configurer.registerComponent(DocumentStatus.class, c -> documents);
+        configurer.registerComponent(CourseCatalogue.class, c -> courses);
         configurer.registerComponent(ProductionCalendar.class, c -> calendar);
         configurer.registerComponent(Clock.class, c -> clock);
         configurer.configureAggregate(Contract.class);

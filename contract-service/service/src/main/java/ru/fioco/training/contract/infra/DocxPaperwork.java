@@ -55,7 +55,7 @@ public class DocxPaperwork implements Paperwork {
                 "organisationFullName", i.organisationFullName(), "inn", i.organisationInn(),
                 "applicationNumber", i.applicationNumber(), "programmeTitle", i.programmeTitle(),
                 "participantCount", Integer.toString(i.participants()), "price", money(i.pricePerParticipant()),
-                "total", money(i.total()));
+                "total", money(i.total()), "payBy", DATE.format(i.payBy()));
         return store("Счёт " + i.invoiceNumber() + ".docx", render("invoice", v, List.of()));
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jboss.logging.Logger;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 
@@ -24,15 +25,19 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.ContractTerms;
+import ru.fioco.training.contract.domain.ContractCommands.CancelContract;
 import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.query.ApplicationCopy;
 import ru.fioco.training.contract.query.ProgrammeTerms;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.errors.ConflictException;
 
-/** An application taken into work gets its contract, with the first drafts. */
+/** An application taken into work gets its contract, with the first drafts; a withdrawn one's is cancelled. */
 @ApplicationScoped
 public class ContractOpeningPolicy {
+
+    private static final Logger LOG = Logger.getLogger(ContractOpeningPolicy.class);
 
     @Inject
     CommandGateway commands;
@@ -47,9 +52,10 @@ public class ContractOpeningPolicy {
             EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service contract opening")
                     .handle(ApplicationTakenIntoWork.class, this::open)
                     .handle(ParticipantCorrected.class, this::corrected)
+                    .handle(ApplicationWithdrawn.class, this::withdrawn)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
-                            ApplicationReturned.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
+                            ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 
     public void on(ApplicationEvent event) {
@@ -59,9 +65,22 @@ public class ContractOpeningPolicy {
     /** The contract names a corrected participant anew; one not opened yet will open from the corrected copy. */
     private void corrected(ParticipantCorrected e) {
         try {
-            commands.sendAndWait(new CorrectParticipant(e.applicationId(), e.participantId(), e.after().displayName()));
+            commands.sendAndWait(new CorrectParticipant(e.applicationId(), e.participantId(), e.after().fullName()));
         } catch (AggregateNotFoundException notInWorkYet) {
             // no contract yet: it opens from the copy of the form, which has the correction
+        }
+    }
+
+    /** A withdrawn application's contract, if it has one and it is not concluded, is cancelled. */
+    private void withdrawn(ApplicationWithdrawn e) {
+        try {
+            commands.sendAndWait(new CancelContract(e.applicationId(), e.reason()));
+        } catch (AggregateNotFoundException noContract) {
+            // withdrawn before it was taken into work: no contract to cancel
+        } catch (ConflictException concluded) {
+            // the withdrawal crossed the conclusion in flight: only staff can end a concluded contract (terminate it)
+            LOG.errorf("Application %s was withdrawn after its contract was concluded; the contract stays in force "
+                    + "until staff terminate it", e.applicationId());
         }
     }
 
@@ -77,7 +96,7 @@ public class ContractOpeningPolicy {
                 o.legalAddress(), programme.id(), programme.title(), programme.startDate(), programme.endDate(),
                 programme.hours(), e.paymentTerms().name(),
                 form.participants().stream()
-                        .map(p -> new ContractTerms.Participant(p.participantId(), p.displayName())).toList(),
+                        .map(p -> new ContractTerms.Participant(p.participantId(), p.fullName(), p.subject())).toList(),
                 programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail());
         try {
             commands.sendAndWait(new OpenContract(e.applicationId(), terms));

@@ -23,6 +23,7 @@ import org.bson.Document;
 
 import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
@@ -30,6 +31,7 @@ import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
 import ru.fioco.training.contract.api.ContractStatus;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -65,10 +67,13 @@ public class ContractBoard implements RebuildableReadModel {
     public record Draft(int version, String contractDocumentId, String consentDocumentId, String note) {
     }
 
-    public record Access(String courseUrl, String enrolmentKey, String tutorName, String tutorEmail, String instructions) {
+    public record Access(String courseUrl, String enrolmentKey, List<CourseAccessGranted.Tutor> tutors,
+            String instructions) {
     }
 
-    public record Invoice(String number, BigDecimal amount, LocalDate issuedOn, String documentId) {
+    /** @param dueDate null for an invoice issued before invoices had a due date */
+    public record Invoice(String number, BigDecimal amount, LocalDate issuedOn, String documentId, LocalDate dueDate,
+            boolean dueProvisional) {
     }
 
     public record Payment(String paymentOrderNumber, LocalDate paidOn, BigDecimal amount) {
@@ -80,7 +85,15 @@ public class ContractBoard implements RebuildableReadModel {
     public record Certificate(String participantId, String registrationNumber, LocalDate issuedOn, String holderName) {
     }
 
-    public record Shipment(String trackingNumber, boolean withCertificates) {
+    public record Shipment(String trackingNumber, boolean withCertificates, List<PackageShipped.Item> items) {
+    }
+
+    /** An envelope of originals from the school. */
+    public record OriginalsArrival(LocalDate receivedOn, int actCopies, int contractCopies, String trackingNumber) {
+    }
+
+    /** How the contract ended early: cancelled (withdrawn before conclusion) or terminated by staff. */
+    public record Ending(LocalDate on, String reason, BigDecimal amountOwed) {
     }
 
     /** The contract's view; mutable only while a projection handler builds it. */
@@ -103,7 +116,14 @@ public class ContractBoard implements RebuildableReadModel {
         public boolean fullyPaid;
         public Act act;
         public LocalDate originalsDueDate;
+        public boolean originalsDueProvisional;
+        /** When the last original arrived: null until both the act and the contract are here in two copies. */
         public LocalDate originalsReceivedOn;
+        public List<OriginalsArrival> originals = new ArrayList<>();
+        public int originalActCopies;
+        public int originalContractCopies;
+        /** Set when the contract was cancelled or terminated. */
+        public Ending ending;
         public Map<String, Boolean> results = new LinkedHashMap<>();
         public List<Certificate> certificates = new ArrayList<>();
         public List<Shipment> shipments = new ArrayList<>();
@@ -136,9 +156,10 @@ public class ContractBoard implements RebuildableReadModel {
                     }))
                     .handle(ContractConcluded.class, e -> update(e, v -> v.concludedOn = e.concludedOn()))
                     .handle(CourseAccessGranted.class, e -> update(e, v -> v.access = new Access(e.courseUrl(),
-                            e.enrolmentKey(), e.tutorName(), e.tutorEmail(), e.instructions())))
+                            e.enrolmentKey(), e.allTutors(), e.instructions())))
                     .handle(InvoiceIssued.class, e -> update(e, v -> {
-                        v.invoice = new Invoice(e.invoiceNumber(), e.amount(), e.issuedOn(), e.documentId());
+                        v.invoice = new Invoice(e.invoiceNumber(), e.amount(), e.issuedOn(), e.documentId(),
+                                e.dueDate(), e.dueProvisional());
                         v.documentIds.add(e.documentId());
                     }))
                     .handle(PaymentRecorded.class, e -> update(e, v -> {
@@ -149,18 +170,39 @@ public class ContractBoard implements RebuildableReadModel {
                     .handle(ServiceActIssued.class, e -> update(e, v -> {
                         v.act = new Act(e.actNumber(), e.issuedOn(), e.documentId());
                         v.documentIds.add(e.documentId());
+                        if (e.originalsDueDate() != null) {
+                            v.originalsDueDate = e.originalsDueDate();
+                            v.originalsDueProvisional = e.originalsDueProvisional();
+                        }
                     }))
-                    .handle(SignedActAccepted.class, e -> update(e, v -> v.originalsDueDate = e.originalsDueDate()))
-                    .handle(OriginalsReceived.class, e -> update(e, v -> v.originalsReceivedOn = e.receivedOn()))
+                    .handle(SignedActAccepted.class, e -> update(e, v -> {
+                        if (v.originalsDueDate == null) { // an act issued before the due date counted from it
+                            v.originalsDueDate = e.originalsDueDate();
+                            v.originalsDueProvisional = e.dueDateProvisional();
+                        }
+                    }))
+                    .handle(OriginalsReceived.class, e -> update(e, v -> {
+                        v.originals.add(new OriginalsArrival(e.receivedOn(), e.actCopiesOrAll(), e.contractCopiesOrAll(),
+                                e.trackingNumber()));
+                        v.originalActCopies += e.actCopiesOrAll();
+                        v.originalContractCopies += e.contractCopiesOrAll();
+                        if (e.completesTheSet()) {
+                            v.originalsReceivedOn = e.receivedOn();
+                        }
+                    }))
                     .handle(TrainingResultRecorded.class, e -> update(e, v -> v.results.put(e.participantId(), e.passed())))
                     .handle(CertificateIssued.class, e -> update(e, v -> v.certificates.add(new Certificate(
                             e.participantId(), e.registrationNumber(), e.issuedOn(), e.holderName()))))
                     .handle(PackageShipped.class, e -> update(e, v -> v.shipments.add(
-                            new Shipment(e.trackingNumber(), e.withCertificates()))))
+                            new Shipment(e.trackingNumber(), e.withCertificates(), e.items()))))
                     .handle(ContractClosed.class, e -> update(e, v -> { }))
+                    .handle(ContractCancelled.class, e -> update(e, v -> v.ending = new Ending(e.cancelledOn(),
+                            e.reason(), null)))
+                    .handle(ContractTerminated.class, e -> update(e, v -> v.ending = new Ending(e.terminatedOn(),
+                            e.reason(), e.amountOwed())))
                     .handle(ContractParticipantCorrected.class, e -> update(e, v -> v.participants.replaceAll(
                             p -> p.participantId().equals(e.participantId())
-                                    ? new ContractTerms.Participant(e.participantId(), e.fullName()) : p)))
+                                    ? new ContractTerms.Participant(e.participantId(), e.fullName(), p.subject()) : p)))
                     .build();
 
     @EventHandler
@@ -184,11 +226,21 @@ public class ContractBoard implements RebuildableReadModel {
         save(v);
     }
 
-    /** Originals due before {@code today} and not received: the staff's queue. */
+    /** Originals due before {@code today} and not all received, in a contract still running: the staff's queue. */
     public List<View> originalsOverdue(LocalDate today) {
         List<View> overdue = new ArrayList<>();
-        contracts.find(Filters.and(Filters.lt("originalsDueDate", today.toString()), Filters.eq("originalsReceived", false)))
+        contracts.find(Filters.and(Filters.lt("originalsDueDate", today.toString()), Filters.eq("originalsReceived", false),
+                        Filters.ne("ended", true)))
                 .forEach(d -> overdue.add(read(d)));
+        return overdue;
+    }
+
+    /** Invoices due before {@code today} and not paid in full, in contracts not cancelled: the staff's queue. */
+    public List<View> invoicesOverdue(LocalDate today) {
+        List<View> overdue = new ArrayList<>();
+        contracts.find(Filters.and(Filters.lt("invoiceDueDate", today.toString()), Filters.eq("fullyPaid", false),
+                        Filters.ne("status", ContractStatus.CANCELLED.name())))
+                .sort(new Document("invoiceDueDate", 1)).forEach(d -> overdue.add(read(d)));
         return overdue;
     }
 
@@ -228,6 +280,11 @@ public class ContractBoard implements RebuildableReadModel {
                     .append("organisationInn", v.organisationInn)
                     .append("originalsDueDate", v.originalsDueDate == null ? null : v.originalsDueDate.toString())
                     .append("originalsReceived", v.originalsReceivedOn != null)
+                    .append("invoiceDueDate", v.invoice == null || v.invoice.dueDate() == null ? null
+                            : v.invoice.dueDate().toString())
+                    .append("fullyPaid", v.fullyPaid)
+                    .append("status", v.status.name())
+                    .append("ended", v.status.ended())
                     .append("certificateYears", String.join(",", v.certificates.stream()
                             .map(c -> Integer.toString(c.issuedOn().getYear())).distinct().toList()))
                     .append("view", EventJson.mapper().writeValueAsString(v)),

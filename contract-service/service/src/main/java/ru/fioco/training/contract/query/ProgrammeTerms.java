@@ -28,6 +28,8 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.api.CourseAccessGranted;
+import ru.fioco.training.contract.domain.CourseCatalogue;
 import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
@@ -38,7 +40,7 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  * from the {@code applications} topic without asking application-service.
  */
 @ApplicationScoped
-public class ProgrammeTerms {
+public class ProgrammeTerms implements CourseCatalogue {
 
     /** The terms of a programme; {@code revision} counts the events applied. */
     public record Terms(String id, String title, LocalDate startDate, LocalDate endDate, int hours,
@@ -85,7 +87,21 @@ public class ProgrammeTerms {
                 Updates.set("pricePerParticipant", price.toPlainString()),
                 Updates.set("lmsCourseUrl", lmsCourseUrl),
                 Updates.set("tutorName", tutor == null ? null : tutor.name()),
-                Updates.set("tutorEmail", tutor == null ? null : tutor.email())));
+                Updates.set("tutorEmail", tutor == null ? null : tutor.email()),
+                Updates.set("tutors", tutors.stream()
+                        .map(t -> new Document("name", t.name()).append("email", t.email())).toList())));
+    }
+
+    /** The programme's course as it is now; every tutor, in the programme's order. */
+    @Override
+    public Optional<Course> of(String programmeId) {
+        return Optional.ofNullable(terms.find(Filters.eq("_id", programmeId)).first()).map(d -> new Course(
+                d.getString("lmsCourseUrl"), d.containsKey("tutors")
+                        ? d.getList("tutors", Document.class).stream()
+                                .map(t -> new CourseAccessGranted.Tutor(t.getString("name"), t.getString("email"))).toList()
+                        // a copy kept before it listed every tutor: its one tutor
+                        : d.getString("tutorName") == null ? List.of()
+                                : List.of(new CourseAccessGranted.Tutor(d.getString("tutorName"), d.getString("tutorEmail")))));
     }
 
     public Optional<Terms> find(String id) {

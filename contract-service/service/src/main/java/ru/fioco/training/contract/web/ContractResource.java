@@ -67,8 +67,8 @@ public class ContractResource {
     public View get(@PathParam("applicationId") String applicationId) {
         View view = contract(applicationId);
         if (caller.isAuditor() && !caller.isStaff() && view.access != null) {
-            view.access = new ContractBoard.Access(view.access.courseUrl(), null, view.access.tutorName(),
-                    view.access.tutorEmail(), view.access.instructions());
+            view.access = new ContractBoard.Access(view.access.courseUrl(), null, view.access.tutors(),
+                    view.access.instructions());
         }
         return view;
     }
@@ -114,8 +114,16 @@ public class ContractResource {
         return Response.accepted().build();
     }
 
-    /** The paper originals arrived; {@code receivedOn} defaults to today. */
-    public record OriginalsRequest(LocalDate receivedOn) {
+    /**
+     * Paper originals arrived: {@code receivedOn} defaults to today; copies of the act and of the contract in this
+     * envelope (both absent: the whole set, two of each); the school's tracking number if they gave one.
+     */
+    public record OriginalsRequest(LocalDate receivedOn, Integer actCopies, Integer contractCopies,
+            String trackingNumber) {
+    }
+
+    /** «Расторжение»: from which day, why, and what the school owes for the services already given. */
+    public record TerminationRequest(LocalDate terminatedOn, String reason, BigDecimal amountOwed) {
     }
 
     @POST
@@ -124,8 +132,21 @@ public class ContractResource {
     @RolesAllowed(Roles.STAFF)
     public Response originals(@PathParam("applicationId") String applicationId, OriginalsRequest request) {
         contract(applicationId);
-        commands.sendAndWait(new ContractCommands.RecordOriginals(applicationId, request == null ? null : request.receivedOn()),
-                caller.commandMetaData());
+        OriginalsRequest r = request == null ? new OriginalsRequest(null, null, null, null) : request;
+        commands.sendAndWait(new ContractCommands.RecordOriginals(applicationId, r.receivedOn(), r.actCopies(),
+                r.contractCopies(), r.trackingNumber()), caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/termination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response terminate(@PathParam("applicationId") String applicationId, TerminationRequest request) {
+        contract(applicationId);
+        TerminationRequest r = request == null ? new TerminationRequest(null, null, null) : request;
+        commands.sendAndWait(new ContractCommands.TerminateContract(applicationId, r.terminatedOn(), r.reason(),
+                r.amountOwed()), caller.commandMetaData());
         return Response.accepted().build();
     }
 

@@ -19,7 +19,7 @@ import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.security.Roles;
 
-/** Staff's lists across contracts: overdue originals, and the certificate register for the federal register. */
+/** Staff's lists across contracts: overdue originals and invoices, and the certificate register for the federal register. */
 @Path("/staff")
 @RolesAllowed(Roles.STAFF)
 public class StaffQueueResource {
@@ -39,6 +39,14 @@ public class StaffQueueResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ContractBoard.View> originalsOverdue() {
         return board.originalsOverdue(ProductionCalendar.today(clock));
+    }
+
+    /** Invoices whose due date has passed and that are not paid in full, the longest overdue first. */
+    @GET
+    @Path("/invoices-overdue")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ContractBoard.View> invoicesOverdue() {
+        return board.invoicesOverdue(ProductionCalendar.today(clock));
     }
 
     /** The year's certificates in the 40 columns of the federal register's (FIS FRDO) further-education template. */

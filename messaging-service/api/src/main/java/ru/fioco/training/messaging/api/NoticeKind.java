@@ -21,7 +21,11 @@ public enum NoticeKind {
     PACKAGE_SHIPPED("Документы отправлены"),
     COURSE_STARTS_SOON("Курс начинается через 3 рабочих дня"),
     COURSE_STARTS_TOMORROW("Курс начинается завтра"),
-    REVIEW_DUE_TOMORROW("Завтра истекает срок рассмотрения заявки");
+    REVIEW_DUE_TOMORROW("Завтра истекает срок рассмотрения заявки"),
+    CONTRACT_CANCELLED("Договор отменён"),
+    CONTRACT_TERMINATED("Договор расторгнут"),
+    PAYMENT_DUE_TOMORROW("Завтра истекает срок оплаты счёта"),
+    PAYMENT_OVERDUE("Счёт не оплачен в срок");
 
     private final String title;
 

@@ -21,13 +21,14 @@ import ru.fioco.training.platform.api.PersonalData;
  * @param reason              why staff returned, rejected or withdrew; the organisation's withdrawal reason
  * @param actingSide          who withdrew the application
  * @param note                the staff's comment on revised drafts
+ * @param dueDate             the invoice's due date (null in notices posted before invoices had one)
  */
 public record NoticeParameters(String applicationNumber, String programmeTitle, LocalDate date,
         boolean provisionalCalendar, String documentNumber, BigDecimal amount, BigDecimal totalPaid, boolean fullyPaid,
         String paymentOrderNumber, String slot, @PersonalData String participantName, Integer version,
         @PersonalData String reason, Side actingSide, @PersonalData String note, String courseUrl,
         @PersonalData String tutorName, @PersonalData String tutorEmail, String instructions,
-        @Confidential String enrolmentKey, String trackingNumber, boolean withCertificates) {
+        @Confidential String enrolmentKey, String trackingNumber, boolean withCertificates, LocalDate dueDate) {
 
     public static Builder builder() {
         return new Builder();
@@ -57,6 +58,7 @@ public record NoticeParameters(String applicationNumber, String programmeTitle, 
         private String enrolmentKey;
         private String trackingNumber;
         private boolean withCertificates;
+        private LocalDate dueDate;
 
         private Builder() {
         }
@@ -141,11 +143,16 @@ public record NoticeParameters(String applicationNumber, String programmeTitle, 
             return this;
         }
 
+        public Builder dueDate(LocalDate value) {
+            dueDate = value;
+            return this;
+        }
+
         public NoticeParameters build() {
             return new NoticeParameters(applicationNumber, programmeTitle, date, provisionalCalendar, documentNumber,
                     amount, totalPaid, fullyPaid, paymentOrderNumber, slot, participantName, version, reason,
                     actingSide, note, courseUrl, tutorName, tutorEmail, instructions, enrolmentKey, trackingNumber,
-                    withCertificates);
+                    withCertificates, dueDate);
         }
     }
 }

@@ -61,6 +61,17 @@ public record Reminder(String id, String applicationId, NoticeKind kind, LocalDa
         return of(applicationId, NoticeKind.ORIGINALS_OVERDUE, due, day, Instant.MAX);
     }
 
+    /** To the organisation: the invoice is due tomorrow (the working day before the due date). */
+    public static Reminder paymentDueTomorrow(String applicationId, LocalDate due, ProductionCalendar calendar) {
+        return of(applicationId, NoticeKind.PAYMENT_DUE_TOMORROW, due,
+                calendar.lastDayNoLaterThanWorkingDaysBefore(due, 1), endOf(due));
+    }
+
+    /** To both sides: the invoice was not paid by its due date; cancelled when it is paid in full. */
+    public static Reminder paymentOverdue(String applicationId, LocalDate due, ProductionCalendar calendar) {
+        return of(applicationId, NoticeKind.PAYMENT_OVERDUE, due, calendar.endOfWorkingDaysAfter(due, 1), Instant.MAX);
+    }
+
     private static Reminder of(String applicationId, NoticeKind kind, LocalDate about, Deadline day, Instant expiresAt) {
         Instant fireAt = day.date().atTime(MORNING).atZone(ProductionCalendar.MOSCOW).toInstant();
         if (!fireAt.isBefore(expiresAt)) {

@@ -22,12 +22,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -106,11 +108,11 @@ public class NoticePolicy {
                             about(e.applicationId()).date(e.concludedOn())))
                     .handle(CourseAccessGranted.class, (e, event) -> post(event, e.applicationId(),
                             NoticeKind.COURSE_ACCESS_GRANTED, Notices.ORGANISATION, true, about(e.applicationId())
-                                    .access(e.courseUrl(), e.enrolmentKey(), e.tutorName(), e.tutorEmail(),
+                                    .access(e.courseUrl(), e.enrolmentKey(), tutorNames(e), tutorEmail(e),
                                             e.instructions())))
                     .handle(InvoiceIssued.class, (e, event) -> post(event, e.applicationId(), NoticeKind.INVOICE_ISSUED,
                             Notices.ORGANISATION, true, about(e.applicationId()).documentNumber(e.invoiceNumber())
-                                    .date(e.issuedOn()).amount(e.amount())))
+                                    .date(e.issuedOn()).amount(e.amount()).dueDate(e.dueDate())))
                     .handle(PaymentRecorded.class, (e, event) -> post(event, e.applicationId(),
                             NoticeKind.PAYMENT_RECEIVED, Notices.BOTH, false, about(e.applicationId()).date(e.paidOn())
                                     .payment(e.amount(), e.totalPaid(), e.fullyPaid(), e.paymentOrderNumber())))
@@ -120,6 +122,12 @@ public class NoticePolicy {
                     .handle(PackageShipped.class, (e, event) -> post(event, e.applicationId(), NoticeKind.PACKAGE_SHIPPED,
                             Notices.ORGANISATION, true, about(e.applicationId())
                                     .shipment(e.trackingNumber(), e.withCertificates())))
+                    .handle(ContractCancelled.class, (e, event) -> post(event, e.applicationId(),
+                            NoticeKind.CONTRACT_CANCELLED, Notices.BOTH, false, about(e.applicationId())
+                                    .date(e.cancelledOn())))
+                    .handle(ContractTerminated.class, (e, event) -> post(event, e.applicationId(),
+                            NoticeKind.CONTRACT_TERMINATED, Notices.BOTH, true, about(e.applicationId())
+                                    .date(e.terminatedOn()).reason(e.reason()).amount(e.amountOwed())))
                     .ignore(ContractOpened.class, SignedActAccepted.class, OriginalsReceived.class,
                             TrainingResultRecorded.class, CertificateIssued.class, ContractClosed.class,
                             ContractParticipantCorrected.class)
@@ -159,6 +167,21 @@ public class NoticePolicy {
                 .map(a -> a.participantNames().get(e.participantId())).orElse(e.participantId());
         post(event, e.applicationId(), NoticeKind.DOCUMENT_REJECTED, Notices.ORGANISATION, true,
                 about(e.applicationId()).document(e.slot().name(), whose, e.version()).reason(e.reason()));
+    }
+
+    /** One tutor by name with the e-mail apart; several in one line, each with their e-mail. */
+    private static String tutorNames(CourseAccessGranted e) {
+        List<CourseAccessGranted.Tutor> tutors = e.allTutors();
+        if (tutors.size() <= 1) {
+            return tutors.isEmpty() ? null : tutors.get(0).name();
+        }
+        return String.join("; ", tutors.stream()
+                .map(t -> t.email() == null ? t.name() : t.name() + ", " + t.email()).toList());
+    }
+
+    private static String tutorEmail(CourseAccessGranted e) {
+        List<CourseAccessGranted.Tutor> tutors = e.allTutors();
+        return tutors.size() == 1 ? tutors.get(0).email() : null;
     }
 
     /** What every notice about the application may mention: its number. */

@@ -26,12 +26,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -51,8 +53,8 @@ import ru.fioco.training.platform.calendar.ProductionCalendar;
 
 /**
  * The reminder schedule: which events set which reminders (a submitted application: the review due tomorrow, to
- * staff; a concluded contract: the course starting in 3 working days and tomorrow; an accepted signed act: the
- * originals due and overdue), which cancel them, and firing those whose moment has come as notices keyed by the
+ * staff; a concluded contract: the course starting in 3 working days and tomorrow; an act: the originals due and
+ * overdue; an invoice: its payment due and overdue), which cancel them, and firing those whose moment has come as notices keyed by the
  * reminder.
  */
 @ApplicationScoped
@@ -96,14 +98,32 @@ public class ReminderPolicy {
     private final EventHandlers<ContractEvent, Void> contracts =
             EventHandlers.<ContractEvent, Void>of(ContractEvent.class, "messaging-service reminders: contracts")
                     .handle(ContractConcluded.class, e -> scheduleCourseReminders(e.applicationId()))
-                    .handle(SignedActAccepted.class, e -> {
-                        reminders.schedule(Reminder.originalsDue(e.applicationId(), e.originalsDueDate(), calendar));
-                        reminders.schedule(Reminder.originalsOverdue(e.applicationId(), e.originalsDueDate(), calendar));
+                    // the originals are due from the act; an act recorded before that sets them from the signed scan
+                    .handle(ServiceActIssued.class, e -> originalsDue(e.applicationId(), e.originalsDueDate()))
+                    .handle(SignedActAccepted.class, e -> originalsDue(e.applicationId(), e.originalsDueDate()))
+                    .handle(OriginalsReceived.class, e -> {
+                        if (e.completesTheSet()) {
+                            reminders.cancel(e.applicationId(), EnumSet.of(NoticeKind.ORIGINALS_DUE,
+                                    NoticeKind.ORIGINALS_OVERDUE), "оригиналы получены");
+                        }
                     })
-                    .handle(OriginalsReceived.class, e -> reminders.cancel(e.applicationId(),
-                            EnumSet.of(NoticeKind.ORIGINALS_DUE, NoticeKind.ORIGINALS_OVERDUE), "оригиналы получены"))
+                    .handle(InvoiceIssued.class, e -> {
+                        if (e.dueDate() != null) {
+                            reminders.schedule(Reminder.paymentDueTomorrow(e.applicationId(), e.dueDate(), calendar));
+                            reminders.schedule(Reminder.paymentOverdue(e.applicationId(), e.dueDate(), calendar));
+                        }
+                    })
+                    .handle(PaymentRecorded.class, e -> {
+                        if (e.fullyPaid()) {
+                            reminders.cancel(e.applicationId(), EnumSet.of(NoticeKind.PAYMENT_DUE_TOMORROW,
+                                    NoticeKind.PAYMENT_OVERDUE), "счёт оплачен");
+                        }
+                    })
+                    .handle(ContractCancelled.class, e -> reminders.cancel(e.applicationId(),
+                            EnumSet.allOf(NoticeKind.class), "договор отменён"))
+                    .handle(ContractTerminated.class, e -> reminders.cancel(e.applicationId(),
+                            EnumSet.allOf(NoticeKind.class), "договор расторгнут"))
                     .ignore(ContractOpened.class, ContractDraftsIssued.class, CourseAccessGranted.class,
-                            InvoiceIssued.class, PaymentRecorded.class, ServiceActIssued.class,
                             TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class,
                             ContractClosed.class, ContractParticipantCorrected.class)
                     .build();
@@ -114,6 +134,13 @@ public class ReminderPolicy {
 
     public void onContract(ContractEvent event) {
         contracts.handle(event, null);
+    }
+
+    private void originalsDue(String applicationId, LocalDate due) {
+        if (due != null) {
+            reminders.schedule(Reminder.originalsDue(applicationId, due, calendar));
+            reminders.schedule(Reminder.originalsOverdue(applicationId, due, calendar));
+        }
     }
 
     /** The course reminders of a concluded contract, at the programme's current start date. */
@@ -174,9 +201,9 @@ public class ReminderPolicy {
 
     private static List<Side> audience(NoticeKind reminder) {
         return switch (reminder) {
-            case COURSE_STARTS_SOON, COURSE_STARTS_TOMORROW, ORIGINALS_DUE -> Notices.ORGANISATION;
+            case COURSE_STARTS_SOON, COURSE_STARTS_TOMORROW, ORIGINALS_DUE, PAYMENT_DUE_TOMORROW -> Notices.ORGANISATION;
             case REVIEW_DUE_TOMORROW -> Notices.INSTITUTE;
-            case ORIGINALS_OVERDUE -> Notices.BOTH;
+            case ORIGINALS_OVERDUE, PAYMENT_OVERDUE -> Notices.BOTH;
             default -> throw new IllegalStateException("not a reminder: " + reminder);
         };
     }

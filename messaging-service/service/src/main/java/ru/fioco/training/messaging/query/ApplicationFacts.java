@@ -33,12 +33,14 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -112,7 +114,10 @@ public class ApplicationFacts {
                     .handle(ContractOpened.class, (e, event) -> recordContract(event, e.applicationId(),
                             e.terms().applicationNumber(), e.terms().organisationInn(), e.terms().programmeStart()))
                     .handle(ContractConcluded.class, (e, event) -> markConcluded(event, e.applicationId()))
-                    .ignore(ContractDraftsIssued.class, CourseAccessGranted.class, InvoiceIssued.class,
+                    // an ended contract is no longer a concluded one whose course reminders move with the programme
+                    .handle(ContractTerminated.class, (e, event) -> ReadModelUpdate.apply(contracts, e.applicationId(),
+                            event.id(), List.of(Updates.set("concluded", false))))
+                    .ignore(ContractCancelled.class, ContractDraftsIssued.class, CourseAccessGranted.class, InvoiceIssued.class,
                             PaymentRecorded.class, ServiceActIssued.class, SignedActAccepted.class,
                             OriginalsReceived.class, TrainingResultRecorded.class, CertificateIssued.class,
                             PackageShipped.class, ContractClosed.class, ContractParticipantCorrected.class)

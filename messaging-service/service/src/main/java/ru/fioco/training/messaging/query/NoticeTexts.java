@@ -89,9 +89,12 @@ public class NoticeTexts {
         data.put("key", text(p.enrolmentKey()));
         data.put("tutor", text(p.tutorName()));
         data.put("tutorEmail", text(p.tutorEmail()));
+        // several tutors travel as one line «name, e-mail; name, e-mail» (see NoticePolicy)
+        data.put("severalTutors", p.tutorEmail() == null && p.tutorName() != null && p.tutorName().contains("; "));
         data.put("instructions", text(p.instructions()));
         data.put("trackingNumber", text(p.trackingNumber()));
         data.put("withCertificates", p.withCertificates());
+        data.put("dueDate", p.dueDate() == null ? "" : date(p.dueDate()));
         return data;
     }
 

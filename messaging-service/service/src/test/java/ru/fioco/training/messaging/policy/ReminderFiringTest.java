@@ -20,11 +20,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.Tutor;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractOpened;
+import ru.fioco.training.contract.api.ContractTerminated;
+import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
+import ru.fioco.training.contract.api.PaymentRecorded;
+import ru.fioco.training.contract.api.ServiceActIssued;
 import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.messaging.AdjustableClock;
@@ -135,6 +141,94 @@ class ReminderFiringTest {
                 .containsExactly("ORGANISATION", "INSTITUTE");
         assertThat(count(punctual.applicationId, "ORIGINALS_OVERDUE")).isZero();
         assertThat(count(punctual.applicationId, "ORIGINALS_DUE")).isZero();
+    }
+
+    @Test
+    void theActSetsTheOriginalsDueAndOnlyTheWholeSetCancelsTheReminders() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ServiceActIssued(id, "АКТ-2027-000001", LocalDate.of(2027, 2, 15), "d4",
+                LocalDate.of(2027, 2, 18), false));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminder(id, "ORIGINALS_OVERDUE"))
+                .containsEntry("status", "SCHEDULED"));
+        // one envelope of two: the reminders stay; the second completes the set and cancels them
+        app.contract(new OriginalsReceived(id, LocalDate.of(2027, 2, 16), 2, 1, null, false));
+        app.contract(new PaymentRecorded(id, "1", LocalDate.of(2027, 2, 16), BigDecimal.ONE, BigDecimal.ONE, false));
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(reminder(id, "ORIGINALS_OVERDUE")).containsEntry("status", "SCHEDULED"));
+        app.contract(new OriginalsReceived(id, LocalDate.of(2027, 2, 17), 0, 1, null, true));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminder(id, "ORIGINALS_OVERDUE"))
+                .containsEntry("status", "CANCELLED"));
+    }
+
+    @Test
+    void anInvoiceIsRemindedTheDayBeforeItIsDueAndReportedOverdueUntilPaidInFull() {
+        Lifecycle unpaid = new Lifecycle(kafka).submitted();
+        Lifecycle paid = new Lifecycle(kafka).submitted();
+        // due Wednesday 3 February 2027: reminded on Tuesday 2nd, overdue on Thursday 4th
+        for (Lifecycle app : List.of(unpaid, paid)) {
+            app.contract(new InvoiceIssued(app.applicationId, "СЧ-2027-000001", new BigDecimal("12000.00"),
+                    LocalDate.of(2027, 1, 27), "d3", LocalDate.of(2027, 2, 3), false));
+        }
+        paid.contract(new PaymentRecorded(paid.applicationId, "512", LocalDate.of(2027, 2, 1),
+                new BigDecimal("12000.00"), new BigDecimal("12000.00"), true));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(reminder(unpaid.applicationId, "PAYMENT_OVERDUE")).containsEntry("status", "SCHEDULED");
+            assertThat(reminder(paid.applicationId, "PAYMENT_OVERDUE")).containsEntry("status", "CANCELLED");
+        });
+        clock.at(Instant.parse("2027-02-02T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(unpaid.applicationId, "PAYMENT_DUE_TOMORROW") == 1);
+        assertThat(NoticeLifecycleTest.thread(unpaid.applicationId, STAFF)
+                .getString("entries.find { it.kind == 'PAYMENT_DUE_TOMORROW' }.text")).contains("03.02.2027");
+        clock.at(Instant.parse("2027-02-04T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(unpaid.applicationId, "PAYMENT_OVERDUE") == 1);
+        assertThat(NoticeLifecycleTest.thread(unpaid.applicationId, STAFF)
+                .getList("entries.find { it.kind == 'PAYMENT_OVERDUE' }.audience", String.class))
+                .containsExactly("ORGANISATION", "INSTITUTE");
+        assertThat(count(paid.applicationId, "PAYMENT_OVERDUE")).isZero();
+        assertThat(count(paid.applicationId, "PAYMENT_DUE_TOMORROW")).isZero();
+    }
+
+    @Test
+    void aCancelledContractIsAnnouncedToBothSides() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
+        app.application(new ApplicationWithdrawn(id, "Обучение перенесли", "representative"));
+        app.contract(new ContractCancelled(id, LocalDate.of(2026, 11, 23), "Обучение перенесли"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "CONTRACT_CANCELLED") == 1);
+        JsonPath thread = NoticeLifecycleTest.thread(id, STAFF);
+        assertThat(thread.getList("entries.find { it.kind == 'CONTRACT_CANCELLED' }.audience", String.class))
+                .containsExactly("ORGANISATION", "INSTITUTE");
+        assertThat(thread.getString("entries.find { it.kind == 'CONTRACT_CANCELLED' }.text"))
+                .contains("Доступ к курсу не открывается");
+    }
+
+    @Test
+    void aTerminatedContractEndsItsRemindersAndTellsBothSidesWhatIsOwed() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
+        app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminder(id, "COURSE_STARTS_SOON"))
+                .containsEntry("status", "SCHEDULED"));
+        app.contract(new ContractTerminated(id, LocalDate.of(2026, 11, 23), "Соглашение сторон", new BigDecimal("6000.00")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reminder(id, "COURSE_STARTS_SOON"))
+                .containsEntry("status", "CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "CONTRACT_TERMINATED") == 1);
+        JsonPath thread = NoticeLifecycleTest.thread(id, STAFF);
+        assertThat(thread.getString("entries.find { it.kind == 'CONTRACT_TERMINATED' }.text"))
+                .contains("Соглашение сторон", "6 000,00 руб.", "23.11.2026");
+        String noticeId = thread.getString("entries.find { it.kind == 'CONTRACT_TERMINATED' }.messageId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsFor(noticeId, app.applicantEmail) == 1);
+        // a later change of the programme does not bring back the course reminders of an ended contract
+        app.application(new ProgrammeChanged(app.programmeId, "Функциональная грамотность", LocalDate.of(2027, 2, 8),
+                LocalDate.of(2027, 2, 19), 36, List.of("Математика"), new BigDecimal("12000.00"),
+                "https://lms.fioco.ru/course/view.php?id=42", List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        app.contract(new PaymentRecorded(id, "1", LocalDate.of(2026, 11, 23), BigDecimal.ONE, BigDecimal.ONE, false));
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                reminders(id).getList("findAll { it.reminder.kind == 'COURSE_STARTS_SOON' }.status", String.class))
+                .doesNotContain("SCHEDULED"));
     }
 
     static JsonPath reminders(String applicationId) {

@@ -18,12 +18,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -131,6 +133,8 @@ final class ForTheOrganisation {
                     .map(CertificateIssued.class, e -> true)
                     .map(PackageShipped.class, e -> true)
                     .map(ContractClosed.class, e -> true)
+                    .map(ContractCancelled.class, e -> true)
+                    .map(ContractTerminated.class, e -> true)
                     .map(ContractParticipantCorrected.class, e -> true)
                     .build();
 

@@ -14,12 +14,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -110,7 +112,8 @@ final class Sides {
                     .map(TrainingResultRecorded.class, e -> Party.INSTITUTE)
                     .map(CertificateIssued.class, e -> Party.INSTITUTE)
                     .map(PackageShipped.class, e -> Party.INSTITUTE)
-                    .ignore(ContractOpened.class, CourseAccessGranted.class, InvoiceIssued.class,
+                    .map(ContractTerminated.class, e -> Party.INSTITUTE)
+                    .ignore(ContractCancelled.class, ContractOpened.class, CourseAccessGranted.class, InvoiceIssued.class,
                             SignedActAccepted.class, ContractClosed.class, ContractParticipantCorrected.class)
                     .build();
 

@@ -20,12 +20,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -218,6 +220,8 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
                         f.trackingNumber = e.trackingNumber();
                     })
                     .handle(ContractClosed.class, (e, f) -> f.contract(e))
+                    .handle(ContractCancelled.class, (e, f) -> f.contract(e))
+                    .handle(ContractTerminated.class, (e, f) -> f.contract(e))
                     .ignore(CourseAccessGranted.class, TrainingResultRecorded.class, ContractParticipantCorrected.class)
                     .build();
 

@@ -18,12 +18,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
 import ru.fioco.training.contract.api.OriginalsReceived;
@@ -148,18 +150,25 @@ final class Summaries {
                             + e.version())
                     .map(ContractConcluded.class, e -> s -> "Договор заключён " + e.concludedOn())
                     .map(CourseAccessGranted.class, e -> s -> "Открыт доступ к курсу")
-                    .map(InvoiceIssued.class, e -> s -> "Счёт № " + e.invoiceNumber() + " на " + e.amount() + " руб.")
+                    .map(InvoiceIssued.class, e -> s -> "Счёт № " + e.invoiceNumber() + " на " + e.amount() + " руб."
+                            + (e.dueDate() == null ? "" : ", оплатить до " + e.dueDate()))
                     .map(PaymentRecorded.class, e -> s -> "Оплата " + e.amount() + " руб. (всего " + e.totalPaid() + ")"
                             + (e.fullyPaid() ? ", оплачено полностью" : ""))
-                    .map(ServiceActIssued.class, e -> s -> "Акт № " + e.actNumber() + " выпущен")
+                    .map(ServiceActIssued.class, e -> s -> "Акт № " + e.actNumber() + " выпущен"
+                            + (e.originalsDueDate() == null ? "" : "; оригиналы до " + e.originalsDueDate()))
                     .map(SignedActAccepted.class, e -> s -> "Подписанный акт принят; оригиналы до " + e.originalsDueDate())
-                    .map(OriginalsReceived.class, e -> s -> "Оригиналы получены " + e.receivedOn())
+                    .map(OriginalsReceived.class, e -> s -> "Оригиналы получены " + e.receivedOn()
+                            + (e.actCopies() == null ? "" : ": акт — " + e.actCopies() + " экз., договор — "
+                                    + e.contractCopies() + " экз." + (e.completesTheSet() ? ", все" : ", не все")))
                     .map(TrainingResultRecorded.class, e -> s -> "Итог обучения участника: "
                             + (e.passed() ? "освоил программу" : "не освоил программу"))
                     .map(CertificateIssued.class, e -> s -> "Выдано удостоверение № " + e.registrationNumber())
                     .map(PackageShipped.class, e -> s -> "Отправлено почтой" + (e.withCertificates()
                             ? " с удостоверениями" : " без удостоверений") + ", трек-номер " + e.trackingNumber())
                     .map(ContractClosed.class, e -> s -> "Договор закрыт")
+                    .map(ContractCancelled.class, e -> s -> "Договор отменён: заявка снята до заключения")
+                    .map(ContractTerminated.class, e -> s -> "Договор расторгнут с " + e.terminatedOn()
+                            + "; за оказанные услуги " + e.amountOwed() + " руб.")
                     .map(ContractParticipantCorrected.class, e -> s -> "В договоре исправлены данные участника")
                     .build();
 

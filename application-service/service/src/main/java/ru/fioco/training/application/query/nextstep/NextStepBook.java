@@ -35,12 +35,14 @@ import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
+import ru.fioco.training.contract.api.ContractCancelled;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -292,20 +294,32 @@ public class NextStepBook {
                         c.invoiceNumber = e.invoiceNumber();
                         c.invoiced = e.amount();
                         c.invoicedOn = e.issuedOn();
+                        c.invoiceDue = e.dueDate();
+                        c.invoiceDueProvisional = e.dueProvisional();
                     }))
                     .handle(PaymentRecorded.class, (e, b) -> b.contract(e, c -> c.paid = e.totalPaid()))
                     .handle(ServiceActIssued.class, (e, b) -> b.contract(e, c -> {
                         c.actNumber = e.actNumber();
                         c.actIssuedOn = e.issuedOn();
+                        if (e.originalsDueDate() != null) {
+                            c.originalsDue = e.originalsDueDate();
+                        }
                     }))
-                    .handle(SignedActAccepted.class, (e, b) -> b.contract(e, c -> c.originalsDue = e.originalsDueDate()))
-                    .handle(OriginalsReceived.class, (e, b) -> b.contract(e, c -> c.originalsReceived = true))
+                    .handle(SignedActAccepted.class, (e, b) -> b.contract(e, c -> {
+                        if (c.originalsDue == null) { // an act issued before the due date counted from it
+                            c.originalsDue = e.originalsDueDate();
+                        }
+                    }))
+                    .handle(OriginalsReceived.class, (e, b) -> b.contract(e,
+                            c -> c.originalsReceived = c.originalsReceived || e.completesTheSet()))
                     .handle(TrainingResultRecorded.class, (e, b) -> b.contract(e,
                             c -> c.results.put(e.participantId(), e.passed())))
                     .handle(CertificateIssued.class, (e, b) -> b.contract(e,
                             c -> c.certificates.add(e.registrationNumber())))
                     .handle(PackageShipped.class, (e, b) -> b.contract(e, c -> c.trackingNumbers.add(e.trackingNumber())))
                     .handle(ContractClosed.class, (e, b) -> b.contract(e, c -> { }))
+                    .handle(ContractCancelled.class, (e, b) -> b.contract(e, c -> { }))
+                    .handle(ContractTerminated.class, (e, b) -> b.contract(e, c -> { }))
                     .ignore(ContractParticipantCorrected.class)
                     .build();
 

@@ -119,7 +119,9 @@ public final class NextSteps {
         Parts.Contract c = f.c;
         boolean unpaid = c.invoiceNumber != null && PaymentState.of(c.invoiced, c.paid) != PaymentState.PAID;
         if (unpaid && c.prepayment) {
-            return f.step("Оплатите счёт № " + c.invoiceNumber, () -> f.workingDaysAfter(c.invoicedOn, PREPAYMENT_DAYS));
+            return f.step("Оплатите счёт № " + c.invoiceNumber, c.invoiceDue != null
+                    ? () -> new Deadline(c.invoiceDue, c.invoiceDueProvisional)
+                    : () -> f.workingDaysAfter(c.invoicedOn, PREPAYMENT_DAYS));
         }
         if (c.actNumber == null) {
             if (f.start != null && f.today.isBefore(f.start)) {
@@ -135,7 +137,8 @@ public final class NextSteps {
             return f.step("Отправьте оригиналы подписанных документов почтой", () -> new Deadline(c.originalsDue, false));
         }
         if (unpaid) {
-            return f.step("Оплатите счёт № " + c.invoiceNumber, null);
+            return f.step("Оплатите счёт № " + c.invoiceNumber,
+                    c.invoiceDue == null ? null : () -> new Deadline(c.invoiceDue, c.invoiceDueProvisional));
         }
         if (!c.trackingNumbers.isEmpty()) {
             return f.step("Получите документы почтой: трек-номер " + c.trackingNumbers.get(c.trackingNumbers.size() - 1),

@@ -84,6 +84,9 @@ public final class Parts {
         public String invoiceNumber;
         public BigDecimal invoiced;
         public LocalDate invoicedOn;
+        /** The invoice's due date; null for one issued before invoices had a due date. */
+        public LocalDate invoiceDue;
+        public boolean invoiceDueProvisional;
         public BigDecimal paid = BigDecimal.ZERO;
         public String actNumber;
         public LocalDate actIssuedOn;
