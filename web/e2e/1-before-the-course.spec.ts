@@ -52,19 +52,8 @@ test.describe.serial('before the course', () => {
     await screen(school, 'representative-home');
     await school.getByRole('button', { name: 'Подать заявку на обучение' }).click();
     await expect(school.getByRole('heading', { name: 'Заявка на обучение' })).toBeVisible();
-    await school.getByLabel('Телефон мобильный').fill('+7 916 123-45-67');
-    await choose(school, school.getByLabel('Программа', { exact: true }), title, true);
-    await choose(school, school.getByLabel('Субъект РФ'), 'г. Москва', true);
-    await school.getByLabel('Полное название организации').fill('Государственное бюджетное общеобразовательное учреждение «Школа № 1»');
-    await school.getByLabel('Краткое название организации').fill('ГБОУ «Школа № 1»');
-    await school.getByLabel('Официальный e-mail организации').fill('school1@edu.mos.ru');
-    await school.getByLabel('Юридический адрес').fill('111111, Москва, ул. Кремлёвская, д. 1');
-    await school.getByRole('button', { name: 'совпадает с юридическим' }).click();
-    // a wrong checksum shows at once, as one types
-    await school.getByLabel('КПП').fill('77360100');
-    await expect(school.getByText(/КПП — 9 знаков/)).toBeVisible();
-    await school.getByLabel('КПП').fill('773601001');
-    await school.getByLabel('БИК').fill('044525225');
+    await fillOrganisation(school, title, { fullName: 'Государственное бюджетное общеобразовательное учреждение «Школа № 1»',
+      shortName: 'ГБОУ «Школа № 1»', email: 'school1@edu.mos.ru', checks: true });
 
     await fillParticipant(school, 1, { surname: 'Петров', name: 'Пётр', patronymic: 'Петрович', sex: 'мужской',
       birth: '1980-03-15', position: 'Учитель математики', subject: 'Математика', diploma: '123456', snils: '112-233-445 95',
@@ -83,15 +72,7 @@ test.describe.serial('before the course', () => {
     await school.getByRole('button', { name: 'Отправить заявку' }).click();
     await expect(school.getByText(/participants\[0\]\.documents\.PASSPORT/)).toBeVisible();
 
-    for (const who of ['Петров Пётр', 'Иванова Мария']) {
-      const card = school.locator('.ant-card').filter({ hasText: who });
-      await upload(school, 'Загрузить: Паспорт', 'passport.pdf', card);
-      await expect(card.getByRole('button', { name: 'Заменить: Паспорт' })).toBeVisible();
-      await upload(school, 'Загрузить: СНИЛС', 'snils.pdf', card);
-      await expect(card.getByRole('button', { name: 'Заменить: СНИЛС' })).toBeVisible();
-      await upload(school, 'Загрузить: Документ об образовании', 'diploma.pdf', card);
-      await expect(card.getByRole('button', { name: 'Заменить: Документ об образовании' })).toBeVisible();
-    }
+    for (const who of ['Петров Пётр', 'Иванова Мария']) await uploadScans(school, who);
     await screen(school, 'application-documents');
     // application-service learns of the scans through Kafka: the submission goes through once it has
     await eventually(school, async () => {
@@ -140,6 +121,18 @@ test.describe.serial('before the course', () => {
     const download = school.waitForEvent('download');
     await school.getByRole('button', { name: 'Договор (DOCX)' }).first().click();
     expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+    // the negotiation (l.328): the school asks to change a clause, staff answer with an edited DOCX as version 2
+    await school.getByLabel('Что изменить в версии 1').fill('Просим изменить п. 2.2: оплата в течение 10 рабочих дней');
+    await school.getByRole('button', { name: 'Попросить изменить договор' }).click();
+    await expect(school.getByText('Замечания отправлены в институт')).toBeVisible();
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    await eventually(staff, async () => expect(staff.getByText(/Замечания организации: Просим изменить п\. 2\.2/)).toBeVisible({ timeout: 3000 }));
+    await staff.getByLabel('Что изменено в исправленном договоре').fill('Изменён п. 2.2 по просьбе школы');
+    await upload(staff, 'Загрузить исправленный договор (DOCX)', 'contract-edited.docx');
+    await expect(staff.getByText('Новая версия проекта загружена')).toBeVisible();
+    await school.reload();
+    await eventually(school, async () => expect(school.getByText('2 (действующая), исправлена институтом')).toBeVisible({ timeout: 3000 }));
+    await screen(school, 'contract-negotiation');
 
     await school.goto(`${applicationUrl}?tab=documents`);
     const contractScans = school.locator('.ant-card').filter({ hasText: 'Документы по договору' });
@@ -167,7 +160,18 @@ test.describe.serial('before the course', () => {
     await expect(school.getByRole('link', { name: 'https://lms.fioco.ru/course/view.php?id=42' })).toBeVisible();
     await expect(school.getByText(/Иванова Мария Петровна, tutor@fioco\.ru/)).toBeVisible();
     await expect(school.getByText(/Счёт № СЧ-\d{4}-\d{6}/)).toBeVisible();
+    await expect(school.getByText(/оплатить до \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
+    await expect(school.getByText('2 (согласована и подписана), исправлена институтом')).toBeVisible();
     await screen(school, 'contract-access');
+
+    // the institute's signature too: staff upload the scan, the school downloads it
+    await staff.goto(`${applicationUrl}?tab=contract`);
+    await upload(staff, 'Загрузить скан договора, подписанного обеими сторонами', 'signed-contract.pdf');
+    await expect(staff.getByText('Скан договора загружен')).toBeVisible();
+    await school.reload();
+    const countersigned = school.waitForEvent('download');
+    await eventually(school, async () => school.getByRole('button', { name: /Скачать скан: / }).click({ timeout: 3000 }));
+    expect((await countersigned).suggestedFilename()).toMatch(/\.pdf$/);
   });
 
   test('questions and answers with an attachment both ways', async () => {
@@ -255,9 +259,83 @@ test.describe.serial('before the course', () => {
       await page.getByRole('link', { name: 'Профиль и настройки' }).click();
       await expect(page.getByText('подтверждён')).toBeVisible({ timeout: 3000 });
     });
+
+    // her school files for the same programme, is taken into work, and withdraws before the contract is concluded:
+    // the contract is cancelled, and nothing can conclude it any more
+    await page.getByRole('link', { name: 'Мои заявки' }).first().click();
+    await page.getByRole('button', { name: 'Подать заявку на обучение' }).click();
+    await fillOrganisation(page, title, { fullName: 'Государственное бюджетное общеобразовательное учреждение «Школа № 7»',
+      shortName: 'ГБОУ «Школа № 7»', email: 'school7@edu.mos.ru', checks: false });
+    await fillParticipant(page, 1, { surname: 'Соколов', name: 'Илья', patronymic: 'Андреевич', sex: 'мужской',
+      birth: '1990-05-20', position: 'Учитель математики', subject: 'Математика', diploma: '777777', snils: '100-000-001 10',
+      email: 'sokolov@school7.ru' });
+    await page.getByLabel('Участники дали согласие на обработку персональных данных').check();
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await expect(page.getByRole('heading', { name: 'Черновик заявки' })).toBeVisible();
+    const secondUrl = page.url().replace(/\?.*$/, '');
+    await uploadScans(page, 'Соколов Илья');
+    await eventually(page, async () => {
+      await page.getByRole('button', { name: 'Отправить заявку' }).click({ timeout: 3000 });
+      await expect(page.getByText('на рассмотрении').first()).toBeVisible({ timeout: 3000 });
+    });
+    await staff.goto(secondUrl);
+    await staff.getByRole('button', { name: 'Взять в работу' }).click();
+    await expect(staff.getByText('исполнение').first()).toBeVisible();
+    await page.goto(`${secondUrl}?tab=contract`);
+    await eventually(page, async () => expect(page.getByText('Проекты договора и согласия')).toBeVisible({ timeout: 3000 }));
+    await page.getByRole('button', { name: 'Снять заявку' }).click();
+    await page.getByLabel('Причина').fill('Обучение перенесено на следующий год');
+    await page.getByRole('dialog').getByRole('button', { name: 'Снять' }).click();
+    await expect(page.getByText('Заявка снята').first()).toBeVisible();
+    await eventually(page, async () => expect(page.getByText(/Договор отменён/).first()).toBeVisible({ timeout: 3000 }));
+    await screen(page, 'contract-cancelled');
+    await staff.goto(`${secondUrl}?tab=contract`);
+    await eventually(staff, async () => expect(staff.getByText(/Договор отменён/).first()).toBeVisible({ timeout: 3000 }));
+    await expect(staff.getByRole('button', { name: 'Заключить договор' })).toHaveCount(0);
     await context.close();
   });
 });
+
+interface Organisation { fullName: string; shortName: string; email: string; checks: boolean }
+
+/** The applicant's phone, the programme and the organisation with its contract's requisites; with checks, the typos. */
+async function fillOrganisation(page: Page, programme: string, o: Organisation) {
+  await page.getByLabel('Телефон мобильный').fill('+7 916 123-45-67');
+  await choose(page, page.getByLabel('Программа', { exact: true }), programme, true);
+  await choose(page, page.getByLabel('Субъект РФ'), 'г. Москва', true);
+  await page.getByLabel('Полное название организации').fill(o.fullName);
+  await page.getByLabel('Краткое название организации').fill(o.shortName);
+  await page.getByLabel('Официальный e-mail организации').fill(o.email);
+  await page.getByLabel('Юридический адрес').fill('111111, Москва, ул. Кремлёвская, д. 1');
+  await page.getByRole('button', { name: 'совпадает с юридическим' }).click();
+  if (o.checks) {
+    // a wrong checksum shows at once, as one types
+    await page.getByLabel('КПП').fill('77360100');
+    await expect(page.getByText(/КПП — 9 знаков/)).toBeVisible();
+  }
+  await page.getByLabel('КПП').fill('773601001');
+  await page.getByLabel('БИК').fill('044525225');
+  await page.getByLabel('ОГРН').fill('1027700132195');
+  await page.getByLabel('Наименование банка').fill('ПАО Сбербанк');
+  if (o.checks) {
+    // the account's key is checked against the BIK as one types
+    await page.getByLabel('Расчётный счёт').fill('40702810038000012345');
+    await expect(page.getByText('расчётный счёт не соответствует БИК: неверный контрольный ключ')).toBeVisible();
+  }
+  await page.getByLabel('Расчётный счёт').fill('40702810938000012345');
+  await page.getByLabel('Корреспондентский счёт').fill('30101810400000000225');
+  await page.getByLabel('Должность подписанта').fill('Директор');
+  await page.getByLabel('ФИО подписанта').fill('Кузнецова Ольга Николаевна');
+}
+
+/** A participant's three scans, each shown as uploaded. */
+async function uploadScans(page: Page, who: string) {
+  const card = page.locator('.ant-card').filter({ hasText: who });
+  for (const [slot, file] of [['Паспорт', 'passport.pdf'], ['СНИЛС', 'snils.pdf'], ['Документ об образовании', 'diploma.pdf']]) {
+    await upload(page, `Загрузить: ${slot}`, file, card);
+    await expect(card.getByRole('button', { name: `Заменить: ${slot}` })).toBeVisible();
+  }
+}
 
 interface ParticipantData {
   surname: string; name: string; patronymic: string; sex: string; birth: string; position: string; subject: string;

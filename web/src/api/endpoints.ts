@@ -1,7 +1,7 @@
 import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
-  ApplicationPage, Accepted, ContractOriginalsRequest, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
+  ApplicationPage, Accepted, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
   DocumentUploaded, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
@@ -110,12 +110,22 @@ export const contracts = {
   act: (applicationId: string) => call<void>(CONTRACTS, `/contracts/${id(applicationId)}/act`, { method: 'POST' }),
   originals: (applicationId: string, o: ContractOriginalsRequest) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/originals`, { method: 'POST', body: o }),
+  requestChanges: (applicationId: string, version: number, comment: string) =>
+    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/change-requests`, { method: 'POST', body: { version, comment } }),
+  uploadDraft: (applicationId: string, file: File, note: string, onProgress?: (percent: number) => void) =>
+    uploadFile<ContractUploaded>(CONTRACTS, `/contracts/${id(applicationId)}/drafts/file`, file, onProgress, undefined, { note }),
+  uploadCountersigned: (applicationId: string, file: File, onProgress?: (percent: number) => void) =>
+    uploadFile<ContractUploaded>(CONTRACTS, `/contracts/${id(applicationId)}/countersigned`, file, onProgress),
+  queue: (queue: ContractQueue, page = 0, size = 50) =>
+    call<ContractQueuePage>(CONTRACTS, `/staff/contract-queues/${queue}`, { query: { page, size } }),
   terminate: (applicationId: string, t: ContractTerminationRequest) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/termination`, { method: 'POST', body: t }),
   results: (applicationId: string, passed: Record<string, boolean>) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/results`, { method: 'POST', body: passed }),
-  certificates: (applicationId: string) =>
-    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/certificates`, { method: 'POST' }),
+  certificates: (applicationId: string, blanks?: { blankSeries: string; firstBlankNumber: number }) =>
+    call<void>(CONTRACTS, `/contracts/${id(applicationId)}/certificates`, { method: 'POST', body: blanks ?? {} }),
+  unfilledRegisterColumns: () =>
+    call<{ number: number; title: string; why: string }[]>(CONTRACTS, '/staff/certificate-register/unfilled-columns'),
   ship: (applicationId: string, trackingNumber: string) =>
     call<void>(CONTRACTS, `/contracts/${id(applicationId)}/shipment`, { method: 'POST', body: { trackingNumber } }),
   originalsOverdue: () => call<ContractView[]>(CONTRACTS, '/staff/originals-overdue'),

@@ -109,11 +109,11 @@ export async function saveFile(service: Service, path: string, fallbackName: str
  * progress; XMLHttpRequest, because fetch cannot tell how much has been sent.
  */
 export async function uploadFile<T>(service: Service, path: string, file: File, onProgress?: (percent: number) => void,
-  signal?: AbortSignal): Promise<T> {
+  signal?: AbortSignal, query?: Record<string, string | null | undefined>): Promise<T> {
   const token = await wiring.token();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url(service, path, { name: file.name }));
+    xhr.open('POST', url(service, path, { ...query, name: file.name }));
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');

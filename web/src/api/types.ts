@@ -200,6 +200,24 @@ export interface Organisation {
   inn: string | null;
   kpp: string | null;
   bik: string | null;
+  /** 13 digits (15 for an individual entrepreneur). */
+  ogrn: string | null;
+  /** 20 digits, its key matching the BIK. */
+  settlementAccount: string | null;
+  /** 20 digits, 30101…, matching the BIK. */
+  correspondentAccount: string | null;
+  bankName: string | null;
+  signatory: Signatory | null;
+}
+
+/** Who signs the contract for the organisation; mirrors ru.fioco.training.application.api.ApplicationForm.Signatory. */
+export interface Signatory {
+  position: string | null;
+  fullName: string | null;
+  basis: 'CHARTER' | 'POWER_OF_ATTORNEY' | null;
+  /** Only with a power of attorney. */
+  powerOfAttorneyNumber: string | null;
+  powerOfAttorneyDate: IsoDate | null;
 }
 
 /**
@@ -721,6 +739,23 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const PAYMENT_STATES = ['UNPAID', 'PARTLY_PAID', 'PAID'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
+/** Answer of POST /contracts/{applicationId}/drafts/file and …/countersigned (staff; 201). */
+export interface ContractUploaded {
+  documentId: string;
+  fileName: string;
+  size: number;
+}
+
+/** GET /staff/contract-queues/{queue} (staff); the nearest deadline first. */
+export type ContractQueue = 'awaiting-signed-scans' | 'conclusion-due-soon' | 'acts-to-issue' | 'originals-overdue'
+  | 'certificates-to-issue' | 'packages-to-ship' | 'invoices-overdue';
+
+/** Mirrors ru.fioco.training.contract.query.ContractBoard.QueuePage. */
+export interface ContractQueuePage {
+  total: number;
+  items: ContractView[];
+}
+
 /** A draft version, in ContractView.drafts; mirrors ru.fioco.training.contract.query.ContractBoard.Draft. */
 export interface ContractDraft {
   version: number;
@@ -729,6 +764,10 @@ export interface ContractDraft {
   consentDocumentId: string;
   /** The revision's note; null for the first version. */
   note: string | null;
+  /** Staff uploaded this version as an edited DOCX (else: generated). */
+  uploaded: boolean;
+  /** What the organisation asked to change in this version. */
+  changeRequests: string[];
 }
 
 /** ContractView.access; mirrors ru.fioco.training.contract.query.ContractBoard.Access. */
@@ -779,6 +818,9 @@ export interface ContractCertificate {
   registrationNumber: string;
   issuedOn: IsoDate;
   holderName: string;
+  /** The printed blank's series and number; null when not issued on a blank. */
+  blankSeries: string | null;
+  blankNumber: string | null;
 }
 
 /** An entry of ContractView.shipments; mirrors ru.fioco.training.contract.query.ContractBoard.Shipment. */
@@ -833,6 +875,10 @@ export interface ContractView {
   payment: PaymentState;
   drafts: ContractDraft[];
   concludedOn: IsoDate | null;
+  /** The draft version agreed and signed; null before conclusion (and for contracts concluded before it was kept). */
+  agreedVersion: number | null;
+  /** The scan signed by both sides, once staff upload it. */
+  countersigned: { documentId: string; fileName: string } | null;
   /** null until concluded. */
   access: ContractAccess | null;
   /** null until issued (on conclusion with prepayment, else later). */
@@ -856,7 +902,10 @@ export interface ContractView {
   certificates: ContractCertificate[];
   shipments: ContractShipment[];
   participants: ContractParticipant[];
+  programmeId: string;
   programmeTitle: string;
+  /** What the programme's last move broke for this contract (staff settle it); null when nothing. */
+  programmeConflict: string | null;
   hours: number;
   programmeStart: IsoDate;
   programmeEnd: IsoDate;

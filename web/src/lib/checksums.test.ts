@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bikProblem, formatSnils, innProblem, kppProblem, snilsProblem } from './checksums';
+import { bikProblem, correspondentAccountProblem, formatSnils, innProblem, kppProblem, ogrnProblem, settlementAccountProblem, snilsProblem } from './checksums';
 
 describe('requisite hints', () => {
   it('accepts real INNs and names what is wrong with others', () => {
@@ -27,5 +27,20 @@ describe('requisite hints', () => {
     expect(snilsProblem('001-001-997 00')).toBeNull(); // old numbers carry no check
     expect(snilsProblem('1122334459')).toMatch(/11 цифр/);
     expect(formatSnils('11223344595')).toBe('112-233-445 95');
+  });
+
+  it('checks OGRN and the accounts against the BIK as the service does', () => {
+    expect(ogrnProblem('1027700132195')).toBeNull(); // Сбербанк
+    expect(ogrnProblem('304500116000157')).toBeNull();
+    expect(ogrnProblem('1027700132196')).toBe('неверное контрольное число ОГРН');
+    expect(ogrnProblem('10277001321')).toMatch(/13 цифр/);
+    expect(settlementAccountProblem('40702810938000012345', '044525225')).toBeNull();
+    expect(settlementAccountProblem('40702810038000012345', '044525225')).toMatch(/неверный контрольный ключ/);
+    expect(settlementAccountProblem('40702810038000012345', '0445')).toBeNull(); // the BIK is wrong: said there
+    expect(settlementAccountProblem('407028109', '044525225')).toMatch(/20 цифр/);
+    expect(correspondentAccountProblem('30101810400000000225', '044525225')).toBeNull();
+    expect(correspondentAccountProblem('30101810500000000225', '044525225')).toMatch(/неверный контрольный ключ/);
+    expect(correspondentAccountProblem('30101810400000000226', '044525225')).toMatch(/последние три цифры/);
+    expect(correspondentAccountProblem('40101810400000000225', '044525225')).toMatch(/30101/);
   });
 });

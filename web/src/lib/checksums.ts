@@ -69,3 +69,57 @@ export function formatSnils(raw: string): string {
   }
   return `${v.slice(0, 3)}-${v.slice(3, 6)}-${v.slice(6, 9)} ${v.slice(9)}`;
 }
+
+/** ОГРН: 13 digits, the last the remainder of the first 12 by 11 (10 becomes 0); ОГРНИП: 15, by 13. */
+export function ogrnProblem(raw: string): string | null {
+  const v = digitsOnly(raw);
+  if (!/^\d{13}$/.test(v) && !/^\d{15}$/.test(v)) {
+    return 'ОГРН — 13 цифр (ОГРНИП — 15)';
+  }
+  // OGRNIP's 14-digit body is past what a double holds exactly: BigInt for both
+  const body = BigInt(v.slice(0, v.length - 1));
+  const check = Number((body % BigInt(v.length === 13 ? 11 : 13)) % 10n);
+  return check === Number(v[v.length - 1]) ? null : 'неверное контрольное число ОГРН';
+}
+
+/** The Central Bank's key of an account: weights 7, 1, 3 over the 23 digits, a multiple of 10 when right. */
+function accountKeyFits(digits23: string): boolean {
+  const weights = [7, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < digits23.length; i++) {
+    sum += (Number(digits23[i]) * weights[i % 3]) % 10;
+  }
+  return sum % 10 === 0;
+}
+
+/** Расчётный счёт: 20 digits whose key fits the bank's BIK (its last three digits); unchecked while the BIK is wrong. */
+export function settlementAccountProblem(raw: string, bik: string | null | undefined): string | null {
+  const v = digitsOnly(raw);
+  if (!/^\d{20}$/.test(v)) {
+    return 'расчётный счёт — 20 цифр';
+  }
+  const b = digitsOnly(bik ?? '');
+  if (bikProblem(b)) {
+    return null;
+  }
+  return accountKeyFits(b.slice(6, 9) + v) ? null : 'расчётный счёт не соответствует БИК: неверный контрольный ключ';
+}
+
+/** Корреспондентский счёт: 20 digits, 30101…, ending with the BIK's last three, its key over «0» + BIK digits 5–6. */
+export function correspondentAccountProblem(raw: string, bik: string | null | undefined): string | null {
+  const v = digitsOnly(raw);
+  if (!/^\d{20}$/.test(v)) {
+    return 'корреспондентский счёт — 20 цифр';
+  }
+  if (!v.startsWith('30101')) {
+    return 'корреспондентский счёт банка начинается с 30101';
+  }
+  const b = digitsOnly(bik ?? '');
+  if (bikProblem(b)) {
+    return null;
+  }
+  if (!v.endsWith(b.slice(6, 9))) {
+    return 'корреспондентский счёт не соответствует БИК: последние три цифры должны совпадать';
+  }
+  return accountKeyFits(`0${b.slice(4, 6)}${v}`) ? null : 'корреспондентский счёт не соответствует БИК: неверный контрольный ключ';
+}

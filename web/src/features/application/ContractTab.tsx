@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
-import { contracts } from '../../api/endpoints';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Space, Tag, Typography } from 'antd';
+import { contracts, documents } from '../../api/endpoints';
 import type { ContractView, ShipmentItem } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
-import { date, money } from '../../lib/format';
+import { date, dateTime, money } from '../../lib/format';
 import { ErrorNote } from '../common';
+import { FilePicker } from '../FilePicker';
 import { SimpleTable } from '../SimpleTable';
 
 const TODAY = () => new Date().toISOString().slice(0, 10);
@@ -22,6 +23,9 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
   const { person } = useAuth();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {c.programmeConflict && !c.ending && (
+        <Alert type="error" showIcon title="Программу перенесли: договор требует решения" description={c.programmeConflict} />
+      )}
       {c.ending && (
         <Alert type="warning" showIcon title={c.status === 'CANCELLED' ? `Договор отменён ${date(c.ending.on)}` : `Договор расторгнут с ${date(c.ending.on)}`}
           description={<>{c.ending.reason}{c.ending.amountOwed != null && <><br />К оплате за оказанные услуги: {money(c.ending.amountOwed)}</>}</>} />
@@ -37,8 +41,14 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
 
       <Card size="small" title="Проекты договора и согласия">
         <SimpleTable rows={[...c.drafts].reverse()} rowKey={(d) => String(d.version)} columns={[
-          { title: 'Версия', render: (d) => `${d.version}${d.version === c.drafts.length ? ' (действующая)' : ''}` },
-          { title: 'Что изменено', render: (d) => d.note ?? '' },
+          { title: 'Версия', render: (d) => `${d.version}${c.agreedVersion === d.version ? ' (согласована и подписана)'
+            : !c.agreedVersion && d.version === c.drafts.length ? ' (действующая)' : ''}${d.uploaded ? ', исправлена институтом' : ''}` },
+          { title: 'Что изменено', render: (d) => (
+            <>
+              {d.note ?? ''}
+              {d.changeRequests.map((r, i) => <div key={i}><Typography.Text type="warning">Замечания организации: {r}</Typography.Text></div>)}
+            </>
+          ) },
           { title: 'Документы', render: (d) => (
             <Space wrap>
               <Button onClick={() => contracts.save(c.applicationId, d.contractDocumentId, `договор-${c.applicationNumber}-в${d.version}.docx`)}>Договор (DOCX)</Button>
@@ -46,10 +56,24 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
             </Space>
           ) },
         ]} />
-        {!c.concludedOn && person.isRepresentative && (
-          <Typography.Paragraph>Подпишите договор и согласие на обработку персональных данных и загрузите их сканы на вкладке «Документы».</Typography.Paragraph>
+        {!c.concludedOn && !c.ending && person.isRepresentative && (
+          <>
+            <Typography.Paragraph>Подпишите договор и согласие на обработку персональных данных и загрузите их сканы на вкладке «Документы».
+              Если в договоре нужно что-то изменить, напишите об этом — институт пришлёт новую версию.</Typography.Paragraph>
+            <ChangeRequest c={c} />
+          </>
         )}
+        {!c.concludedOn && !c.ending && person.isStaff && <DraftUpload c={c} />}
       </Card>
+
+      {c.concludedOn && (c.countersigned || person.isStaff) && (
+        <Card size="small" title="Договор, подписанный обеими сторонами">
+          {c.countersigned
+            ? <Button onClick={() => contracts.save(c.applicationId, c.countersigned!.documentId, c.countersigned!.fileName)}>Скачать скан: {c.countersigned.fileName}</Button>
+            : <Typography.Text type="secondary">Скан ещё не загружен.</Typography.Text>}
+          {person.isStaff && !c.ending && <CountersignedUpload c={c} />}
+        </Card>
+      )}
 
       {c.access && (
         <Card size="small" title="Доступ к курсу" aria-label="Доступ к курсу">
@@ -57,7 +81,7 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
             { key: 'u', label: 'Адрес курса', children: c.access.courseUrl ? <a href={c.access.courseUrl} target="_blank" rel="noreferrer">{c.access.courseUrl}</a> : '—' },
             { key: 'k', label: 'Кодовое слово', children: <Typography.Text copyable strong>{c.access.enrolmentKey ?? 'скрыто'}</Typography.Text> },
             { key: 't', label: c.access.tutors.length > 1 ? 'Тьюторы' : 'Тьютор', children: c.access.tutors.length === 0 ? '—'
-              : <>{c.access.tutors.map((t) => <div key={`${t.name}-${t.email}`}>{t.name}{t.email ? <>, <a href={`mailto:${t.email}`}>{t.email}</a></> : ''}</div>)}</> },
+              : <>{c.access.tutors.map((t) => <div key={`${t.name}-${t.email}`}>{t.name}{t.email ? <>, <a href={`mailto:${t.email}`} style={{ textDecoration: 'underline' }}>{t.email}</a></> : ''}</div>)}</> },
           ]} />
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{c.access.instructions}</Typography.Paragraph>
         </Card>
@@ -88,7 +112,7 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
             { title: 'Итог', render: (p) => p.participantId in c.results ? (c.results[p.participantId] ? <Tag color="success">прошёл обучение</Tag> : <Tag>не прошёл</Tag>) : '—' },
             { title: 'Удостоверение', render: (p) => {
               const cert = c.certificates.find((x) => x.participantId === p.participantId);
-              return cert ? `№ ${cert.registrationNumber} от ${date(cert.issuedOn)}` : '—';
+              return cert ? `№ ${cert.registrationNumber} от ${date(cert.issuedOn)}${cert.blankNumber ? `, бланк ${cert.blankSeries} ${cert.blankNumber}` : ''}` : '—';
             } },
           ]} />
           {c.shipments.map((s) => <p key={s.trackingNumber}>Отправлено почтой: трек-номер <strong>{s.trackingNumber}</strong>
@@ -99,6 +123,95 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
 
       {person.isStaff && !c.ending && <StaffContractActions c={c} />}
     </Space>
+  );
+}
+
+/** The school's latest payment order (uploaded on the «Документы» tab), beside the form staff record the payment in. */
+function PaymentOrderScan({ applicationId }: { applicationId: string }) {
+  const file = useQuery({ queryKey: ['documents', applicationId], queryFn: () => documents.file(applicationId) });
+  const slot = file.data?.applicationSlots.find((s) => s.slot === 'PAYMENT_ORDER');
+  const latest = slot?.versions[slot.versions.length - 1];
+  if (!latest) return <Typography.Text type="secondary">Школа ещё не загрузила платёжное поручение.</Typography.Text>;
+  return (
+    <Button onClick={() => documents.save(applicationId, latest.documentId, latest.fileName ?? `платёжное-поручение-${latest.version}.pdf`)}>
+      Платёжное поручение школы (версия {latest.version}, {dateTime(latest.uploadedAt)})
+    </Button>
+  );
+}
+
+/** The representative asks for changes to the latest version. */
+function ChangeRequest({ c }: { c: ContractView }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [comment, setComment] = useState('');
+  const send = useMutation({
+    mutationFn: () => contracts.requestChanges(c.applicationId, c.drafts.length, comment),
+    onSuccess: async () => {
+      message.success('Замечания отправлены в институт');
+      setComment('');
+      await client.invalidateQueries({ queryKey: ['contract', c.applicationId] });
+      await client.invalidateQueries({ queryKey: ['next-step', c.applicationId] });
+    },
+  });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ErrorNote error={send.error} title="Замечания не отправлены" />
+      <Input.TextArea aria-label={`Что изменить в версии ${c.drafts.length}`} placeholder="Что изменить в договоре"
+        rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <Button onClick={() => send.mutate()} loading={send.isPending} disabled={!comment.trim()}>Попросить изменить договор</Button>
+    </Space>
+  );
+}
+
+/** Staff answer with an edited DOCX as the next version. */
+function DraftUpload({ c }: { c: ContractView }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [note, setNote] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => contracts.uploadDraft(c.applicationId, file, note, setProgress),
+    onSuccess: async () => {
+      message.success('Новая версия проекта загружена');
+      setNote('');
+      await client.invalidateQueries({ queryKey: ['contract', c.applicationId] });
+    },
+    onSettled: () => setProgress(null),
+  });
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+      <ErrorNote error={upload.error} title="Версия не загружена" />
+      <Space.Compact style={{ width: '100%' }}>
+        <Input aria-label="Что изменено в исправленном договоре" placeholder="Что изменено (например, п. 4)" value={note}
+          maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        <FilePicker accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onFile={(f) => upload.mutate(f)} loading={upload.isPending}>Загрузить исправленный договор (DOCX)</FilePicker>
+      </Space.Compact>
+      {progress !== null && <Progress percent={progress} size="small" />}
+    </Space>
+  );
+}
+
+/** Staff upload the scan of the contract signed by both sides. */
+function CountersignedUpload({ c }: { c: ContractView }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => contracts.uploadCountersigned(c.applicationId, file, setProgress),
+    onSuccess: async () => {
+      message.success('Скан договора загружен');
+      await client.invalidateQueries({ queryKey: ['contract', c.applicationId] });
+    },
+    onSettled: () => setProgress(null),
+  });
+  return (
+    <div style={{ marginTop: 8 }}>
+      <ErrorNote error={upload.error} title="Скан не загружен" />
+      <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onFile={(f) => upload.mutate(f)}
+        loading={upload.isPending}>{c.countersigned ? 'Заменить скан' : 'Загрузить скан договора, подписанного обеими сторонами'}</FilePicker>
+      {progress !== null && <Progress percent={progress} size="small" />}
+    </div>
   );
 }
 
@@ -125,7 +238,9 @@ function StaffContractActions({ c }: { c: ContractView }) {
   const [ending] = Form.useForm<{ terminatedOn: string; reason: string; amountOwed: number }>();
   const terminate = useMutation(act('Договор расторгнут', () => contracts.terminate(c.applicationId, ending.getFieldsValue())));
   const results = useMutation(act('Итоги внесены', () => contracts.results(c.applicationId, passed)));
-  const certificates = useMutation(act('Удостоверения выпущены', () => contracts.certificates(c.applicationId)));
+  const [blanks, setBlanks] = useState<{ series: string; first: number | null }>({ series: '', first: null });
+  const certificates = useMutation(act('Удостоверения выпущены', () => contracts.certificates(c.applicationId,
+    blanks.series.trim() || blanks.first ? { blankSeries: blanks.series.trim(), firstBlankNumber: blanks.first ?? 0 } : undefined)));
   const ship = useMutation(act('Отправка отмечена', () => contracts.ship(c.applicationId, tracking)));
   const [payment] = Form.useForm<{ paymentOrderNumber: string; paidOn: string; amount: number }>();
   const pay = useMutation(act('Оплата внесена', () => contracts.pay(c.applicationId, payment.getFieldsValue())));
@@ -149,6 +264,7 @@ function StaffContractActions({ c }: { c: ContractView }) {
             <Button type="primary" onClick={() => conclude.mutate()} loading={conclude.isPending}>Заключить договор</Button>
           </>
         )}
+        {concluded && c.invoice && !c.fullyPaid && <PaymentOrderScan applicationId={c.applicationId} />}
         {concluded && c.invoice && !c.fullyPaid && (
           <Form form={payment} layout="inline" aria-label="Оплата" initialValues={{ paidOn: TODAY(), amount: c.invoice.amount - c.paid }}
             onFinish={() => pay.mutate()}>
@@ -182,7 +298,13 @@ function StaffContractActions({ c }: { c: ContractView }) {
           </div>
         )}
         {allResults && c.fullyPaid && c.certificates.length < passedCount && (
-          <Button onClick={() => certificates.mutate()} loading={certificates.isPending}>Выпустить удостоверения</Button>
+          <Space wrap aria-label="Удостоверения">
+            <Input aria-label="Серия бланков" placeholder="Серия бланков (если на бланках)" value={blanks.series} maxLength={10}
+              onChange={(e) => setBlanks({ ...blanks, series: e.target.value })} />
+            <InputNumber aria-label="Номер первого бланка" placeholder="Номер первого бланка" min={1} value={blanks.first}
+              onChange={(v) => setBlanks({ ...blanks, first: v })} />
+            <Button onClick={() => certificates.mutate()} loading={certificates.isPending}>Выпустить удостоверения</Button>
+          </Space>
         )}
         {allResults && !c.fullyPaid && c.certificates.length < passedCount && (
           <Typography.Text type="secondary">Удостоверения выпускаются после полной оплаты договора.</Typography.Text>

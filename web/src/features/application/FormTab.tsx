@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Radio, Row, Typography } from 'antd';
 import { applications } from '../../api/endpoints';
-import type { ApplicationDetail, ApplicationFormParticipant } from '../../api/types';
+import type { ApplicationDetail, ApplicationFormParticipant, Signatory } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatSnils, snilsProblem } from '../../lib/checksums';
 import { date, dateTime } from '../../lib/format';
@@ -51,6 +51,11 @@ export function FormTab({ detail }: { detail: ApplicationDetail }) {
           { key: 'i', label: 'ИНН', children: f.organisation?.inn ?? '—' },
           { key: 'k', label: 'КПП', children: f.organisation?.kpp ?? '—' },
           { key: 'b', label: 'БИК', children: f.organisation?.bik ?? '—' },
+          { key: 'o', label: 'ОГРН', children: f.organisation?.ogrn ?? '—' },
+          { key: 'bn', label: 'Банк', children: f.organisation?.bankName ?? '—' },
+          { key: 'sa', label: 'Расчётный счёт', children: f.organisation?.settlementAccount ?? '—' },
+          { key: 'ca', label: 'Корреспондентский счёт', children: f.organisation?.correspondentAccount ?? '—' },
+          { key: 'sg', label: 'Подписант', children: signatory(f.organisation?.signatory ?? null) },
         ]} />
       </Card>
       <Card title="Участники" size="small" style={{ marginTop: 12 }}>
@@ -127,4 +132,12 @@ function CorrectionModal({ applicationId, participant, onClose }: { applicationI
       </Form>
     </Modal>
   );
+}
+
+/** «Директор Иванов Иван Иванович, на основании Устава» or «… доверенности № 12 от 01.09.2026». */
+function signatory(s: Signatory | null): string {
+  if (!s || !s.fullName) return '—';
+  const basis = s.basis === 'POWER_OF_ATTORNEY'
+    ? `доверенности № ${s.powerOfAttorneyNumber ?? '—'} от ${date(s.powerOfAttorneyDate)}` : 'Устава';
+  return `${s.position ?? ''} ${s.fullName}, на основании ${basis}`.trim();
 }

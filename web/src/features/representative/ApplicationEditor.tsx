@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Divider, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { applications, programmes, representatives } from '../../api/endpoints';
 import type { ApplicationForm, ApplicationFormParticipant } from '../../api/types';
-import { bikProblem, innProblem, kppProblem, snilsProblem } from '../../lib/checksums';
+import { bikProblem, correspondentAccountProblem, innProblem, kppProblem, ogrnProblem, settlementAccountProblem, snilsProblem } from '../../lib/checksums';
 import { date } from '../../lib/format';
 import { ApiError, splitViolations } from '../../lib/problem';
 import { ErrorNote } from '../common';
@@ -14,6 +14,9 @@ const hint = (problem: (v: string) => string | null) => ({
   validator: (_: unknown, v: string) => (!v || !problem(v) ? Promise.resolve() : Promise.reject(new Error(problem(v)!))),
 });
 const required = (message: string) => ({ required: true, message });
+/** A hint that needs the BIK typed above: the accounts' keys depend on it. */
+const hintWithBik = (problem: (v: string, bik: string) => string | null) => ({ getFieldValue }: { getFieldValue: (name: (string | number)[]) => unknown }) =>
+  hint((v) => problem(v, String(getFieldValue(['organisation', 'bik']) ?? '')));
 
 const EMPTY_PARTICIPANT: ApplicationFormParticipant = {
   participantId: null, surname: '', name: '', patronymic: '', sex: null, position: '', birthDate: null, subject: null,
@@ -48,7 +51,9 @@ export function ApplicationEditor() {
           position: r.profile.position, workPhone: r.profile.phone, mobilePhone: '', email: r.profile.email },
         resultDelivery: 'PAPER', paymentTerms: 'PREPAYMENT', viaProcurementPlatform: false, personalDataConsent: false,
         organisation: { region: null, fullName: r.profile.organisationName, shortName: '', officialEmail: '',
-          fisOkoLogin: '', legalAddress: '', postalAddress: '', inn: r.organisationInn, kpp: '', bik: '' },
+          fisOkoLogin: '', legalAddress: '', postalAddress: '', inn: r.organisationInn, kpp: '', bik: '', ogrn: '',
+          settlementAccount: '', correspondentAccount: '', bankName: '',
+          signatory: { position: '', fullName: '', basis: 'CHARTER', powerOfAttorneyNumber: null, powerOfAttorneyDate: null } },
         participants: [{ ...EMPTY_PARTICIPANT }],
       });
     }
@@ -137,6 +142,28 @@ export function ApplicationEditor() {
               extra="ИНН организации, которую вы представляете"><Input inputMode="numeric" readOnly /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item label="КПП" name={['organisation', 'kpp']} rules={[required('Укажите КПП'), hint(kppProblem)]}><Input maxLength={9} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item label="БИК" name={['organisation', 'bik']} rules={[required('Укажите БИК'), hint(bikProblem)]}><Input inputMode="numeric" maxLength={9} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item label="ОГРН" name={['organisation', 'ogrn']} rules={[required('Укажите ОГРН'), hint(ogrnProblem)]}><Input inputMode="numeric" maxLength={15} /></Form.Item></Col>
+            <Col xs={24} md={16}><Form.Item label="Наименование банка" name={['organisation', 'bankName']} rules={[required('Укажите банк'), { max: 300 }]}><Input /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item label="Расчётный счёт" name={['organisation', 'settlementAccount']} dependencies={[['organisation', 'bik']]}
+              rules={[required('Укажите расчётный счёт'), hintWithBik(settlementAccountProblem)]}><Input inputMode="numeric" maxLength={20} /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item label="Корреспондентский счёт" name={['organisation', 'correspondentAccount']} dependencies={[['organisation', 'bik']]}
+              rules={[required('Укажите корреспондентский счёт'), hintWithBik(correspondentAccountProblem)]}><Input inputMode="numeric" maxLength={20} /></Form.Item></Col>
+          </Row>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>Кто подписывает договор</Typography.Title>
+          <Row gutter={16}>
+            <Col xs={24} md={8}><Form.Item label="Должность подписанта" name={['organisation', 'signatory', 'position']} rules={[required('Укажите должность'), { max: 200 }]}
+              extra="например: Директор"><Input /></Form.Item></Col>
+            <Col xs={24} md={16}><Form.Item label="ФИО подписанта" name={['organisation', 'signatory', 'fullName']} rules={[required('Укажите ФИО'), { max: 300 }]}><Input /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item label="Основание" name={['organisation', 'signatory', 'basis']} rules={[required('Выберите основание')]}>
+              <Radio.Group options={[{ value: 'CHARTER', label: 'Устав' }, { value: 'POWER_OF_ATTORNEY', label: 'Доверенность' }]} /></Form.Item></Col>
+            <Form.Item noStyle dependencies={[['organisation', 'signatory', 'basis']]}>
+              {({ getFieldValue }) => getFieldValue(['organisation', 'signatory', 'basis']) === 'POWER_OF_ATTORNEY' && (
+                <>
+                  <Col xs={24} md={8}><Form.Item label="Номер доверенности" name={['organisation', 'signatory', 'powerOfAttorneyNumber']} rules={[required('Укажите номер'), { max: 50 }]}><Input /></Form.Item></Col>
+                  <Col xs={24} md={8}><Form.Item label="Дата доверенности" name={['organisation', 'signatory', 'powerOfAttorneyDate']} rules={[required('Укажите дату')]}><Input type="date" /></Form.Item></Col>
+                </>
+              )}
+            </Form.Item>
           </Row>
         </Card>
 

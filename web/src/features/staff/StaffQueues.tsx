@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { applications, contracts, documents, nextSteps, representatives } from '../../api/endpoints';
-import type { ApplicationSummary, DocumentAwaiting, NextStepsNext } from '../../api/types';
+import type { ApplicationSummary, ContractQueue, ContractView, DocumentAwaiting, NextStepsNext } from '../../api/types';
 import { date, money } from '../../lib/format';
 import { byUrgency } from '../../lib/nextSteps';
 import { ErrorNote, StepText } from '../common';
@@ -68,6 +68,9 @@ export function StaffQueues() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
+          <ContractQueues />
+        </Col>
+        <Col xs={24} xl={12}>
           <Card title={<Counted title="Представители на подтверждение" count={people.data?.total} />}>
             <ErrorNote error={people.error} />
             <ul>{(people.data?.items ?? []).map((r) => <li key={r.representativeId}>
@@ -82,6 +85,7 @@ export function StaffQueues() {
               <InputNumber id="register-year" min={2024} max={2100} value={year} onChange={(v) => setYear(v ?? year)} />
               <Button onClick={() => contracts.saveRegister(year)}>Выгрузить CSV</Button>
             </Space>
+            <UnfilledColumns />
           </Card>
         </Col>
       </Row>
@@ -107,5 +111,47 @@ export function ApplicationsTable({ items }: { items: ApplicationSummary[] }) {
       { title: 'Участников', dataIndex: 'participantCount' },
       { title: 'Рассмотреть до', render: (_, a) => <span className={a.reviewOverdue ? 'step-overdue' : undefined}>{date(a.reviewDueDate)}</span> },
     ]} />
+  );
+}
+
+const CONTRACT_QUEUES: { queue: ContractQueue; title: string; detail: (c: ContractView) => string }[] = [
+  { queue: 'conclusion-due-soon', title: 'Срок заключения — не позже чем через 2 рабочих дня', detail: (c) => `начало курса ${date(c.programmeStart)}` },
+  { queue: 'awaiting-signed-scans', title: 'Ждут подписанных сканов и заключения', detail: (c) => `версия проекта ${c.drafts.length}` },
+  { queue: 'acts-to-issue', title: 'Выставить акт: курс окончен', detail: (c) => `курс окончен ${date(c.programmeEnd)}` },
+  { queue: 'originals-overdue', title: 'Оригиналы не получены в срок', detail: (c) => `срок был ${date(c.originalsDueDate)}` },
+  { queue: 'certificates-to-issue', title: 'Выпустить удостоверения', detail: (c) => `прошли обучение: ${Object.values(c.results).filter(Boolean).length}` },
+  { queue: 'packages-to-ship', title: 'Отправить документы почтой', detail: (c) => c.shipments.length ? 'удостоверения после оплаты' : 'договор, акт, счёт' },
+  { queue: 'invoices-overdue', title: 'Счета не оплачены в срок', detail: (c) => `оплатить до ${date(c.invoice?.dueDate ?? null)}` },
+];
+
+/** The contract stage's queues: each one query, its count, its first lines, the nearest deadline first. */
+function ContractQueues() {
+  return (
+    <Card title="Договоры">
+      {CONTRACT_QUEUES.map((q) => <ContractQueueLine key={q.queue} {...q} />)}
+    </Card>
+  );
+}
+
+function ContractQueueLine({ queue, title, detail }: (typeof CONTRACT_QUEUES)[number]) {
+  const page = useQuery({ queryKey: ['contract-queue', queue], queryFn: () => contracts.queue(queue, 0, 20), refetchInterval: REFRESH });
+  return (
+    <details>
+      <summary><Counted title={title} count={page.data?.total} /></summary>
+      <ErrorNote error={page.error} />
+      <ul aria-label={title}>{(page.data?.items ?? []).map((c) => <li key={c.applicationId}>
+        <Link to={`/applications/${c.applicationId}?tab=contract`}>№ {c.applicationNumber}</Link>: {detail(c)}</li>)}</ul>
+    </details>
+  );
+}
+
+/** What the export leaves for staff to complete before an upload to the register. */
+function UnfilledColumns() {
+  const columns = useQuery({ queryKey: ['register-unfilled'], queryFn: contracts.unfilledRegisterColumns, staleTime: Infinity });
+  return (
+    <details>
+      <summary>Столбцы, которые выгрузка оставляет пустыми ({columns.data?.length ?? '…'})</summary>
+      <ul>{(columns.data ?? []).map((c) => <li key={c.number}>{c.number}. {c.title}: {c.why}</li>)}</ul>
+    </details>
   );
 }

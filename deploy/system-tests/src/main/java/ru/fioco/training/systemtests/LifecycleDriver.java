@@ -315,7 +315,10 @@ public final class LifecycleDriver {
                  "resultDelivery":"PAPER","viaProcurementPlatform":false,"paymentTerms":"%s","programmeId":"%s",
                  "organisation":{"region":"г. Москва","fullName":"Муниципальное бюджетное общеобразовательное учреждение «Школа %s»",
                   "shortName":"МБОУ «Школа %s»","officialEmail":"mail@school.ru","legalAddress":"111111, Москва, ул. Кремлёвская, д. 1",
-                  "postalAddress":"111111, Москва, ул. Кремлёвская, д. 1","inn":"%s","kpp":"773601001","bik":"044525225"},
+                  "postalAddress":"111111, Москва, ул. Кремлёвская, д. 1","inn":"%s","kpp":"773601001","bik":"044525225",
+                  "ogrn":"1027700132195","settlementAccount":"40702810938000012345",
+                  "correspondentAccount":"30101810400000000225","bankName":"ПАО Сбербанк",
+                  "signatory":{"position":"Директор","fullName":"Кузнецова Ольга Николаевна","basis":"CHARTER"}},
                  "personalDataConsent":true,"participants":[%s]}"""
                 .formatted(a.n, a.terms, a.programme, a.inn, a.inn, a.inn, participants);
     }

@@ -35,10 +35,47 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
     /** «Условия оплаты»: 100 % prepayment or payment after the services. */
     public enum PaymentTerms { PREPAYMENT, POSTPAYMENT }
 
-    /** The organisation and its requisites. */
+    /**
+     * The organisation and the requisites its contract needs: OGRN, the bank (name, BIK, settlement and
+     * correspondent accounts) and who signs for it.
+     *
+     * @param ogrn                 «ОГРН», 13 digits; null in forms filed before the contract's requisites were asked
+     * @param settlementAccount    «расчётный счёт», 20 digits matching the BIK; null as above
+     * @param correspondentAccount «корреспондентский счёт» of the bank, 30101…; null as above
+     * @param bankName             the bank's name; null as above
+     * @param signatory            who signs the contract for the organisation; null as above
+     */
     public record Organisation(String region, String fullName, String shortName, String officialEmail,
-            String fisOkoLogin, String legalAddress, String postalAddress, String inn, String kpp, String bik) {
+            String fisOkoLogin, String legalAddress, String postalAddress, String inn, String kpp, String bik,
+            String ogrn, String settlementAccount, String correspondentAccount, String bankName, Signatory signatory) {
+
+        /** An organisation as filed before the contract's requisites were asked. */
+        public Organisation(String region, String fullName, String shortName, String officialEmail, String fisOkoLogin,
+                String legalAddress, String postalAddress, String inn, String kpp, String bik) {
+            this(region, fullName, shortName, officialEmail, fisOkoLogin, legalAddress, postalAddress, inn, kpp, bik,
+                    null, null, null, null, null);
+        }
     }
+
+    /**
+     * Who signs the contract for the organisation («в лице … действующего на основании …»): the head on the
+     * charter, or another person on a power of attorney with its number and date.
+     */
+    public record Signatory(String position, @PersonalData String fullName, SignatoryBasis basis,
+            String powerOfAttorneyNumber, LocalDate powerOfAttorneyDate) {
+
+        /** «Устава» or «доверенности № 12 от 10.01.2027», as the contract's preamble puts it. */
+        public String basisInGenitive() {
+            if (basis == SignatoryBasis.POWER_OF_ATTORNEY) {
+                return "доверенности № " + powerOfAttorneyNumber + (powerOfAttorneyDate == null ? ""
+                        : " от " + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(powerOfAttorneyDate));
+            }
+            return "Устава";
+        }
+    }
+
+    /** On what authority the signatory signs. */
+    public enum SignatoryBasis { CHARTER, POWER_OF_ATTORNEY }
 
     /** One participant studying one subject («слушатель»); a person with two subjects is two participants. */
     public record Participant(String participantId, @PersonalData String surname, @PersonalData String name,

@@ -14,11 +14,16 @@ import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationForm.Applicant;
 import ru.fioco.training.application.api.ApplicationForm.Organisation;
 import ru.fioco.training.application.api.ApplicationForm.Participant;
+import ru.fioco.training.application.api.ApplicationForm.Signatory;
+import ru.fioco.training.application.api.ApplicationForm.SignatoryBasis;
 import ru.fioco.training.application.domain.requisites.Bik;
+import ru.fioco.training.application.domain.requisites.CorrespondentAccount;
 import ru.fioco.training.application.domain.requisites.EmailAddress;
 import ru.fioco.training.application.domain.requisites.Inn;
 import ru.fioco.training.application.domain.requisites.Kpp;
+import ru.fioco.training.application.domain.requisites.Ogrn;
 import ru.fioco.training.application.domain.requisites.PhoneNumber;
+import ru.fioco.training.application.domain.requisites.SettlementAccount;
 import ru.fioco.training.application.domain.requisites.Snils;
 import ru.fioco.training.platform.errors.FieldViolation;
 
@@ -54,6 +59,10 @@ public final class ApplicationFormRules {
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_DIPLOMA_SERIES = 20;
     public static final int MAX_DIPLOMA_NUMBER = 30;
+    public static final int MAX_BANK_NAME = 300;
+    public static final int MAX_SIGNATORY_NAME = 300;
+    /** A power of attorney's number as the organisation writes it. */
+    public static final int MAX_DOCUMENT_NUMBER = 50;
     /** The longest identifier as typed (phone, e-mail, INN, SNILS...) before it is parsed at all. */
     static final int MAX_IDENTIFIER = 254;
     /** One application's participants; a larger group files more than one application. */
@@ -86,7 +95,7 @@ public final class ApplicationFormRules {
         if (c.text("programmeId", form.programmeId(), true, 100) && programme == null) {
             c.add("programmeId", "программа не найдена");
         }
-        Organisation organisation = organisation(form.organisation(), organisationInn, c);
+        Organisation organisation = organisation(form.organisation(), organisationInn, today, c);
         if (mode == Mode.SUBMISSION && !form.personalDataConsent()) {
             c.add("personalDataConsent", "нужно согласие на обработку персональных данных");
         }
@@ -114,7 +123,7 @@ public final class ApplicationFormRules {
                 c.normalised("applicant.email", a.email(), true, EmailAddress::problem, s -> EmailAddress.parse(s).value()));
     }
 
-    private static Organisation organisation(Organisation o, String organisationInn, Collector c) {
+    private static Organisation organisation(Organisation o, String organisationInn, LocalDate today, Collector c) {
         if (o == null) {
             if (c.mode == Mode.SUBMISSION) {
                 c.add("organisation", "заполните сведения об организации");
@@ -137,8 +146,49 @@ public final class ApplicationFormRules {
         }
         String kpp = c.normalised("organisation.kpp", o.kpp(), true, Kpp::problem, s -> Kpp.parse(s).value());
         String bik = c.normalised("organisation.bik", o.bik(), true, Bik::problem, s -> Bik.parse(s).value());
+        // the contract's requisites: the accounts are checked against the BIK's control key
+        String ogrn = c.normalised("organisation.ogrn", o.ogrn(), true, Ogrn::problem, s -> Ogrn.parse(s).value());
+        String account = c.normalised("organisation.settlementAccount", o.settlementAccount(), true,
+                s -> SettlementAccount.problem(s, bik), s -> SettlementAccount.parse(s).value());
+        String correspondent = c.normalised("organisation.correspondentAccount", o.correspondentAccount(), true,
+                s -> CorrespondentAccount.problem(s, bik), String::strip);
+        c.text("organisation.bankName", o.bankName(), true, MAX_BANK_NAME);
         return new Organisation(o.region() == null ? null : o.region().strip(), o.fullName(), o.shortName(), email,
-                o.fisOkoLogin(), o.legalAddress(), o.postalAddress(), inn, kpp, bik);
+                o.fisOkoLogin(), o.legalAddress(), o.postalAddress(), inn, kpp, bik, ogrn, account, correspondent,
+                o.bankName() == null ? null : o.bankName().strip(), signatory(o.signatory(), today, c));
+    }
+
+    /** Who signs for the organisation; on a power of attorney, its number and a date not in the future. */
+    private static Signatory signatory(Signatory s, LocalDate today, Collector c) {
+        if (s == null) {
+            c.required("organisation.signatory", null);
+            return null;
+        }
+        c.text("organisation.signatory.position", s.position(), true, MAX_POSITION);
+        c.text("organisation.signatory.fullName", s.fullName(), true, MAX_SIGNATORY_NAME);
+        c.required("organisation.signatory.basis", s.basis());
+        boolean attorney = s.basis() == SignatoryBasis.POWER_OF_ATTORNEY;
+        if (attorney) {
+            if (!blank(s.powerOfAttorneyNumber()) || c.mode == Mode.SUBMISSION) {
+                if (blank(s.powerOfAttorneyNumber())) {
+                    c.add("organisation.signatory.powerOfAttorneyNumber", "укажите номер доверенности");
+                } else {
+                    c.text("organisation.signatory.powerOfAttorneyNumber", s.powerOfAttorneyNumber(), true, MAX_DOCUMENT_NUMBER);
+                }
+            }
+            c.required("organisation.signatory.powerOfAttorneyDate", s.powerOfAttorneyDate());
+            if (s.powerOfAttorneyDate() != null && s.powerOfAttorneyDate().isAfter(today)) {
+                c.add("organisation.signatory.powerOfAttorneyDate", "дата доверенности не может быть в будущем");
+            }
+        } else if (!blank(s.powerOfAttorneyNumber()) || s.powerOfAttorneyDate() != null) {
+            c.add("organisation.signatory.basis", "номер и дата доверенности указываются, только если основание — доверенность");
+        }
+        return new Signatory(strip(s.position()), strip(s.fullName()), s.basis(),
+                attorney ? strip(s.powerOfAttorneyNumber()) : null, attorney ? s.powerOfAttorneyDate() : null);
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static List<Participant> participants(List<Participant> list, ProgrammeFacts programme, LocalDate today,

@@ -10,12 +10,15 @@ import ru.fioco.training.application.domain.ApplicationCommands.EndWithTerminate
 import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -44,6 +47,7 @@ public class ContractStepsPolicy {
                     .handle(ContractClosed.class, e -> commands.sendAndWait(new CompleteApplication(e.applicationId())))
                     .handle(ContractTerminated.class, e -> commands.sendAndWait(
                             new EndWithTerminatedContract(e.applicationId(), e.reason())))
+                    .ignore(ContractChangesRequested.class, ContractCountersigned.class, ContractProgrammeMoved.class)
                     .ignore(ContractCancelled.class, ContractOpened.class, ContractDraftsIssued.class,
                             CourseAccessGranted.class, InvoiceIssued.class, PaymentRecorded.class,
                             ServiceActIssued.class, SignedActAccepted.class, OriginalsReceived.class,

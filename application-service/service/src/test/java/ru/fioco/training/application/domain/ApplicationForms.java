@@ -8,6 +8,8 @@ import ru.fioco.training.application.api.ApplicationForm;
 import ru.fioco.training.application.api.ApplicationForm.Applicant;
 import ru.fioco.training.application.api.ApplicationForm.EducationLevel;
 import ru.fioco.training.application.api.ApplicationForm.Organisation;
+import ru.fioco.training.application.api.ApplicationForm.Signatory;
+import ru.fioco.training.application.api.ApplicationForm.SignatoryBasis;
 import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.application.api.ApplicationForm.PaymentTerms;
 import ru.fioco.training.application.api.ApplicationForm.ResultDelivery;
@@ -40,7 +42,10 @@ public final class ApplicationForms {
                 ResultDelivery.PAPER, false, null, PaymentTerms.PREPAYMENT, programmeId,
                 new Organisation("г. Москва", "Муниципальное бюджетное общеобразовательное учреждение «Пример»",
                         "МБОУ \"Пример\"", "mail@school.ru", null, "111111, Москва, ул. Кремлёвская, д. 1",
-                        "111111, Москва, ул. Кремлёвская, д. 1", inn, KPP, BIK),
+                        "111111, Москва, ул. Кремлёвская, д. 1", inn, KPP, BIK, ValidRequisites.OGRN,
+                        ValidRequisites.SETTLEMENT_ACCOUNT, ValidRequisites.SBERBANK_CORRESPONDENT_ACCOUNT,
+                        "ПАО Сбербанк", new Signatory("Директор", "Иванов Иван Иванович", SignatoryBasis.CHARTER, null,
+                                null)),
                 true, list);
     }
 

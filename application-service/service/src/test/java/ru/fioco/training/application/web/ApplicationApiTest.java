@@ -238,6 +238,13 @@ class ApplicationApiTest {
         corpus.put("participants[0].subject", "/participants/0/subject=Химия");
         corpus.put("organisation.region", "/organisation/region=Атлантида");
         corpus.put("comment", "/viaProcurementPlatform=true");
+        // the contract's requisites: OGRN's check digit, the accounts' keys against the BIK, the signatory's authority
+        corpus.put("organisation.ogrn", "/organisation/ogrn=1027700132196");
+        corpus.put("organisation.settlementAccount", "/organisation/settlementAccount=40702810038000012345");
+        corpus.put("organisation.correspondentAccount", "/organisation/correspondentAccount=30101810400000000226");
+        corpus.put("organisation.bankName", "/organisation/bankName=" + "Б".repeat(301));
+        corpus.put("organisation.signatory.basis", "/organisation/signatory/powerOfAttorneyNumber=12");
+        corpus.put("organisation.signatory.fullName", "/organisation/signatory/fullName=" + "Я".repeat(301));
         for (Map.Entry<String, String> bad : corpus.entrySet()) {
             String[] change = bad.getValue().split("=", 2);
             given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(with(form(programme, 1), change[0], change[1]))
@@ -245,6 +252,13 @@ class ApplicationApiTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(bad.getKey()));
         }
+        // a power of attorney is dated, and not in the future
+        ObjectNode attorney = form(programme, 1);
+        ((ObjectNode) attorney.at("/organisation/signatory")).put("basis", "POWER_OF_ATTORNEY")
+                .put("powerOfAttorneyNumber", "12").put("powerOfAttorneyDate", "2099-01-01");
+        given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(attorney.toString()).when().post("/applications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("organisation.signatory.powerOfAttorneyDate")));
         // a draft's change is held to the same rules
         String draft = draft(SCHOOL, form(programme, 1));
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(with(form(programme, 1), "/organisation/bik", "000000000"))
@@ -273,7 +287,8 @@ class ApplicationApiTest {
         submit(SCHOOL, id).then().statusCode(400)
                 .body("errors.field", Matchers.hasItems("applicant", "resultDelivery", "paymentTerms",
                         "organisation.region", "organisation.fullName", "organisation.kpp", "organisation.bik",
-                        "personalDataConsent", "participants"));
+                        "organisation.ogrn", "organisation.settlementAccount", "organisation.correspondentAccount",
+                        "organisation.bankName", "organisation.signatory", "personalDataConsent", "participants"));
     }
 
     @Test

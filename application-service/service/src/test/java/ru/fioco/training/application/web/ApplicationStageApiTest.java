@@ -174,7 +174,12 @@ class ApplicationStageApiTest {
                 ApplicationForm.PaymentTerms.POSTPAYMENT, programme, new ApplicationForm.Organisation(o.region(),
                 "О".repeat(ApplicationFormRules.MAX_ORGANISATION_NAME), "О".repeat(ApplicationFormRules.MAX_SHORT_NAME),
                 email, "Л".repeat(100), "А".repeat(ApplicationFormRules.MAX_ADDRESS),
-                "А".repeat(ApplicationFormRules.MAX_ADDRESS), o.inn(), o.kpp(), o.bik()), true, participants);
+                "А".repeat(ApplicationFormRules.MAX_ADDRESS), o.inn(), o.kpp(), o.bik(), o.ogrn(), o.settlementAccount(),
+                o.correspondentAccount(), "Б".repeat(ApplicationFormRules.MAX_BANK_NAME), new ApplicationForm.Signatory(
+                        "Д".repeat(ApplicationFormRules.MAX_POSITION), "Ф".repeat(ApplicationFormRules.MAX_SIGNATORY_NAME),
+                        ApplicationForm.SignatoryBasis.POWER_OF_ATTORNEY,
+                        "№".repeat(ApplicationFormRules.MAX_DOCUMENT_NUMBER), LocalDate.of(2026, 1, 1))),
+                true, participants);
         String id = draft(SCHOOL, ApplicationApiTest.JSON.valueToTree(largest));
         submit(SCHOOL, id).then().statusCode(200);
         long limit = 512 * 1024;

@@ -7,7 +7,8 @@ package ru.fioco.training.contract.api;
 public sealed interface ContractEvent permits ContractOpened, ContractDraftsIssued, ContractConcluded,
         CourseAccessGranted, InvoiceIssued, PaymentRecorded, ServiceActIssued, SignedActAccepted, OriginalsReceived,
         TrainingResultRecorded, CertificateIssued, PackageShipped, ContractClosed, ContractParticipantCorrected,
-        ContractCancelled, ContractTerminated {
+        ContractCancelled, ContractTerminated, ContractChangesRequested, ContractCountersigned,
+        ContractProgrammeMoved {
 
     String TOPIC = "contracts";
     String TYPE_PREFIX = "ru.fioco.training.contracts";

@@ -35,6 +35,7 @@ public enum ContractStatus {
                     .map(ContractClosed.class, e -> CLOSED)
                     .map(ContractCancelled.class, e -> CANCELLED)
                     .map(ContractTerminated.class, e -> TERMINATED)
+                    .ignore(ContractChangesRequested.class, ContractCountersigned.class, ContractProgrammeMoved.class)
                     .ignore(CourseAccessGranted.class, ContractParticipantCorrected.class, InvoiceIssued.class, PaymentRecorded.class, TrainingResultRecorded.class,
                             CertificateIssued.class)
                     .build();

@@ -6,11 +6,34 @@ import java.util.List;
 
 import ru.fioco.training.platform.api.PersonalData;
 
-/** What the contract is made of, gathered from the application and the programme when the contract opens. */
+/**
+ * What the contract is made of, gathered from the application and the programme when the contract opens.
+ *
+ * @param payer the organisation's bank details and signatory; null in contracts opened before the form asked them
+ */
 public record ContractTerms(String applicationNumber, String organisationInn, String organisationFullName, String kpp,
         String bik, String legalAddress, String programmeId, String programmeTitle, LocalDate programmeStart,
         LocalDate programmeEnd, int hours, String paymentTerms, List<Participant> participants,
-        BigDecimal pricePerParticipant, String courseUrl, String tutorName, String tutorEmail) {
+        BigDecimal pricePerParticipant, String courseUrl, String tutorName, String tutorEmail, Payer payer) {
+
+    /** Terms as recorded before the payer's bank details and signatory were asked. */
+    public ContractTerms(String applicationNumber, String organisationInn, String organisationFullName, String kpp,
+            String bik, String legalAddress, String programmeId, String programmeTitle, LocalDate programmeStart,
+            LocalDate programmeEnd, int hours, String paymentTerms, List<Participant> participants,
+            BigDecimal pricePerParticipant, String courseUrl, String tutorName, String tutorEmail) {
+        this(applicationNumber, organisationInn, organisationFullName, kpp, bik, legalAddress, programmeId,
+                programmeTitle, programmeStart, programmeEnd, hours, paymentTerms, participants, pricePerParticipant,
+                courseUrl, tutorName, tutorEmail, null);
+    }
+
+    /**
+     * The organisation's requisites a contract prints besides INN, KPP and BIK, and who signs for it.
+     *
+     * @param signatoryBasis in the genitive, as the preamble puts it: «Устава», «доверенности № 12 от 01.09.2026»
+     */
+    public record Payer(String ogrn, String settlementAccount, String correspondentAccount, String bankName,
+            String signatoryPosition, @PersonalData String signatoryName, String signatoryBasis) {
+    }
 
     /**
      * A participant of the contract: the id document-service and application-service know them by, the person's
@@ -46,7 +69,15 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
         return new ContractTerms(applicationNumber, organisationInn, organisationFullName, kpp, bik, legalAddress,
                 programmeId, programmeTitle, programmeStart, programmeEnd, hours, paymentTerms,
                 participants.stream().map(p -> p.participantId().equals(participantId) ? new Participant(participantId,
-                        fullName, p.subject()) : p).toList(), pricePerParticipant, courseUrl, tutorName, tutorEmail);
+                        fullName, p.subject()) : p).toList(), pricePerParticipant, courseUrl, tutorName, tutorEmail,
+                payer);
+    }
+
+    /** The same terms with the programme's new dates. */
+    public ContractTerms withDates(LocalDate start, LocalDate end) {
+        return new ContractTerms(applicationNumber, organisationInn, organisationFullName, kpp, bik, legalAddress,
+                programmeId, programmeTitle, start, end, hours, paymentTerms, participants, pricePerParticipant,
+                courseUrl, tutorName, tutorEmail, payer);
     }
 
     /** participants x price, «Без НДС». */

@@ -25,8 +25,8 @@ class ContractEventJsonTest {
 
     static final Map<String, ContractEvent> EXAMPLES = Map.ofEntries(
             Map.entry("ContractOpened", new ContractOpened(APP, TERMS, new BigDecimal("12000.00"))),
-            Map.entry("ContractDraftsIssued", new ContractDraftsIssued(APP, 2, "d1", "d2", "Изменён п. 3")),
-            Map.entry("ContractConcluded", new ContractConcluded(APP, LocalDate.of(2027, 1, 27))),
+            Map.entry("ContractDraftsIssued", new ContractDraftsIssued(APP, 2, "d1", "d2", "Изменён п. 3", true)),
+            Map.entry("ContractConcluded", new ContractConcluded(APP, LocalDate.of(2027, 1, 27), 2)),
             Map.entry("CourseAccessGranted", new CourseAccessGranted(APP, "https://lms.fioco.ru/course/view.php?id=42",
                     "KQ7M-X4TD-9PWE-H3RA", "Иванова Мария Петровна", "tutor@fioco.ru", "Войдите на платформу...",
                     List.of(new CourseAccessGranted.Tutor("Иванова Мария Петровна", "tutor@fioco.ru"),
@@ -41,13 +41,17 @@ class ContractEventJsonTest {
             Map.entry("OriginalsReceived", new OriginalsReceived(APP, LocalDate.of(2027, 2, 18), 2, 1, "80081234567890", false)),
             Map.entry("TrainingResultRecorded", new TrainingResultRecorded(APP, "p1", true)),
             Map.entry("CertificateIssued", new CertificateIssued(APP, "p1", "ПК-2027-000001", LocalDate.of(2027, 2, 20),
-                    "Петров Пётр Петрович")),
+                    "Петров Пётр Петрович", "772400", "0000015")),
             Map.entry("PackageShipped", new PackageShipped(APP, "80085012345678", true,
                     List.of(PackageShipped.Item.CONTRACT, PackageShipped.Item.ACT, PackageShipped.Item.INVOICE,
                             PackageShipped.Item.CERTIFICATES))),
             Map.entry("ContractParticipantCorrected", new ContractParticipantCorrected(APP, "p1",
                     "Петрова Мария Ивановна (Математика)")),
             Map.entry("ContractClosed", new ContractClosed(APP)),
+            Map.entry("ContractChangesRequested", new ContractChangesRequested(APP, 1, "Изменить п. 4: оплата в 10 дней")),
+            Map.entry("ContractCountersigned", new ContractCountersigned(APP, "d7", "договор-подписан.pdf")),
+            Map.entry("ContractProgrammeMoved", new ContractProgrammeMoved(APP, LocalDate.of(2027, 2, 15),
+                    LocalDate.of(2027, 2, 26), "По новым датам программы срок заключения договора прошёл")),
             Map.entry("ContractCancelled", new ContractCancelled(APP, LocalDate.of(2027, 1, 22), "Школа отказалась")),
             Map.entry("ContractTerminated", new ContractTerminated(APP, LocalDate.of(2027, 2, 4), "Соглашение сторон",
                     new BigDecimal("6000.00"))));
@@ -90,6 +94,11 @@ class ContractEventJsonTest {
         PackageShipped shipped = json.readValue("""
                 {"applicationId":"a","trackingNumber":"80085012345678","withCertificates":true}""", PackageShipped.class);
         assertThat(shipped.items()).isEmpty();
+        assertThat(json.readValue("""
+                {"applicationId":"a","concludedOn":"2027-01-27"}""", ContractConcluded.class).agreedVersion()).isNull();
+        assertThat(json.readValue("""
+                {"applicationId":"a","version":1,"contractDocumentId":"d1","consentDocumentId":"d2"}""",
+                ContractDraftsIssued.class).uploaded()).isFalse();
         ContractTerms.Participant participant = json.readValue("""
                 {"participantId":"p1","fullName":"Петров Пётр (Математика)"}""", ContractTerms.Participant.class);
         assertThat(participant.personName()).isEqualTo("Петров Пётр");

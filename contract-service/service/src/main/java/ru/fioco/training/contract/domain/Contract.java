@@ -20,11 +20,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import ru.fioco.training.application.api.ApplicationForm.Participant;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractTerms;
@@ -40,8 +43,12 @@ import ru.fioco.training.contract.domain.ContractCommands.AcceptSignedAct;
 import ru.fioco.training.contract.domain.ContractCommands.CancelContract;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
+import ru.fioco.training.contract.domain.ContractCommands.Countersign;
+import ru.fioco.training.contract.domain.ContractCommands.RequestChanges;
+import ru.fioco.training.contract.domain.ContractCommands.UploadDraft;
 import ru.fioco.training.contract.domain.ContractCommands.IssueAct;
 import ru.fioco.training.contract.domain.ContractCommands.IssueCertificates;
+import ru.fioco.training.contract.domain.ContractCommands.MoveProgramme;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.domain.ContractCommands.RecordOriginals;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
@@ -72,6 +79,8 @@ public class Contract {
     public static final int POSTPAYMENT_WORKING_DAYS = 10;
     /** A revised draft's note, as long as any reason or comment on the platform. */
     public static final int MAX_NOTE = 2000;
+    /** A printed blank's number: seven digits on the usual forms. */
+    public static final long MAX_BLANK_NUMBER = 9_999_999L;
     /** A payment order's number (six digits in practice; room for a bank's prefix). */
     public static final int MAX_PAYMENT_ORDER_NUMBER = 30;
 
@@ -89,11 +98,13 @@ public class Contract {
     private String applicationId;
     private ContractTerms terms;
     private int draftVersion;
+    private String consentDocumentId;
     private ContractStatus status;
     private BigDecimal invoiced;
     private BigDecimal paid = BigDecimal.ZERO;
     private LocalDate concludedOn;
     private String actNumber;
+    private LocalDate actIssuedOn;
     private LocalDate originalsDue;
     private boolean originalsDueProvisional;
     private boolean signedActAccepted;
@@ -145,6 +156,50 @@ public class Contract {
         apply(drafts(applicationId, terms, draftVersion + 1, paperwork, command.note()));
     }
 
+    /** The negotiation (l.328): staff answer with an edited contract as the next version; the consent form stays. */
+    @CommandHandler
+    void handle(UploadDraft command) {
+        requireNotEnded();
+        if (status.concluded()) {
+            throw new ConflictException("Договор уже заключён: проект не меняется");
+        }
+        if (command.note() != null && command.note().length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "не длиннее " + MAX_NOTE + " символов");
+        }
+        apply(new ContractDraftsIssued(applicationId, draftVersion + 1, command.contractDocumentId(), consentDocumentId,
+                command.note() == null || command.note().isBlank() ? null : command.note().strip(), true));
+    }
+
+    /** The organisation asks for changes to a version it has (usually the latest) until the contract is concluded. */
+    @CommandHandler
+    void handle(RequestChanges command) {
+        requireNotEnded();
+        if (status.concluded()) {
+            throw new ConflictException("Договор уже заключён: проект не меняется");
+        }
+        List<FieldViolation> wrong = new ArrayList<>();
+        if (command.version() == null || command.version() < 1 || command.version() > draftVersion) {
+            wrong.add(new FieldViolation("version", "нет такой версии проекта (последняя — " + draftVersion + ")"));
+        }
+        if (command.comment() == null || command.comment().isBlank()) {
+            wrong.add(new FieldViolation("comment", "напишите, что изменить в договоре"));
+        } else if (command.comment().length() > MAX_NOTE) {
+            wrong.add(new FieldViolation("comment", "не длиннее " + MAX_NOTE + " символов"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        apply(new ContractChangesRequested(applicationId, command.version(), command.comment().strip()));
+    }
+
+    /** The contract signed by both sides (l.398), once concluded; a later upload replaces a wrong one. */
+    @CommandHandler
+    void handle(Countersign command) {
+        requireNotEnded();
+        requireConcluded();
+        apply(new ContractCountersigned(applicationId, command.documentId(), command.fileName()));
+    }
+
     @CommandHandler
     void handle(Conclude command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering,
             DocumentStatus documents, CourseCatalogue courses) {
@@ -153,12 +208,13 @@ public class Contract {
             throw new ConflictException("Договор уже заключён");
         }
         LocalDate today = ProductionCalendar.today(clock);
+        CourseCatalogue.Course course = currentCourse(courses);
+        followProgramme(course, calendar, today); // a change the copy has and the contract missed comes first
         DocumentStatus.Facts facts = documents.of(applicationId);
         requireSignedScansAccepted(facts);
         requireAllDocumentsAccepted(facts);
         requireConclusionInTime(calendar, today);
-        CourseCatalogue.Course course = currentCourse(courses);
-        apply(new ContractConcluded(applicationId, today));
+        apply(new ContractConcluded(applicationId, today, draftVersion)); // the version agreed and signed
         CourseAccessGranted.Tutor first = course.tutors().isEmpty() ? null : course.tutors().get(0);
         apply(new CourseAccessGranted(applicationId, course.url(), EnrolmentKey.generate(),
                 first == null ? null : first.name(), first == null ? null : first.email(), ENROLMENT_INSTRUCTIONS,
@@ -166,6 +222,52 @@ public class Contract {
         if (terms.prepayment()) {
             issueInvoice(paperwork, numbering, calendar, today, PREPAYMENT_WORKING_DAYS);
         }
+    }
+
+    /** The programme's dates changed: the contract follows them and says what the move breaks, if anything. */
+    @CommandHandler
+    void handle(MoveProgramme command, ProductionCalendar calendar, Clock clock) {
+        if (status.ended() || status == ContractStatus.CLOSED) {
+            return; // nothing is due under it any more
+        }
+        move(command.start(), command.end(), calendar, ProductionCalendar.today(clock));
+    }
+
+    private void followProgramme(CourseCatalogue.Course course, ProductionCalendar calendar, LocalDate today) {
+        if (course.start() != null && course.end() != null) {
+            move(course.start(), course.end(), calendar, today);
+        }
+    }
+
+    private void move(LocalDate start, LocalDate end, ProductionCalendar calendar, LocalDate today) {
+        if (start.equals(terms.programmeStart()) && end.equals(terms.programmeEnd())) {
+            return; // the same dates (the change was to something else, or came again)
+        }
+        apply(new ContractProgrammeMoved(applicationId, start, end, conflictOfMove(start, end, calendar, today)));
+    }
+
+    /** What moving the programme to these dates breaks for this contract, in staff's words; null when nothing. */
+    private String conflictOfMove(LocalDate start, LocalDate end, ProductionCalendar calendar, LocalDate today) {
+        if (!status.concluded()) {
+            try {
+                Deadline last = calendar.lastDayNoLaterThanWorkingDaysBefore(start, CONCLUSION_WORKING_DAYS_BEFORE_START);
+                if (today.isAfter(last.date())) {
+                    return "По новым датам программы срок заключения договора прошёл (последний день — " + last.date()
+                            + "): договор не заключить без переноса курса для этой организации";
+                }
+            } catch (IllegalArgumentException outsideTheCalendar) {
+                return "Новая дата начала программы " + start + " вне производственного календаря";
+            }
+            return null;
+        }
+        if (actNumber != null && !actIssuedOn.isAfter(end)) {
+            return "Акт " + actNumber + " выставлен " + actIssuedOn + ", а программа теперь заканчивается " + end
+                    + ": акт выставлен до окончания обучения";
+        }
+        if (actNumber == null && start.isBefore(today) && terms.programmeStart().isAfter(today)) {
+            return "Курс перенесён на уже прошедшую дату " + start + " после заключения договора";
+        }
+        return null;
     }
 
     /**
@@ -218,9 +320,14 @@ public class Contract {
     }
 
     @CommandHandler
-    void handle(IssueAct command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering) {
+    void handle(IssueAct command, ProductionCalendar calendar, Clock clock, Paperwork paperwork, Numbering numbering,
+            CourseCatalogue courses) {
         requireNotEnded();
         requireConcluded();
+        if (actNumber == null) {
+            courses.of(terms.programmeId()).ifPresent(course -> followProgramme(course, calendar,
+                    ProductionCalendar.today(clock)));
+        }
         if (actNumber != null) {
             throw new ConflictException("Акт уже выставлен: " + actNumber);
         }
@@ -230,9 +337,7 @@ public class Contract {
                     + terms.programmeEnd() + ")");
         }
         String number = numbering.next("АКТ", today.getYear());
-        String documentId = paperwork.act(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
-                terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(), terms.participants().size(),
-                terms.pricePerParticipant(), terms.total(), null));
+        String documentId = paperwork.act(Paperwork.InvoiceData.of(number, today, terms, null));
         // the originals are due from the act, so a slow review of the signed scan does not move the school's deadline
         Deadline originals = calendar.endOfWorkingDaysAfter(today, ORIGINALS_WORKING_DAYS);
         apply(new ServiceActIssued(applicationId, number, today, documentId, originals.date(), originals.provisional()));
@@ -403,9 +508,25 @@ public class Contract {
         if (due.isEmpty()) {
             throw new RuleViolationException("certificates-nobody-due", "Нет прошедших обучение участников без удостоверения");
         }
-        for (ContractTerms.Participant p : due) {
+        boolean blanks = command.blankSeries() != null || command.firstBlankNumber() != null;
+        if (blanks) {
+            List<FieldViolation> wrong = new ArrayList<>();
+            if (command.blankSeries() == null || !command.blankSeries().strip().matches("[0-9А-ЯA-Z]{1,10}")) {
+                wrong.add(new FieldViolation("blankSeries", "серия бланка: до 10 цифр или заглавных букв, например 772400"));
+            }
+            if (command.firstBlankNumber() == null || command.firstBlankNumber() < 1
+                    || command.firstBlankNumber() > MAX_BLANK_NUMBER - due.size()) {
+                wrong.add(new FieldViolation("firstBlankNumber", "номер первого бланка: от 1 до " + MAX_BLANK_NUMBER));
+            }
+            if (!wrong.isEmpty()) {
+                throw new InvalidInputException(wrong);
+            }
+        }
+        for (int i = 0; i < due.size(); i++) {
+            ContractTerms.Participant p = due.get(i);
             apply(new CertificateIssued(applicationId, p.participantId(), numbering.next("ПК", today.getYear()), today,
-                    p.personName()));
+                    p.personName(), blanks ? command.blankSeries().strip() : null,
+                    blanks ? String.format("%07d", command.firstBlankNumber() + i) : null));
         }
     }
 
@@ -542,7 +663,7 @@ public class Contract {
                 terms.organisationFullName(), terms.organisationInn(), terms.kpp(), terms.bik(), terms.legalAddress(),
                 terms.programmeTitle(), terms.programmeStart(), terms.programmeEnd(), terms.hours(),
                 terms.participants().stream().map(ContractTerms.Participant::listedName).toList(),
-                terms.pricePerParticipant(), terms.total(), version);
+                terms.pricePerParticipant(), terms.total(), version, terms.payer());
         return new ContractDraftsIssued(applicationId, version, paperwork.contractDraft(data), paperwork.consentForm(data),
                 note);
     }
@@ -551,9 +672,7 @@ public class Contract {
             int workingDaysToPay) {
         String number = numbering.next("СЧ", today.getYear());
         Deadline due = calendar.endOfWorkingDaysAfter(today, workingDaysToPay);
-        String documentId = paperwork.invoice(new Paperwork.InvoiceData(number, today, terms.applicationNumber(),
-                terms.organisationFullName(), terms.organisationInn(), terms.programmeTitle(),
-                terms.participants().size(), terms.pricePerParticipant(), terms.total(), due.date()));
+        String documentId = paperwork.invoice(Paperwork.InvoiceData.of(number, today, terms, due.date()));
         apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId, due.date(), due.provisional()));
     }
 
@@ -576,6 +695,7 @@ public class Contract {
     void on(ContractDraftsIssued e) {
         status = ContractStatus.after(status, e);
         draftVersion = e.version();
+        consentDocumentId = e.consentDocumentId();
     }
 
     @EventSourcingHandler
@@ -600,6 +720,7 @@ public class Contract {
     void on(ServiceActIssued e) {
         status = ContractStatus.after(status, e);
         actNumber = e.actNumber();
+        actIssuedOn = e.issuedOn();
         originalsDue = e.originalsDueDate();
         originalsDueProvisional = e.originalsDueProvisional();
     }
@@ -642,6 +763,12 @@ public class Contract {
         if (e.withCertificates()) {
             certificatesShipped.addAll(certified);
         }
+    }
+
+    @EventSourcingHandler
+    void on(ContractProgrammeMoved e) {
+        status = ContractStatus.after(status, e);
+        terms = terms.withDates(e.programmeStart(), e.programmeEnd());
     }
 
     @EventSourcingHandler

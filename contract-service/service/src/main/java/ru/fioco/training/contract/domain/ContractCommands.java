@@ -27,6 +27,22 @@ public final class ContractCommands {
     public record ReviseDrafts(@TargetAggregateIdentifier String applicationId, String note) {
     }
 
+    /** Staff upload an edited DOCX (already stored and checked) as the next draft version. */
+    public record UploadDraft(@TargetAggregateIdentifier String applicationId, String contractDocumentId, String note) {
+    }
+
+    /** The organisation asks for changes to a draft version. */
+    public record RequestChanges(@TargetAggregateIdentifier String applicationId, Integer version, String comment) {
+    }
+
+    /** Staff upload the scan of the contract signed by both sides (already stored and checked). */
+    public record Countersign(@TargetAggregateIdentifier String applicationId, String documentId, String fileName) {
+    }
+
+    /** The programme's dates changed (from application-service): the contract's deadlines follow them. */
+    public record MoveProgramme(@TargetAggregateIdentifier String applicationId, LocalDate start, LocalDate end) {
+    }
+
     /** Staff conclude the contract. */
     public record Conclude(@TargetAggregateIdentifier String applicationId) {
     }
@@ -65,8 +81,16 @@ public final class ContractCommands {
     public record RecordResults(@TargetAggregateIdentifier String applicationId, Map<String, Boolean> passedByParticipant) {
     }
 
-    /** Staff issue the certificates of everyone who passed (only once paid). */
-    public record IssueCertificates(@TargetAggregateIdentifier String applicationId) {
+    /**
+     * Staff issue the certificates of everyone who passed (only once paid); on printed blanks, the blanks' series and
+     * the first blank's number (the next ones follow in the participants' order), else both null.
+     */
+    public record IssueCertificates(@TargetAggregateIdentifier String applicationId, String blankSeries,
+            Long firstBlankNumber) {
+
+        public IssueCertificates(String applicationId) {
+            this(applicationId, null, null);
+        }
     }
 
     /** Staff send the originals by post. */

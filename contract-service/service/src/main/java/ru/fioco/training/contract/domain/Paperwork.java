@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import ru.fioco.training.contract.api.ContractTerms;
+
 /** Generates the contract's documents (DOCX) and keeps them; returns the stored document's id. */
 public interface Paperwork {
 
@@ -11,13 +13,20 @@ public interface Paperwork {
     record DraftData(String applicationNumber, String paymentTerms, String organisationFullName, String organisationInn,
             String organisationKpp, String organisationBik, String legalAddress, String programmeTitle,
             LocalDate programmeStart, LocalDate programmeEnd, int hours, List<String> participants,
-            BigDecimal pricePerParticipant, BigDecimal total, int version) {
+            BigDecimal pricePerParticipant, BigDecimal total, int version, ContractTerms.Payer payer) {
     }
 
     /** An invoice («счёт»); {@code payBy} is the invoice's due date (null for an act). */
     record InvoiceData(String invoiceNumber, LocalDate issuedOn, String applicationNumber, String organisationFullName,
-            String organisationInn, String programmeTitle, int participants, BigDecimal pricePerParticipant,
-            BigDecimal total, LocalDate payBy) {
+            String organisationInn, String kpp, String bik, String legalAddress, ContractTerms.Payer payer,
+            String programmeTitle, int participants, BigDecimal pricePerParticipant, BigDecimal total, LocalDate payBy) {
+
+        /** The figures of an invoice or an act from the contract's terms. */
+        public static InvoiceData of(String number, LocalDate issuedOn, ContractTerms t, LocalDate payBy) {
+            return new InvoiceData(number, issuedOn, t.applicationNumber(), t.organisationFullName(), t.organisationInn(),
+                    t.kpp(), t.bik(), t.legalAddress(), t.payer(), t.programmeTitle(), t.participants().size(),
+                    t.pricePerParticipant(), t.total(), payBy);
+        }
     }
 
     String contractDraft(DraftData data);

@@ -27,8 +27,10 @@ import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.ContractCommands.CancelContract;
 import ru.fioco.training.contract.domain.ContractCommands.CorrectParticipant;
+import ru.fioco.training.contract.domain.ContractCommands.MoveProgramme;
 import ru.fioco.training.contract.domain.ContractCommands.OpenContract;
 import ru.fioco.training.contract.query.ApplicationCopy;
+import ru.fioco.training.contract.query.ContractBoard;
 import ru.fioco.training.contract.query.ProgrammeTerms;
 import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.errors.ConflictException;
@@ -48,12 +50,16 @@ public class ContractOpeningPolicy {
     @Inject
     ProgrammeTerms programmes;
 
+    @Inject
+    ContractBoard contracts;
+
     private final EventHandlers<ApplicationEvent, Void> reactions =
             EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service contract opening")
                     .handle(ApplicationTakenIntoWork.class, this::open)
                     .handle(ParticipantCorrected.class, this::corrected)
                     .handle(ApplicationWithdrawn.class, this::withdrawn)
-                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
+                    .handle(ProgrammeChanged.class, this::programmeChanged)
+                    .ignore(ProgrammePublished.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
                             ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
@@ -71,6 +77,16 @@ public class ContractOpeningPolicy {
         }
     }
 
+    /**
+     * The programme's dates changed: every running contract of it follows (a contract the board does not show yet
+     * follows at its conclusion or act, which read the programme's current dates).
+     */
+    private void programmeChanged(ProgrammeChanged e) {
+        for (String applicationId : contracts.runningContractsOf(e.programmeId())) {
+            commands.sendAndWait(new MoveProgramme(applicationId, e.startDate(), e.endDate()));
+        }
+    }
+
     /** A withdrawn application's contract, if it has one and it is not concluded, is cancelled. */
     private void withdrawn(ApplicationWithdrawn e) {
         try {
@@ -82,6 +98,16 @@ public class ContractOpeningPolicy {
             LOG.errorf("Application %s was withdrawn after its contract was concluded; the contract stays in force "
                     + "until staff terminate it", e.applicationId());
         }
+    }
+
+    /** The bank details and signatory, when the form asked them (forms filed before did not). */
+    static ContractTerms.Payer payer(ApplicationForm.Organisation o) {
+        if (o.ogrn() == null && o.settlementAccount() == null && o.signatory() == null) {
+            return null;
+        }
+        ApplicationForm.Signatory s = o.signatory();
+        return new ContractTerms.Payer(o.ogrn(), o.settlementAccount(), o.correspondentAccount(), o.bankName(),
+                s == null ? null : s.position(), s == null ? null : s.fullName(), s == null ? null : s.basisInGenitive());
     }
 
     private void open(ApplicationTakenIntoWork e) {
@@ -97,7 +123,8 @@ public class ContractOpeningPolicy {
                 programme.hours(), e.paymentTerms().name(),
                 form.participants().stream()
                         .map(p -> new ContractTerms.Participant(p.participantId(), p.fullName(), p.subject())).toList(),
-                programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail());
+                programme.pricePerParticipant(), programme.lmsCourseUrl(), programme.tutorName(), programme.tutorEmail(),
+                payer(o));
         try {
             commands.sendAndWait(new OpenContract(e.applicationId(), terms));
         } catch (AggregateStreamCreationException alreadyOpen) {

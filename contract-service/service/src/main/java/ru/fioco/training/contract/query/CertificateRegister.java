@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +30,33 @@ import ru.fioco.training.application.api.ApplicationForm;
 public class CertificateRegister {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    static final List<String> COLUMNS = columns();
+    public static final List<String> COLUMNS = columns();
 
     @Inject
     ContractBoard board;
 
     @Inject
     ApplicationCopy applications;
+
+    /**
+     * The register's columns this export leaves empty, and why: what the platform does not hold, or what the
+     * institute must choose from the register's dictionaries itself. Shown to staff beside the export.
+     */
+    public static final Map<Integer, String> NOT_FILLED = notFilled();
+
+    private static Map<Integer, String> notFilled() {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        m.put(6, "серия — только при выдаче на бланках (укажите серию при выпуске удостоверений)");
+        m.put(12, "область профессиональной деятельности — не указывается в программе на платформе");
+        m.put(13, "укрупнённая группа специальностей — не указывается в программе на платформе");
+        m.put(14, "квалификация — для повышения квалификации не присваивается");
+        m.put(30, "форма получения образования при прекращении отношений — по справочнику ФИС ФРДО, выберите сами");
+        for (int i = 32; i <= 39; i++) {
+            m.put(i, "сведения об оригинале — только для дубликатов и исправленных документов");
+        }
+        m.put(40, "номер документа для изменения — только при исправлении ранее загруженной записи");
+        return Map.copyOf(m);
+    }
 
     public String csv(int year) {
         StringBuilder out = new StringBuilder("\uFEFF");
@@ -62,7 +83,10 @@ public class CertificateRegister {
         r.set(2, "Нет");
         r.set(3, "Нет");
         r.set(4, "Нет");
-        r.set(6, c.registrationNumber().substring(c.registrationNumber().lastIndexOf('-') + 1));
+        // on a printed blank: its series and number; without blanks, the register number's sequence stands for it
+        r.set(5, c.blankSeries());
+        r.set(6, c.blankNumber() != null ? c.blankNumber()
+                : c.registrationNumber().substring(c.registrationNumber().lastIndexOf('-') + 1));
         r.set(7, DATE.format(c.issuedOn()));
         r.set(8, c.registrationNumber());
         r.set(9, "Повышение квалификации");

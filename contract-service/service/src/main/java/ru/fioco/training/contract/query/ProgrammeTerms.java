@@ -101,7 +101,8 @@ public class ProgrammeTerms implements CourseCatalogue {
                                 .map(t -> new CourseAccessGranted.Tutor(t.getString("name"), t.getString("email"))).toList()
                         // a copy kept before it listed every tutor: its one tutor
                         : d.getString("tutorName") == null ? List.of()
-                                : List.of(new CourseAccessGranted.Tutor(d.getString("tutorName"), d.getString("tutorEmail")))));
+                                : List.of(new CourseAccessGranted.Tutor(d.getString("tutorName"), d.getString("tutorEmail"))),
+                LocalDate.parse(d.getString("startDate")), LocalDate.parse(d.getString("endDate"))));
     }
 
     public Optional<Terms> find(String id) {

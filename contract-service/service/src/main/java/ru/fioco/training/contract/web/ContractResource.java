@@ -1,5 +1,6 @@
 package ru.fioco.training.contract.web;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,10 +9,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +33,7 @@ import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.StoredFile;
+import ru.fioco.training.platform.files.UploadPolicy;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
@@ -63,6 +68,9 @@ public class ContractResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ContractUploads uploads;
+
     @GET
     public View get(@PathParam("applicationId") String applicationId) {
         View view = contract(applicationId);
@@ -82,6 +90,65 @@ public class ContractResource {
         commands.sendAndWait(new ReviseDrafts(applicationId, request == null ? null : request.note()),
                 caller.commandMetaData());
         return Response.accepted().build();
+    }
+
+    /** What the organisation asks to change in a draft version. */
+    public record ChangeRequest(Integer version, String comment) {
+    }
+
+    /** The organisation asks for changes to a draft version (the negotiation of l.328). */
+    @POST
+    @Path("/change-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REPRESENTATIVE)
+    public Response requestChanges(@PathParam("applicationId") String applicationId, ChangeRequest request) {
+        contract(applicationId);
+        ChangeRequest r = request == null ? new ChangeRequest(null, null) : request;
+        commands.sendAndWait(new ContractCommands.RequestChanges(applicationId, r.version(), r.comment()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
+    /**
+     * Staff upload an edited contract as the next draft version: the body is the DOCX (checked by content and opened
+     * as a Word document), {@code name} its file name, {@code note} what changed.
+     */
+    @POST
+    @Path("/drafts/file")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.STAFF)
+    public Response uploadDraft(@PathParam("applicationId") String applicationId, @QueryParam("name") String name,
+            @QueryParam("note") String note, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        contract(applicationId);
+        StoredFile stored = uploads.draft(body, name, contentType);
+        return stored(stored, () -> commands.sendAndWait(new ContractCommands.UploadDraft(applicationId,
+                stored.fileId(), note), caller.commandMetaData()));
+    }
+
+    /** Staff upload the scan of the contract signed by both sides (PDF, JPEG or PNG, checked by content). */
+    @POST
+    @Path("/countersigned")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.STAFF)
+    public Response countersigned(@PathParam("applicationId") String applicationId, @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        contract(applicationId);
+        StoredFile stored = uploads.scan(body, name, contentType);
+        return stored(stored, () -> commands.sendAndWait(new ContractCommands.Countersign(applicationId, stored.fileId(),
+                stored.fileName()), caller.commandMetaData()));
+    }
+
+    /** The command that files a stored upload; refused, nothing of the bytes is kept. */
+    private Response stored(StoredFile stored, Runnable file) {
+        try {
+            file.run();
+        } catch (RuntimeException refused) {
+            files.delete(stored.fileId());
+            throw refused;
+        }
+        return Response.status(201).entity(Map.of("documentId", stored.fileId(), "fileName", stored.fileName(),
+                "size", stored.size())).build();
     }
 
     @POST
@@ -181,6 +248,22 @@ public class ContractResource {
         return Response.accepted().build();
     }
 
+    /** Certificates printed on blanks: the blanks' series and the first blank's number. */
+    public record BlanksRequest(String blankSeries, Long firstBlankNumber) {
+    }
+
+    @POST
+    @Path("/certificates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response certificatesOnBlanks(@PathParam("applicationId") String applicationId, BlanksRequest request) {
+        contract(applicationId);
+        BlanksRequest r = request == null ? new BlanksRequest(null, null) : request;
+        commands.sendAndWait(new ContractCommands.IssueCertificates(applicationId, r.blankSeries(), r.firstBlankNumber()),
+                caller.commandMetaData());
+        return Response.accepted().build();
+    }
+
     /** The postal tracking number of the originals' package. */
     public record ShipmentRequest(String trackingNumber) {
     }
@@ -196,7 +279,7 @@ public class ContractResource {
         return Response.accepted().build();
     }
 
-    /** A generated document of this contract (draft, consent, invoice) for the organisation and staff. */
+    /** A document of this contract (draft, consent, invoice, act, the countersigned scan) for the organisation and staff. */
     @GET
     @Path("/documents/{documentId}")
     @Produces(MediaType.WILDCARD)
@@ -208,11 +291,17 @@ public class ContractResource {
         }
         String name;
         long size;
+        String type;
         try (GridFSDownloadStream stream = files.open(documentId)) {
             name = stream.getGridFSFile().getFilename();
             size = stream.getGridFSFile().getLength();
+            var metadata = stream.getGridFSFile().getMetadata();
+            // generated documents and edited drafts are DOCX (an upload's zip type says no more); a scan keeps its own
+            type = metadata == null || metadata.getString("contentType") == null
+                    || !metadata.getString("contentType").startsWith("image/") && !UploadPolicy.PDF.equals(
+                            metadata.getString("contentType")) ? DOCX : metadata.getString("contentType");
         }
-        return FileDownloads.attachment(files, new StoredFile(documentId, size, null, DOCX, name));
+        return FileDownloads.attachment(files, new StoredFile(documentId, size, null, type, name));
     }
 
     private View contract(String applicationId) {

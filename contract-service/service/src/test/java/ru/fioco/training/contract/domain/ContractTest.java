@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractClosed;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
@@ -135,7 +137,7 @@ class ContractTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsMatching(
                         exactSequenceOf(
-                                equalTo(new ContractConcluded(APP, LocalDate.of(2027, 1, 27))),
+                                equalTo(new ContractConcluded(APP, LocalDate.of(2027, 1, 27), 1)),
                                 Matchers.<Object>instanceOf(CourseAccessGranted.class),
                                 Matchers.<Object>instanceOf(InvoiceIssued.class),
                                 andNoMore())));
@@ -180,6 +182,34 @@ class ContractTest {
                 .expectException(InvalidInputException.class);
         fixture.given(opened(PREPAID)).when(new RecordPayment(APP, "58", LocalDate.of(2027, 1, 22), BigDecimal.ONE))
                 .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void staffAnswerAChangeRequestWithAnEditedVersionAndTheConclusionSaysWhichWasAgreed() {
+        fixture.given(opened(PREPAID)).when(new ContractCommands.RequestChanges(APP, 1, " Изменить п. 4 "))
+                .expectEvents(new ContractChangesRequested(APP, 1, "Изменить п. 4"));
+        fixture.given(opened(PREPAID)).when(new ContractCommands.RequestChanges(APP, 2, " "))
+                .expectNoEvents().expectException(InvalidInputException.class)
+                .expectExceptionMessage(Matchers.allOf(Matchers.containsString("version"), Matchers.containsString("comment")));
+        fixture.given(with(opened(PREPAID), new ContractChangesRequested(APP, 1, "Изменить п. 4")))
+                .when(new ContractCommands.UploadDraft(APP, "edited-v2", "Изменён п. 4"))
+                .expectEvents(new ContractDraftsIssued(APP, 2, "edited-v2", "consent-1", "Изменён п. 4", true));
+        documents.put(APP, new DocumentStatus.Facts(true, true, true));
+        clock.at("2027-01-27");
+        fixture.given(with(opened(PREPAID), new ContractDraftsIssued(APP, 2, "edited-v2", "consent-1", "п. 4", true)))
+                .when(new Conclude(APP)).expectSuccessfulHandlerExecution();
+        Assertions.assertThat(fixture.getEventStore().readEvents(APP).asStream().map(m -> m.getPayload())
+                .filter(ContractConcluded.class::isInstance).map(ContractConcluded.class::cast).findFirst())
+                .contains(new ContractConcluded(APP, LocalDate.of(2027, 1, 27), 2));
+        // once concluded the draft stays as agreed; the countersigned scan follows the conclusion only
+        fixture.given(concluded(PREPAID)).when(new ContractCommands.UploadDraft(APP, "late", null))
+                .expectException(ConflictException.class);
+        fixture.given(concluded(PREPAID)).when(new ContractCommands.RequestChanges(APP, 1, "ещё"))
+                .expectException(ConflictException.class);
+        fixture.given(opened(PREPAID)).when(new ContractCommands.Countersign(APP, "scan", "scan.pdf"))
+                .expectException(RuleViolationException.class);
+        fixture.given(concluded(PREPAID)).when(new ContractCommands.Countersign(APP, "scan", "scan.pdf"))
+                .expectEvents(new ContractCountersigned(APP, "scan", "scan.pdf"));
     }
 
     @Test

@@ -9,14 +9,21 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
@@ -105,8 +112,15 @@ class ContractApiTest {
                 .extract().asByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            assertThat(text.getText()).contains("МБОУ «Школа № 1»", "24000,00", "Без НДС", "000-000123", "100 % предоплата",
-                    "Петров Пётр (Математика)");
+            assertThat(text.getText()).contains("МБОУ «Школа № 1»", "24000,00", "НДС не облагается", "000-000123",
+                    "100 % предоплату", "Петров Пётр (Математика)", "Иванова Мария (Физика)",
+                    // the school's requisites and signatory, the institute's from configuration
+                    "ОГРН 1027700132195", "Р/с 40702810938000012345", "в ПАО Сбербанк", "К/с 30101810400000000225",
+                    "от имени которого действует директор Кузнецова Ольга Николаевна на основании доверенности № 12 от 01.09.2026",
+                    "Казначейский счёт 03214643000000017300", "5. Реквизиты и подписи сторон")
+                    .doesNotContain("${");
+            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("1", "Петров Пётр (Математика)",
+                    "2", "Иванова Мария (Физика)"));
         }
 
         // a rejected participant document stops the conclusion, naming what is missing
@@ -135,6 +149,17 @@ class ContractApiTest {
                 .body("invoice.amount", equalTo(24000.00f)));
         given().auth().oauth2(AUDITOR).when().get("/contracts/" + app).then().statusCode(200)
                 .body("access.enrolmentKey", nullValue()).body("access.courseUrl", notNullValue());
+        // the invoice names the payee (the institute, from configuration), the payer's bank and the due date
+        String invoiceId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract()
+                .path("invoice.documentId");
+        byte[] invoice = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + invoiceId)
+                .then().statusCode(200).extract().asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(invoice));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Оплатить до 03.02.2027", "Казначейский счёт 03214643000000017300",
+                    "БИК 004525988", "Р/с 40702810938000012345", "К/с 30101810400000000225", "24000,00")
+                    .doesNotContain("${");
+        }
         given().auth().oauth2(OTHER_SCHOOL).when().get("/contracts/" + app).then().statusCode(404);
 
         pay(app, "{\"paymentOrderNumber\":\"512\",\"paidOn\":\"2027-01-29\",\"amount\":10000}").then().statusCode(202);
@@ -205,14 +230,23 @@ class ContractApiTest {
         String app = contractFor("POSTPAYMENT");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().statusCode(200));
+        // the stage's queues follow the contract: the conclusion's last day (27 January) is two working days off
+        clock.set(LocalDate.of(2027, 1, 25));
+        assertThat(queued("awaiting-signed-scans", app)).isTrue();
+        assertThat(queued("conclusion-due-soon", app)).isTrue();
+        clock.set(LocalDate.of(2027, 1, 20));
+        assertThat(queued("conclusion-due-soon", app)).isFalse();
         send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
         send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONSENT, 1));
         send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(202));
         clock.set(LocalDate.of(2027, 2, 15));
+        await().atMost(Duration.ofSeconds(20)).until(() -> queued("acts-to-issue", app));
+        assertThat(queued("awaiting-signed-scans", app)).isFalse();
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().body("invoice.amount", equalTo(24000.00f)));
+        assertThat(queued("acts-to-issue", app)).isFalse();
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"p1\":true,\"p2\":true}")
                 .when().post("/contracts/" + app + "/results").then().statusCode(202);
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(422)
@@ -230,9 +264,9 @@ class ContractApiTest {
                 .when().post("/contracts/" + app + "/originals").then().statusCode(202);
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"actCopies\":1}")
                 .when().post("/contracts/" + app + "/originals").then().statusCode(409);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
-                .contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012340001\"}")
-                .when().post("/contracts/" + app + "/shipment").then().statusCode(202));
+        await().atMost(Duration.ofSeconds(20)).until(() -> queued("packages-to-ship", app));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012340001\"}")
+                .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().body("status", equalTo("SHIPPED"))
                 .body("statusLabel", equalTo("исполнен, не оплачен"))
@@ -244,8 +278,26 @@ class ContractApiTest {
         given().auth().oauth2(STAFF).when().get("/staff/invoices-overdue").then().statusCode(200)
                 .body("applicationId", Matchers.hasItem(app));
 
+        assertThat(queued("invoices-overdue", app)).isTrue();
+        assertThat(queued("packages-to-ship", app)).isFalse();
         pay(app, "{\"paymentOrderNumber\":\"77\",\"paidOn\":\"2027-02-20\",\"amount\":24000.00}").then().statusCode(202);
-        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queued("certificates-to-issue", app));
+        // printed on blanks: the series and consecutive numbers, into the register's «Серия» and «Номер» columns
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"blankSeries\":\"77 00\",\"firstBlankNumber\":0}")
+                .when().post("/contracts/" + app + "/certificates").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", Matchers.hasItems("blankSeries", "firstBlankNumber"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"blankSeries\":\"772400\",\"firstBlankNumber\":15}")
+                .when().post("/contracts/" + app + "/certificates").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("certificates.blankNumber",
+                        Matchers.containsInAnyOrder("0000015", "0000016")));
+        String register = given().auth().oauth2(STAFF).queryParam("year", 2027).when()
+                .get("/staff/certificate-register.csv").then().statusCode(200).extract().asString();
+        assertThat(register).contains(";772400;0000015;", ";772400;0000016;");
+        given().auth().oauth2(STAFF).when().get("/staff/certificate-register/unfilled-columns").then().statusCode(200)
+                .body("number", Matchers.hasItems(12, 13)).body("find { it.number == 12 }.title",
+                        equalTo("Наименование области профессиональной деятельности"));
+        given().auth().oauth2(SCHOOL).when().get("/staff/certificate-register/unfilled-columns").then().statusCode(403);
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012340002\"}")
                 .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
@@ -334,6 +386,173 @@ class ContractApiTest {
                 .when().get("/contracts/" + app).then().body("access.courseUrl",
                         equalTo("https://lms.fioco.ru/course/view.php?id=77"))
                 .body("access.tutors.name", Matchers.contains("Сидоров Олег Ильич")));
+    }
+
+    @Test
+    void theContractIsNegotiatedInVersionsAndTheAgreedOneIsConcludedThenCountersigned() throws Exception {
+        String app = contractFor("PREPAYMENT");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1)));
+        // the school asks for a change; staff, the auditor and another school may not
+        for (String token : List.of(STAFF, AUDITOR)) {
+            changes(app, token, "{\"version\":1,\"comment\":\"п. 4\"}").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        changes(app, OTHER_SCHOOL, "{\"version\":1,\"comment\":\"п. 4\"}").then().statusCode(404);
+        changes(app, SCHOOL, "{\"version\":7,\"comment\":\"" + "ж".repeat(2001) + "\"}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", Matchers.hasItems("version", "comment"));
+        changes(app, SCHOOL, "{\"version\":1,\"comment\":\"Просим изменить п. 4: оплата в течение 10 дней\"}")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("drafts[0].changeRequests",
+                        Matchers.contains("Просим изменить п. 4: оплата в течение 10 дней")));
+
+        // staff answer with an edited DOCX; anything else is refused, and nothing of it is kept
+        byte[] edited = docx("ДОГОВОР № 000-000123 (исправлен п. 4: оплата в течение 10 рабочих дней)");
+        uploadDraft(app, SCHOOL, edited, "договор.docx").then().statusCode(403);
+        uploadDraft(app, STAFF, "not a word document".getBytes(StandardCharsets.UTF_8), "договор.docx")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("file"));
+        uploadDraft(app, STAFF, zipWithoutWord(), "договор.docx").then().statusCode(400)
+                .body("errors[0].field", equalTo("file")).body("errors[0].message", Matchers.containsString("DOCX"));
+        uploadDraft(app, STAFF, edited, "договор.docx").then().statusCode(201).body("documentId", notNullValue());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("drafts.size()", equalTo(2))
+                .body("drafts[1].uploaded", equalTo(true)).body("drafts[1].note", equalTo("Изменён п. 4")));
+        String v2 = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract()
+                .path("drafts[1].contractDocumentId");
+        byte[] downloaded = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + v2)
+                .then().statusCode(200).contentType(Matchers.startsWith(ContractResource.DOCX)).extract().asByteArray();
+        assertThat(downloaded).isEqualTo(edited);
+
+        // «Согласовано, подписывайте»: the conclusion records the version agreed
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONSENT, 1));
+        send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
+        clock.set(LocalDate.of(2027, 1, 27));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(202));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("agreedVersion", equalTo(2)));
+        uploadDraft(app, STAFF, edited, "договор.docx").then().statusCode(409);
+
+        // the contract signed by both sides: a readable scan from staff, downloaded by the school
+        byte[] scan = png();
+        countersigned(app, SCHOOL, scan).then().statusCode(403);
+        countersigned(app, STAFF, edited).then().statusCode(400).body("errors[0].field", equalTo("file"));
+        countersigned(app, STAFF, scan).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("countersigned.fileName", Matchers.endsWith(".png")));
+        String scanId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract()
+                .path("countersigned.documentId");
+        assertThat(given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + scanId)
+                .then().statusCode(200).contentType(Matchers.startsWith("image/png")).extract().asByteArray()).isEqualTo(scan);
+        given().auth().oauth2(OTHER_SCHOOL).when().get("/contracts/" + app + "/documents/" + scanId).then().statusCode(404);
+    }
+
+    @Test
+    void aProgrammeMovedAfterTakingIntoWorkMovesTheContractsDeadlinesOrIsShownAsAConflict() {
+        String programme = UUID.randomUUID().toString();
+        String app = contractFor("PREPAYMENT", programme, "https://lms.fioco.ru/course/view.php?id=42");
+        String late = contractFor("PREPAYMENT", programme, "https://lms.fioco.ru/course/view.php?id=42");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200);
+            given().auth().oauth2(STAFF).when().get("/contracts/" + late).then().statusCode(200);
+        });
+        // two weeks later: the last day to conclude moves from 27 January to 10 February
+        send(APPS + "ProgrammeChanged", programme, new ProgrammeChanged(programme, "Функциональная грамотность",
+                LocalDate.of(2027, 2, 15), LocalDate.of(2027, 2, 26), 36, List.of("Математика", "Физика"),
+                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42",
+                List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().body("programmeStart", equalTo("2027-02-15"))
+                .body("programmeEnd", equalTo("2027-02-26")).body("programmeConflict", nullValue()));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONTRACT, 1));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_CONSENT, 1));
+        send(DOCS + "ApplicationDocumentsAccepted", app, new ApplicationDocumentsAccepted(app));
+        clock.set(LocalDate.of(2027, 2, 10));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> conclude(app).then().statusCode(202));
+        // the act follows the new end too: not on the old end's next working day
+        clock.set(LocalDate.of(2027, 2, 15));
+        given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(422)
+                .body("rule", equalTo("act-before-programme-end"));
+
+        // moved so near that the other contract can no longer be concluded in time: staff see why
+        clock.set(LocalDate.of(2027, 2, 1));
+        send(APPS + "ProgrammeChanged", programme, new ProgrammeChanged(programme, "Функциональная грамотность",
+                LocalDate.of(2027, 2, 3), LocalDate.of(2027, 2, 26), 36, List.of("Математика", "Физика"),
+                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42",
+                List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + late).then().body("programmeStart", equalTo("2027-02-03"))
+                .body("programmeConflict", Matchers.containsString("срок заключения договора прошёл")));
+        given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().body("programmeStart", equalTo("2027-02-03"))
+                .body("programmeConflict", nullValue());
+    }
+
+    @Test
+    void theQueuesAreForStaffPagedAndBounded() {
+        given().auth().oauth2(STAFF).when().get("/staff/contract-queues/acts-to-issue").then().statusCode(200)
+                .body("total", notNullValue());
+        given().auth().oauth2(STAFF).when().get("/staff/contract-queues/everything").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(STAFF).queryParam("page", -1).queryParam("size", 0)
+                .when().get("/staff/contract-queues/acts-to-issue").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", Matchers.hasItems("page", "size"));
+        given().auth().oauth2(STAFF).queryParam("page", Integer.MAX_VALUE).queryParam("size", Integer.MAX_VALUE)
+                .when().get("/staff/contract-queues/acts-to-issue").then().statusCode(400);
+        given().auth().oauth2(STAFF).queryParam("size", "много")
+                .when().get("/staff/contract-queues/acts-to-issue").then().statusCode(400);
+        for (String token : List.of(SCHOOL, AUDITOR)) {
+            given().auth().oauth2(token).when().get("/staff/contract-queues/acts-to-issue").then().statusCode(403);
+        }
+    }
+
+    /** Whether the contract is in the queue (its first page is ample for this test's contracts). */
+    static boolean queued(String queue, String app) {
+        return given().auth().oauth2(STAFF).queryParam("size", 200).when().get("/staff/contract-queues/" + queue)
+                .then().statusCode(200).extract().jsonPath().getList("items.applicationId", String.class).contains(app);
+    }
+
+    static Response changes(String app, String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/contracts/" + app + "/change-requests");
+    }
+
+    static Response uploadDraft(String app, String token, byte[] body, String name) {
+        return given().auth().oauth2(token).contentType("application/octet-stream").body(body)
+                .queryParam("name", name).queryParam("note", "Изменён п. 4")
+                .when().post("/contracts/" + app + "/drafts/file");
+    }
+
+    static Response countersigned(String app, String token, byte[] body) {
+        return given().auth().oauth2(token).contentType("application/octet-stream").body(body)
+                .queryParam("name", "договор-подписан.png").when().post("/contracts/" + app + "/countersigned");
+    }
+
+    static byte[] docx(String text) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText(text);
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A zip that is not a Word document (a DOCX is a zip, so the type alone lets it through). */
+    static byte[] zipWithoutWord() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write("не договор".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(200, 100,
+                BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     static Response terminate(String app, String token, String body) {
@@ -484,7 +703,10 @@ class ContractApiTest {
         ApplicationForm form = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
                 ApplicationForm.PaymentTerms.valueOf(paymentTerms), programme,
                 new ApplicationForm.Organisation("г. Москва", "МБОУ «Школа № 1»", "Школа № 1", "s@school.ru", null,
-                        "Москва, ул. Кремлёвская, д. 1", "Москва", INN, "773601001", "044525225"),
+                        "Москва, ул. Кремлёвская, д. 1", "Москва", INN, "773601001", "044525225", "1027700132195",
+                        "40702810938000012345", "30101810400000000225", "ПАО Сбербанк",
+                        new ApplicationForm.Signatory("Директор", "Кузнецова Ольга Николаевна",
+                                ApplicationForm.SignatoryBasis.POWER_OF_ATTORNEY, "12", LocalDate.of(2026, 9, 1))),
                 true, List.of(participant("p1", "Петров", "Пётр", "Математика"), participant("p2", "Иванова", "Мария", "Физика")));
         send(APPS + "ApplicationSubmitted", app, new ApplicationSubmitted(app, "000-000123", Instant.now(),
                 LocalDate.of(2026, 11, 26), false, form));

@@ -25,7 +25,10 @@ public enum NoticeKind {
     CONTRACT_CANCELLED("Договор отменён"),
     CONTRACT_TERMINATED("Договор расторгнут"),
     PAYMENT_DUE_TOMORROW("Завтра истекает срок оплаты счёта"),
-    PAYMENT_OVERDUE("Счёт не оплачен в срок");
+    PAYMENT_OVERDUE("Счёт не оплачен в срок"),
+    CONTRACT_CHANGES_REQUESTED("Организация просит изменить проект договора"),
+    CONTRACT_COUNTERSIGNED("Договор подписан обеими сторонами"),
+    PAYMENT_ORDER_UPLOADED("Загружено платёжное поручение");
 
     private final String title;
 

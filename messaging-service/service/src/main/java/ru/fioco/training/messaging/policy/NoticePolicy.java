@@ -23,12 +23,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -44,6 +47,7 @@ import ru.fioco.training.document.api.DocumentDownloaded;
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.document.api.DocumentFileOpened;
 import ru.fioco.training.document.api.DocumentRejected;
+import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.document.api.ParticipantDocumentsAccepted;
 import ru.fioco.training.document.api.ParticipantsFixed;
@@ -93,7 +97,8 @@ public class NoticePolicy {
     private final EventHandlers<DocumentEvent, InboundEvent<?>> documents =
             EventHandlers.<DocumentEvent, InboundEvent<?>>of(DocumentEvent.class, "messaging-service notices: documents")
                     .handle(DocumentRejected.class, this::rejected)
-                    .ignore(DocumentFileOpened.class, ParticipantsFixed.class, DocumentUploaded.class,
+                    .handle(DocumentUploaded.class, this::uploaded)
+                    .ignore(DocumentFileOpened.class, ParticipantsFixed.class,
                             DocumentAccepted.class, DocumentDownloaded.class, ParticipantDocumentsAccepted.class,
                             ApplicationDocumentsAccepted.class, UploadsClosed.class)
                     .build();
@@ -122,12 +127,19 @@ public class NoticePolicy {
                     .handle(PackageShipped.class, (e, event) -> post(event, e.applicationId(), NoticeKind.PACKAGE_SHIPPED,
                             Notices.ORGANISATION, true, about(e.applicationId())
                                     .shipment(e.trackingNumber(), e.withCertificates())))
+                    .handle(ContractChangesRequested.class, (e, event) -> post(event, e.applicationId(),
+                            NoticeKind.CONTRACT_CHANGES_REQUESTED, Notices.INSTITUTE, true, about(e.applicationId())
+                                    .version(e.version()).note(e.comment())))
+                    .handle(ContractCountersigned.class, (e, event) -> post(event, e.applicationId(),
+                            NoticeKind.CONTRACT_COUNTERSIGNED, Notices.ORGANISATION, true, about(e.applicationId())))
                     .handle(ContractCancelled.class, (e, event) -> post(event, e.applicationId(),
                             NoticeKind.CONTRACT_CANCELLED, Notices.BOTH, false, about(e.applicationId())
                                     .date(e.cancelledOn())))
                     .handle(ContractTerminated.class, (e, event) -> post(event, e.applicationId(),
                             NoticeKind.CONTRACT_TERMINATED, Notices.BOTH, true, about(e.applicationId())
                                     .date(e.terminatedOn()).reason(e.reason()).amount(e.amountOwed())))
+                    // the reminders move on ProgrammeChanged; the contract shows its new dates (no notice of its own yet)
+                    .ignore(ContractProgrammeMoved.class)
                     .ignore(ContractOpened.class, SignedActAccepted.class, OriginalsReceived.class,
                             TrainingResultRecorded.class, CertificateIssued.class, ContractClosed.class,
                             ContractParticipantCorrected.class)
@@ -160,6 +172,14 @@ public class NoticePolicy {
         post(event, e.applicationId(), NoticeKind.APPLICATION_WITHDRAWN, Notices.BOTH, false, about(e.applicationId())
                 .reason(e.reason()).actingSide("staff".equals(e.withdrawnByRole()) ? Side.INSTITUTE : Side.ORGANISATION));
         notices.closeThread(e.applicationId(), "Заявка снята");
+    }
+
+    /** A payment order from the school: staff check it against the money and record the payment. */
+    private void uploaded(DocumentUploaded e, InboundEvent<?> event) {
+        if (e.slot() == DocumentSlot.PAYMENT_ORDER) {
+            post(event, e.applicationId(), NoticeKind.PAYMENT_ORDER_UPLOADED, Notices.INSTITUTE, true,
+                    about(e.applicationId()).version(e.version()));
+        }
     }
 
     private void rejected(DocumentRejected e, InboundEvent<?> event) {

@@ -27,12 +27,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -123,6 +126,7 @@ public class ReminderPolicy {
                             EnumSet.allOf(NoticeKind.class), "договор отменён"))
                     .handle(ContractTerminated.class, e -> reminders.cancel(e.applicationId(),
                             EnumSet.allOf(NoticeKind.class), "договор расторгнут"))
+                    .ignore(ContractChangesRequested.class, ContractCountersigned.class, ContractProgrammeMoved.class)
                     .ignore(ContractOpened.class, ContractDraftsIssued.class, CourseAccessGranted.class,
                             TrainingResultRecorded.class, CertificateIssued.class, PackageShipped.class,
                             ContractClosed.class, ContractParticipantCorrected.class)

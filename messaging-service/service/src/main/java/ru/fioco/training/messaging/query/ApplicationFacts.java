@@ -34,12 +34,15 @@ import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.application.api.Tutor;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -117,6 +120,7 @@ public class ApplicationFacts {
                     // an ended contract is no longer a concluded one whose course reminders move with the programme
                     .handle(ContractTerminated.class, (e, event) -> ReadModelUpdate.apply(contracts, e.applicationId(),
                             event.id(), List.of(Updates.set("concluded", false))))
+                    .ignore(ContractChangesRequested.class, ContractCountersigned.class, ContractProgrammeMoved.class)
                     .ignore(ContractCancelled.class, ContractDraftsIssued.class, CourseAccessGranted.class, InvoiceIssued.class,
                             PaymentRecorded.class, ServiceActIssued.class, SignedActAccepted.class,
                             OriginalsReceived.class, TrainingResultRecorded.class, CertificateIssued.class,

@@ -33,6 +33,8 @@ import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.contract.api.ServiceActIssued;
 import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.devstack.SharedTestStack;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.messaging.AdjustableClock;
 import ru.fioco.training.messaging.Lifecycle;
 
@@ -229,6 +231,24 @@ class ReminderFiringTest {
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 reminders(id).getList("findAll { it.reminder.kind == 'COURSE_STARTS_SOON' }.status", String.class))
                 .doesNotContain("SCHEDULED"));
+    }
+
+    @Test
+    void aPaymentOrderFromTheSchoolIsAnnouncedToStaffOnlyOnce() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        Lifecycle.Sent order = app.document(new DocumentUploaded(id, null, DocumentSlot.PAYMENT_ORDER, 1, "po1", 2048,
+                "ab".repeat(32), "application/pdf", "пп-512.pdf", "representative"));
+        app.document(new DocumentUploaded(id, null, DocumentSlot.SIGNED_ACT, 1, "act1", 2048, "cd".repeat(32),
+                "application/pdf", "акт.pdf", "representative"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "PAYMENT_ORDER_UPLOADED") == 1);
+        app.resend(List.of(order));
+        JsonPath thread = NoticeLifecycleTest.thread(id, STAFF);
+        assertThat(thread.getList("entries.find { it.kind == 'PAYMENT_ORDER_UPLOADED' }.audience", String.class))
+                .containsExactly("INSTITUTE");
+        String noticeId = thread.getString("entries.find { it.kind == 'PAYMENT_ORDER_UPLOADED' }.messageId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsFor(noticeId, "pk@fioco.ru") == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> count(id, "PAYMENT_ORDER_UPLOADED") == 1);
     }
 
     static JsonPath reminders(String applicationId) {

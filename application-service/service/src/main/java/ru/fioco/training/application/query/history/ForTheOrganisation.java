@@ -19,12 +19,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -135,6 +138,9 @@ final class ForTheOrganisation {
                     .map(ContractClosed.class, e -> true)
                     .map(ContractCancelled.class, e -> true)
                     .map(ContractTerminated.class, e -> true)
+                    .map(ContractChangesRequested.class, e -> true)
+                    .map(ContractCountersigned.class, e -> true)
+                    .map(ContractProgrammeMoved.class, e -> true)
                     .map(ContractParticipantCorrected.class, e -> true)
                     .build();
 

@@ -15,12 +15,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -113,6 +116,9 @@ final class Sides {
                     .map(CertificateIssued.class, e -> Party.INSTITUTE)
                     .map(PackageShipped.class, e -> Party.INSTITUTE)
                     .map(ContractTerminated.class, e -> Party.INSTITUTE)
+                    .map(ContractChangesRequested.class, e -> Party.ORGANISATION)
+                    .map(ContractCountersigned.class, e -> Party.INSTITUTE)
+                    .ignore(ContractProgrammeMoved.class)
                     .ignore(ContractCancelled.class, ContractOpened.class, CourseAccessGranted.class, InvoiceIssued.class,
                             SignedActAccepted.class, ContractClosed.class, ContractParticipantCorrected.class)
                     .build();

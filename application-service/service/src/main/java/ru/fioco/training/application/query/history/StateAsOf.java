@@ -21,12 +21,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
@@ -222,7 +225,8 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
                     .handle(ContractClosed.class, (e, f) -> f.contract(e))
                     .handle(ContractCancelled.class, (e, f) -> f.contract(e))
                     .handle(ContractTerminated.class, (e, f) -> f.contract(e))
-                    .ignore(CourseAccessGranted.class, TrainingResultRecorded.class, ContractParticipantCorrected.class)
+                    .ignore(CourseAccessGranted.class, TrainingResultRecorded.class, ContractParticipantCorrected.class,
+                            ContractChangesRequested.class, ContractCountersigned.class, ContractProgrammeMoved.class)
                     .build();
 
     private static final EventHandlers<ThreadEvent, Fold> THREAD =

@@ -19,12 +19,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.CourseAccessGranted;
 import ru.fioco.training.contract.api.InvoiceIssued;
@@ -146,9 +149,10 @@ final class Summaries {
     private static final EventMapping<ContractEvent, Line> CONTRACTS =
             EventMapping.<ContractEvent, Line>of(ContractEvent.class, "history lines: contracts")
                     .map(ContractOpened.class, e -> s -> "Договор открыт на сумму " + e.totalAmount() + " руб.")
-                    .map(ContractDraftsIssued.class, e -> s -> "Проекты договора и согласия выпущены, версия "
-                            + e.version())
-                    .map(ContractConcluded.class, e -> s -> "Договор заключён " + e.concludedOn())
+                    .map(ContractDraftsIssued.class, e -> s -> (e.uploaded() ? "Институт загрузил исправленный проект "
+                            + "договора, версия " : "Проекты договора и согласия выпущены, версия ") + e.version())
+                    .map(ContractConcluded.class, e -> s -> "Договор заключён " + e.concludedOn()
+                            + (e.agreedVersion() == null ? "" : " по версии " + e.agreedVersion()))
                     .map(CourseAccessGranted.class, e -> s -> "Открыт доступ к курсу")
                     .map(InvoiceIssued.class, e -> s -> "Счёт № " + e.invoiceNumber() + " на " + e.amount() + " руб."
                             + (e.dueDate() == null ? "" : ", оплатить до " + e.dueDate()))
@@ -166,6 +170,12 @@ final class Summaries {
                     .map(PackageShipped.class, e -> s -> "Отправлено почтой" + (e.withCertificates()
                             ? " с удостоверениями" : " без удостоверений") + ", трек-номер " + e.trackingNumber())
                     .map(ContractClosed.class, e -> s -> "Договор закрыт")
+                    .map(ContractChangesRequested.class, e -> s -> "Организация просит изменить проект договора, версия "
+                            + e.version())
+                    .map(ContractCountersigned.class, e -> s -> "Загружен договор, подписанный обеими сторонами")
+                    .map(ContractProgrammeMoved.class, e -> s -> "Сроки договора перенесены вслед за программой: "
+                            + e.programmeStart() + " – " + e.programmeEnd()
+                            + (e.conflict() == null ? "" : ". Внимание: " + e.conflict()))
                     .map(ContractCancelled.class, e -> s -> "Договор отменён: заявка снята до заключения")
                     .map(ContractTerminated.class, e -> s -> "Договор расторгнут с " + e.terminatedOn()
                             + "; за оказанные услуги " + e.amountOwed() + " руб.")

@@ -36,12 +36,15 @@ import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
 import ru.fioco.training.contract.api.CertificateIssued;
 import ru.fioco.training.contract.api.ContractCancelled;
+import ru.fioco.training.contract.api.ContractChangesRequested;
 import ru.fioco.training.contract.api.ContractClosed;
+import ru.fioco.training.contract.api.ContractCountersigned;
 import ru.fioco.training.contract.api.ContractConcluded;
 import ru.fioco.training.contract.api.ContractDraftsIssued;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.contract.api.ContractOpened;
 import ru.fioco.training.contract.api.ContractParticipantCorrected;
+import ru.fioco.training.contract.api.ContractProgrammeMoved;
 import ru.fioco.training.contract.api.ContractTerminated;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.contract.api.CourseAccessGranted;
@@ -287,7 +290,14 @@ public class NextStepBook {
                         c.programmeStart = e.terms().programmeStart();
                         c.programmeEnd = e.terms().programmeEnd();
                     }))
-                    .handle(ContractDraftsIssued.class, (e, b) -> b.contract(e, c -> { }))
+                    .handle(ContractDraftsIssued.class, (e, b) -> b.contract(e, c -> c.draftVersion = e.version()))
+                    .handle(ContractChangesRequested.class, (e, b) -> b.contract(e,
+                            c -> c.changesRequestedOn = Math.max(c.changesRequestedOn, e.version())))
+                    .handle(ContractCountersigned.class, (e, b) -> b.contract(e, c -> { }))
+                    .handle(ContractProgrammeMoved.class, (e, b) -> b.contract(e, c -> {
+                        c.programmeStart = e.programmeStart();
+                        c.programmeEnd = e.programmeEnd();
+                    }))
                     .handle(ContractConcluded.class, (e, b) -> b.contract(e, c -> { }))
                     .handle(CourseAccessGranted.class, (e, b) -> b.contract(e, c -> { }))
                     .handle(InvoiceIssued.class, (e, b) -> b.contract(e, c -> {

@@ -107,6 +107,9 @@ public final class NextSteps {
             return f.step("Ожидайте проекты договора и согласия на обработку персональных данных", null);
         }
         if (!f.contract.concluded()) {
+            if (f.c.changesRequestedOn >= f.c.draftVersion && f.c.draftVersion > 0) {
+                return f.step("Ожидайте новую версию проекта договора с учётом ваших замечаний", f::conclusionDeadline);
+            }
             if (!rejected.isEmpty()) {
                 return f.step(rejected.get(0) + more(rejected.size() - 1), f::conclusionDeadline);
             }
@@ -167,6 +170,10 @@ public final class NextSteps {
         }
         Parts.Contract c = f.c;
         if (!f.contract.concluded()) {
+            if (c.changesRequestedOn >= c.draftVersion && c.draftVersion > 0) {
+                return f.step("Загрузите новую версию проекта договора: организация просит изменений",
+                        f::conclusionDeadline);
+            }
             return f.allScansAccepted() ? f.step("Заключите договор", f::conclusionDeadline) : null;
         }
         boolean paid = c.invoiceNumber != null && PaymentState.of(c.invoiced, c.paid) == PaymentState.PAID;

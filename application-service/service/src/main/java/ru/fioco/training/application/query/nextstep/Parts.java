@@ -84,6 +84,9 @@ public final class Parts {
         public String invoiceNumber;
         public BigDecimal invoiced;
         public LocalDate invoicedOn;
+        /** The latest draft version, and the latest the organisation asked to change (0: none). */
+        public int draftVersion;
+        public int changesRequestedOn;
         /** The invoice's due date; null for one issued before invoices had a due date. */
         public LocalDate invoiceDue;
         public boolean invoiceDueProvisional;
