@@ -3,8 +3,9 @@ import { eventually, readState, screen, signedIn, upload } from './support';
 
 /**
  * The procedure in the browser after the course (contract-service's clock moved past the programme's end by
- * deploy/system-tests): the act, the signed act, the originals, results, certificates, the shipment; then the
- * auditor finds the application and reads its history as a picture, moving the moment.
+ * deploy/system-tests): the act with the invoice, the signed act, the originals, results; unpaid, the package goes
+ * without certificates («исполнен, не оплачен»), then the payment brings them; the auditor finds the application and
+ * reads its history as a picture, moving the moment.
  */
 test.describe.serial('after the course', () => {
   const state = readState();
@@ -22,6 +23,8 @@ test.describe.serial('after the course', () => {
     await staff.goto(`${applicationUrl}?tab=contract`);
     await staff.getByRole('button', { name: 'Выставить акт' }).click();
     await eventually(staff, async () => expect(staff.getByText(/Акт оказания услуг № АКТ-\d{4}-\d{6}/)).toBeVisible({ timeout: 3000 }));
+    // payment after the services: the invoice comes with the act, due in 10 working days
+    await expect(staff.getByText(/Счёт № СЧ-\d{4}-\d{6}.*оплатить до \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
 
     await school.goto(`${applicationUrl}?tab=contract`);
     await eventually(school, async () => expect(school.getByText(/Акт оказания услуг №/)).toBeVisible({ timeout: 3000 }));
@@ -46,21 +49,36 @@ test.describe.serial('after the course', () => {
     await eventually(school, async () => expect(school.getByText(/Оригиналы \(акт и договор, по 2 экземпляра.*— почтой до/)).toBeVisible({ timeout: 3000 }));
   });
 
-  test('staff receive the originals, record the results, issue the certificates and ship them', async () => {
+  test('unpaid, the originals go back without certificates; the money brings them in a second package', async () => {
     await staff.goto(`${applicationUrl}?tab=contract`);
     await eventually(staff, async () => staff.getByRole('button', { name: 'Отметить получение оригиналов' }).click({ timeout: 3000 }));
     await eventually(staff, async () => expect(staff.getByRole('group', { name: 'Итоги обучения' })).toBeVisible({ timeout: 3000 }));
     const results = staff.getByRole('group', { name: 'Итоги обучения' });
     await expect(results.getByLabel(/Петров Пётр Петрович \(Математика\) прошёл обучение/)).toBeChecked();
     await results.getByRole('button', { name: 'Внести итоги' }).click();
+    await eventually(staff, async () => expect(staff.getByText('Удостоверения выпускаются после полной оплаты договора.')).toBeVisible({ timeout: 3000 }));
+    await staff.getByLabel('Трек-номер отправления').fill('80085012345678');
+    await staff.getByRole('button', { name: 'Отметить отправку' }).click();
+    await eventually(staff, async () => expect(staff.getByText('исполнен, не оплачен')).toBeVisible({ timeout: 3000 }));
+    await expect(staff.getByText(/без удостоверений: они будут отправлены после оплаты/)).toBeVisible();
+    await screen(staff, 'contract-unpaid');
+
+    // the money comes late: the payment, the certificates, and a package with them alone
+    const payment = staff.getByRole('form', { name: 'Оплата' });
+    await payment.getByLabel('№ платёжного поручения').fill('512');
+    await payment.getByRole('button', { name: 'Внести оплату' }).click();
+    await eventually(staff, async () => expect(staff.getByText(/Платёжное поручение № 512/)).toBeVisible({ timeout: 3000 }));
+    await expect(staff.getByText(/полностью/)).toBeVisible();
+    await screen(staff, 'contract-staff');
     await eventually(staff, async () => staff.getByRole('button', { name: 'Выпустить удостоверения' }).click({ timeout: 3000 }));
     await eventually(staff, async () => expect(staff.getByText(/№ ПК-\d{4}-\d{6}/).first()).toBeVisible({ timeout: 3000 }));
-    await staff.getByLabel('Трек-номер отправления').fill('80085012345678');
+    await staff.getByLabel('Трек-номер отправления').fill('80085012345679');
     await staff.getByRole('button', { name: 'Отметить отправку' }).click();
     await eventually(staff, async () => expect(staff.getByText('Договор закрыт')).toBeVisible({ timeout: 3000 }));
 
     await school.goto(`${applicationUrl}?tab=contract`);
-    await eventually(school, async () => expect(school.getByText(/Отправлено почтой: трек-номер 80085012345678/)).toBeVisible({ timeout: 3000 }));
+    await eventually(school, async () => expect(school.getByText(/Отправлено почтой: трек-номер 80085012345679/)).toBeVisible({ timeout: 3000 }));
+    await expect(school.getByText(/Отправлено почтой: трек-номер 80085012345678/)).toBeVisible();
     await expect(school.getByText(/№ ПК-\d{4}-\d{6}/)).toHaveCount(2);
     await screen(school, 'contract-closed');
     await eventually(school, async () => expect(school.getByText('выполнена').first()).toBeVisible({ timeout: 3000 }));

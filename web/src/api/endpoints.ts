@@ -1,7 +1,7 @@
 import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
-  ApplicationPage, Accepted, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
+  ApplicationPage, Accepted, FailedMail, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
   DocumentUploaded, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
@@ -135,6 +135,11 @@ export const contracts = {
 };
 
 // ------------------------------------------------------------------ messaging-service
+
+export const mail = {
+  failed: () => call<FailedMail[]>(THREADS, '/admin/mail/failed'),
+  retry: (id: string) => call<void>(THREADS, `/admin/mail/failed/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+};
 
 export const threads = {
   list: (unread = false, page = 0, size = 200) =>

@@ -1125,3 +1125,15 @@ export interface ReminderBookEntry {
   /** Why it expired or was cancelled; null when fired or scheduled. */
   note: string | null;
 }
+
+/** GET /admin/mail/failed (staff): a mail given up on; mirrors ru.fioco.training.messaging.query.MailDelivery.FailedMail. */
+export interface FailedMail {
+  id: string;
+  applicationId: string | null;
+  applicationNumber: string | null;
+  to: string;
+  kind: string | null;
+  attempts: number;
+  lastError: string | null;
+  failedAt: IsoInstant | null;
+}

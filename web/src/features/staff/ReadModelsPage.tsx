@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { Service } from '../../api/http';
-import { readModels } from '../../api/endpoints';
-import type { ReadModelStatus } from '../../api/types';
+import { mail, readModels } from '../../api/endpoints';
+import type { FailedMail, ReadModelStatus } from '../../api/types';
 import { dateTime } from '../../lib/format';
 import { ErrorNote } from '../common';
 
@@ -20,7 +20,36 @@ export function ReadModelsPage() {
       <Typography.Title level={1}>Модели чтения</Typography.Title>
       <Typography.Paragraph>Модель чтения пересобирается из журнала событий (или из Kafka с начала) и сравнивается с прежней по контрольной сумме; пока идёт пересборка, сервис ждёт с новыми событиями.</Typography.Paragraph>
       {SERVICES.map((s) => <ServiceModels key={s.service} {...s} />)}
+      <FailedMails />
     </Space>
+  );
+}
+
+/** Mails the platform gave up on (the server refused them for good, or for days): staff fix the cause, then send again. */
+function FailedMails() {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const list = useQuery({ queryKey: ['failed-mail'], queryFn: mail.failed, refetchInterval: 60_000 });
+  const retry = useMutation({
+    mutationFn: (id: string) => mail.retry(id),
+    onSuccess: async () => {
+      message.success('Письмо снова в очереди');
+      await client.invalidateQueries({ queryKey: ['failed-mail'] });
+    },
+  });
+  return (
+    <Card title={`Неотправленные письма (${list.data?.length ?? '…'})`} size="small">
+      <ErrorNote error={list.error ?? retry.error} />
+      <Table<FailedMail> rowKey="id" size="small" pagination={false} dataSource={list.data ?? []}
+        locale={{ emptyText: 'Все письма отправлены' }} columns={[
+          { title: 'Заявка', render: (_, m) => m.applicationNumber ?? '—' },
+          { title: 'Кому', dataIndex: 'to' },
+          { title: 'Попыток', dataIndex: 'attempts' },
+          { title: 'Ответ почтового сервера', render: (_, m) => m.lastError ?? '—' },
+          { title: 'Когда', render: (_, m) => dateTime(m.failedAt) },
+          { title: '', render: (_, m) => <Button onClick={() => retry.mutate(m.id)} loading={retry.isPending}>Отправить снова</Button> },
+        ]} />
+    </Card>
   );
 }
 

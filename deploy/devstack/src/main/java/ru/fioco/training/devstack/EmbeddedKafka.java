@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,8 +17,11 @@ import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -83,10 +87,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream()
                     .filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1))
+                    // the domain topics keep every record (the services refuse to start otherwise); dead letters may expire
+                    .map(n -> n.endsWith(".dlq") ? new NewTopic(n, partitions, (short) 1)
+                            : new NewTopic(n, partitions, (short) 1).configs(Map.of("retention.ms", "-1",
+                                    "retention.bytes", "-1")))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+            }
+            // a data directory from before the services checked retention: its domain topics are kept for ever now
+            Map<ConfigResource, Collection<AlterConfigOp>> forever = new HashMap<>();
+            names.stream().filter(n -> existing.contains(n) && !n.endsWith(".dlq")).forEach(n -> forever.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, n), List.of(
+                            new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET),
+                            new AlterConfigOp(new ConfigEntry("retention.bytes", "-1"), AlterConfigOp.OpType.SET))));
+            if (!forever.isEmpty()) {
+                admin.incrementalAlterConfigs(forever).all().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -101,6 +101,9 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = new LocalPlatform(kafka, mongo, mail, SigningKeys.inDirectory(dataDir.resolve("keys")));
         try {
             Map<String, String> env = new HashMap<>(Map.of(
+                    // the packaged jars run their production profile; `local` adds what only the local run may
+                    // default (the institute's sample requisites)
+                    "QUARKUS_PROFILE", "prod,local",
                     "QUARKUS_MAILER_HOST", mail.host(),
                     "QUARKUS_MAILER_PORT", Integer.toString(mail.port()),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),

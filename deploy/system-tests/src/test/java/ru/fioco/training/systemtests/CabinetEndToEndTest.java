@@ -61,7 +61,8 @@ class CabinetEndToEndTest {
         assertThat(out.resolve("screens")).isDirectoryContaining(p -> p.toString().endsWith("representative-home.png"));
         for (String screen : List.of("representative-home", "application-form", "application-documents", "staff-queues",
                 "staff-review", "contract-access", "chat", "profile", "staff-representatives", "staff-programmes",
-                "contract-closed", "auditor-history", "staff-read-models")) {
+                "contract-closed", "auditor-history", "staff-read-models", "contract-negotiation", "contract-cancelled",
+                "contract-unpaid", "contract-staff")) {
             assertThat(out.resolve("screens").resolve(screen + ".png")).as(screen).isNotEmptyFile();
         }
     }

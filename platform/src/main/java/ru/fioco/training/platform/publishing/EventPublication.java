@@ -1,5 +1,7 @@
 package ru.fioco.training.platform.publishing;
 
+import java.util.Set;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -26,6 +28,11 @@ public interface EventPublication {
      */
     default String topicOf(Object payload) {
         return topic();
+    }
+
+    /** Every topic the service publishes to: its own, and any second stream {@link #topicOf} sends events to. */
+    default Set<String> topics() {
+        return Set.of(topic());
     }
 
     /** The wire name of one event. */

@@ -1,5 +1,7 @@
 package ru.fioco.training.application.infra;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ru.fioco.training.application.api.ApplicationEvent;
@@ -19,6 +21,11 @@ public class ApplicationEventsPublication extends SealedEventPublication {
 
     public ApplicationEventsPublication() {
         super(ApplicationEvent.class, ApplicationEvent.TOPIC, ApplicationEvent.TYPE_PREFIX, "/application-service");
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(ApplicationEvent.TOPIC, RepresentativeEvent.TOPIC);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -45,6 +44,7 @@ import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
+import ru.fioco.training.platform.web.QueryParams;
 
 /**
  * Applications («заявки»): representatives draft, change, submit and withdraw their organisation's;
@@ -154,8 +154,8 @@ public class ApplicationResource {
     @GET
     public Page list(@QueryParam("status") String status, @QueryParam("contractStatus") String contractStatus,
             @QueryParam("programmeId") String programmeId, @QueryParam("region") String region,
-            @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("overdue") String overdueText, @QueryParam("q") String text,
+            @QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
         List<FieldViolation> problems = new ArrayList<>();
         if (status != null && Arrays.stream(ApplicationStatus.values()).noneMatch(s -> s.name().equals(status))) {
             problems.add(new FieldViolation("status", "неизвестный статус; возможные: "
@@ -165,12 +165,9 @@ public class ApplicationResource {
             problems.add(new FieldViolation("contractStatus", "неизвестный этап договора; возможные: "
                     + Arrays.toString(ContractStatus.values())));
         }
-        if (page < 0 || page > MAX_PAGE) {
-            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
-        }
+        Boolean overdue = QueryParams.flag("overdue", overdueText, problems);
+        int page = QueryParams.integer("page", pageText, 0, 0, MAX_PAGE, problems);
+        int size = QueryParams.integer("size", sizeText, 20, 1, MAX_PAGE_SIZE, problems);
         if (text != null && text.length() > MAX_QUERY) {
             problems.add(new FieldViolation("q", "не длиннее " + MAX_QUERY + " символов"));
         }

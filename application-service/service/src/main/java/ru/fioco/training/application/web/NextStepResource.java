@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +27,7 @@ import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
+import ru.fioco.training.platform.web.QueryParams;
 
 /**
  * The cabinet's front page: for each application, what the organisation must do next and by when, what the
@@ -70,14 +70,10 @@ public class NextStepResource {
     ApplicationBoard board;
 
     @GET
-    public Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+    public Page list(@QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (page < 0 || page > MAX_PAGE) {
-            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
-        }
+        int page = QueryParams.integer("page", pageText, 0, 0, MAX_PAGE, problems);
+        int size = QueryParams.integer("size", sizeText, 20, 1, MAX_PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

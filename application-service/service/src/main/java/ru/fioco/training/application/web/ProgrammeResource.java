@@ -10,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -38,6 +37,7 @@ import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 import ru.fioco.training.platform.web.FormViolations;
+import ru.fioco.training.platform.web.QueryParams;
 
 /** The programme catalogue: staff publish, change and close; everyone signed in reads the open programmes. */
 @Path("/programmes")
@@ -96,8 +96,13 @@ public class ProgrammeResource {
 
     /** Open programmes; staff may ask for closed ones too. */
     @GET
-    public List<ProgrammeView> list(@QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed) {
-        return catalogue.list(includeClosed && caller.isStaff());
+    public List<ProgrammeView> list(@QueryParam("includeClosed") String includeClosedText) {
+        List<FieldViolation> problems = new ArrayList<>();
+        Boolean includeClosed = QueryParams.flag("includeClosed", includeClosedText, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return catalogue.list(Boolean.TRUE.equals(includeClosed) && caller.isStaff());
     }
 
     @GET

@@ -10,7 +10,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,6 +38,7 @@ import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
+import ru.fioco.training.platform.web.QueryParams;
 
 /**
  * Representatives of organisations (seed 002 l.5–7, Рис. 1а/1б): a person signed in with the identity provider
@@ -150,7 +150,7 @@ public class RepresentativeResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.AUDITOR})
     public RepresentativeRegistry.Page list(@QueryParam("status") String status, @QueryParam("q") String text,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
         List<FieldViolation> problems = new ArrayList<>();
         RepresentativeStatus wanted = null;
         if (status != null) {
@@ -163,12 +163,8 @@ public class RepresentativeResource {
         if (text != null && text.length() > MAX_QUERY) {
             problems.add(new FieldViolation("q", "не длиннее " + MAX_QUERY + " символов"));
         }
-        if (page < 0 || page > MAX_PAGE) {
-            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
-        }
+        int page = QueryParams.integer("page", pageText, 0, 0, MAX_PAGE, problems);
+        int size = QueryParams.integer("size", sizeText, 20, 1, MAX_PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -371,6 +371,14 @@ class ApplicationApiTest {
                 .body("errors.field", hasItem("status"));
         given().auth().oauth2(STAFF).queryParam("size", 1000).when().get("/applications").then().statusCode(400)
                 .body("errors.field", hasItem("size"));
+        // what is not a number or a flag is named too, never a 404
+        given().auth().oauth2(STAFF).queryParam("size", "много").queryParam("page", "1e3").queryParam("overdue", "может")
+                .when().get("/applications").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", Matchers.hasItems("size", "page", "overdue"));
+        given().auth().oauth2(STAFF).queryParam("size", "много").when().get("/next-steps").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        given().auth().oauth2(STAFF).queryParam("includeClosed", "да").when().get("/programmes").then().statusCode(400)
+                .body("errors.field", hasItem("includeClosed"));
         given().auth().oauth2(SCHOOL).when().get("/applications/regions").then().statusCode(200)
                 .body("size()", equalTo(89)).body("$", hasItem("г. Москва"));
     }

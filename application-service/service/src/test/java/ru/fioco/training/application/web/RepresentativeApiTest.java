@@ -186,6 +186,8 @@ class RepresentativeApiTest {
                 .when().put("/representatives/me/settings").then().statusCode(404);
         given().auth().oauth2(STAFF).queryParam("size", 101).queryParam("status", "MAYBE").when().get("/representatives")
                 .then().statusCode(400).body("errors.field", hasItems("size", "status"));
+        given().auth().oauth2(STAFF).queryParam("page", "вторая").when().get("/representatives")
+                .then().statusCode(400).body("errors.field", hasItems("page"));
     }
 
     @Test

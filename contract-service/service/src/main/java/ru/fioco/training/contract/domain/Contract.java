@@ -482,6 +482,8 @@ public class Contract {
         command.passedByParticipant().forEach((participant, passed) -> {
             if (!participantIds().contains(participant)) {
                 wrong.add(new FieldViolation("results." + participant, "нет такого участника в договоре"));
+            } else if (passed == null) {
+                wrong.add(new FieldViolation("results." + participant, "укажите true (освоил программу) или false"));
             } else if (certified.contains(participant) && !Boolean.TRUE.equals(passed)) {
                 wrong.add(new FieldViolation("results." + participant, "удостоверение уже выдано"));
             }

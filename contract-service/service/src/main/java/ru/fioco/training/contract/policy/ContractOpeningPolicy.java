@@ -53,13 +53,20 @@ public class ContractOpeningPolicy {
     @Inject
     ContractBoard contracts;
 
+    @Inject
+    PendingOpenings pending;
+
     private final EventHandlers<ApplicationEvent, Void> reactions =
             EventHandlers.<ApplicationEvent, Void>of(ApplicationEvent.class, "contract-service contract opening")
                     .handle(ApplicationTakenIntoWork.class, this::open)
                     .handle(ParticipantCorrected.class, this::corrected)
                     .handle(ApplicationWithdrawn.class, this::withdrawn)
-                    .handle(ProgrammeChanged.class, this::programmeChanged)
-                    .ignore(ProgrammePublished.class, ProgrammeClosed.class,
+                    .handle(ProgrammeChanged.class, e -> {
+                        programmeChanged(e);
+                        openWaiting(e.programmeId());
+                    })
+                    .handle(ProgrammePublished.class, e -> openWaiting(e.programmeId()))
+                    .ignore(ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
                             ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
@@ -110,12 +117,23 @@ public class ContractOpeningPolicy {
                 s == null ? null : s.position(), s == null ? null : s.fullName(), s == null ? null : s.basisInGenitive());
     }
 
+    /** Openings that waited for this programme (its copy is written before the policy runs). */
+    private void openWaiting(String programmeId) {
+        for (ApplicationTakenIntoWork waiting : pending.waitingFor(programmeId)) {
+            open(waiting);
+        }
+    }
+
     private void open(ApplicationTakenIntoWork e) {
-        // the submission came before on the same partition; the programme long before (else: retried, then dead-lettered)
+        // the submission came before on the same partition (else: retried, then dead-lettered); the programme comes on
+        // another key: if it is not here yet, the opening waits for it
         ApplicationCopy.Submitted submitted = applications.find(e.applicationId())
                 .orElseThrow(() -> new IllegalStateException("submission of " + e.applicationId() + " not known yet"));
-        ProgrammeTerms.Terms programme = programmes.find(e.programmeId())
-                .orElseThrow(() -> new IllegalStateException("programme " + e.programmeId() + " not known yet"));
+        ProgrammeTerms.Terms programme = programmes.find(e.programmeId()).orElse(null);
+        if (programme == null) {
+            pending.park(e);
+            return;
+        }
         ApplicationForm form = submitted.form();
         ApplicationForm.Organisation o = form.organisation();
         ContractTerms terms = new ContractTerms(e.number(), e.organisationInn(), o.fullName(), o.kpp(), o.bik(),
@@ -130,5 +148,6 @@ public class ContractOpeningPolicy {
         } catch (AggregateStreamCreationException alreadyOpen) {
             // the event came again: the contract exists
         }
+        pending.opened(e.applicationId());
     }
 }

@@ -10,9 +10,9 @@ import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 
 /**
- * Training results as staff export them from a spreadsheet: a header {@code participantId;passed} (comma
+ * Training results as staff export them from a spreadsheet: an optional header {@code participantId;passed} (comma
  * separated too), one participant a line, «да/нет», «зачтено/не зачтено», «true/false» or «1/0». Every
- * wrong line is reported as {@code rows[N]} (N counted from 1 after the header).
+ * wrong line is reported as {@code rows[N]} (N counted from 1, the header not counted).
  */
 final class ResultsCsv {
 
@@ -26,13 +26,15 @@ final class ResultsCsv {
         String[] lines = csv.replace("\uFEFF", "").split("\\r?\\n");
         Map<String, Boolean> results = new LinkedHashMap<>();
         List<FieldViolation> wrong = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
+        // the header is optional: a first line whose second cell is a result is a row, never dropped as a header
+        int first = isHeader(lines[0]) ? 1 : 0;
+        for (int i = first; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;
             }
             String[] cells = line.split("[;,]", -1);
-            String at = "rows[" + i + "]";
+            String at = "rows[" + (i - first + 1) + "]";
             if (cells.length != 2 || cells[0].isBlank()) {
                 wrong.add(new FieldViolation(at, "ожидается два столбца: participantId;passed"));
                 continue;
@@ -51,6 +53,11 @@ final class ResultsCsv {
             throw new InvalidInputException("body", "нет ни одной строки с результатом");
         }
         return results;
+    }
+
+    private static boolean isHeader(String line) {
+        String[] cells = line.split("[;,]", -1);
+        return cells.length != 2 || passed(cells[1]) == null;
     }
 
     static Boolean passed(String raw) {

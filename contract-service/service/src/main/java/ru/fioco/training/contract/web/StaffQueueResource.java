@@ -24,6 +24,7 @@ import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.security.Roles;
+import ru.fioco.training.platform.web.QueryParams;
 
 /** Staff's lists across contracts: overdue originals and invoices, and the certificate register for the federal register. */
 @Path("/staff")
@@ -66,32 +67,13 @@ public class StaffQueueResource {
         } catch (IllegalArgumentException unknown) {
             throw new NotFoundException("Нет такой очереди: " + queue);
         }
-        // taken as text: a number JAX-RS cannot convert would answer 404, not a problem naming the field
-        int p = number(page, 0);
-        int s = number(size, 50);
         List<FieldViolation> wrong = new ArrayList<>();
-        if (p < 0 || p > MAX_PAGE) {
-            wrong.add(new FieldViolation("page", "номер страницы от 0 до " + MAX_PAGE));
-        }
-        if (s < 1 || s > MAX_SIZE) {
-            wrong.add(new FieldViolation("size", "от 1 до " + MAX_SIZE + " на странице"));
-        }
+        int p = QueryParams.integer("page", page, 0, 0, MAX_PAGE, wrong);
+        int s = QueryParams.integer("size", size, 50, 1, MAX_SIZE, wrong);
         if (!wrong.isEmpty()) {
             throw new InvalidInputException(wrong);
         }
         return board.queue(which, ProductionCalendar.today(clock), calendar, p, s);
-    }
-
-    /** The parameter as a number; absent: the default; not a number: -1, which no bound admits. */
-    private static int number(String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
     }
 
     /** Pages beyond this are no queue a person reads; the bound also keeps page × size far from overflow. */
@@ -124,8 +106,10 @@ public class StaffQueueResource {
     @GET
     @Path("/certificate-register.csv")
     @Produces("text/csv")
-    public Response register(@QueryParam("year") Integer year) {
-        if (year == null || year < 2000 || year > 2100) {
+    public Response register(@QueryParam("year") String yearText) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        int year = QueryParams.integer("year", yearText, -1, 2000, 2100, wrong);
+        if (year < 0) {
             throw new InvalidInputException("year", "укажите год выдачи, например 2027");
         }
         byte[] csv = register.csv(year).getBytes(StandardCharsets.UTF_8);

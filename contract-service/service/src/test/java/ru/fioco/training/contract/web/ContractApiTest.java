@@ -191,8 +191,21 @@ class ContractApiTest {
         given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("participantId;passed\np1;может быть\np3\n")
                 .when().post("/contracts/" + app + "/results").then().statusCode(400)
                 .body("errors.field", Matchers.hasItems("rows[1].passed", "rows[2]"));
+        // a null result is a problem naming the participant, never a 500
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"p1\":null,\"p2\":true}")
+                .when().post("/contracts/" + app + "/results").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", Matchers.hasItem("results.p1"));
         given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("\uFEFFparticipantId;passed\r\np1;да\r\np2;нет\r\n")
                 .when().post("/contracts/" + app + "/results").then().statusCode(202);
+        // without a header the first line is a result, not dropped: p2 changes to passed here
+        given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("p2;да\np1;да\n")
+                .when().post("/contracts/" + app + "/results").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("results.p2", equalTo(true)));
+        given().auth().oauth2(STAFF).contentType("text/csv; charset=UTF-8").body("p2;нет\n")
+                .when().post("/contracts/" + app + "/results").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("results.p2", equalTo(false)));
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().body("certificates.size()", equalTo(1))
@@ -209,6 +222,8 @@ class ContractApiTest {
         assertThat(register).doesNotContain("Иванова;Мария"); // she did not pass
         given().auth().oauth2(STAFF).when().get("/staff/certificate-register.csv").then().statusCode(400)
                 .body("errors.field", Matchers.hasItem("year"));
+        given().auth().oauth2(STAFF).queryParam("year", "двадцать седьмой").when().get("/staff/certificate-register.csv")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", Matchers.hasItem("year"));
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"trackingNumber\":\"80085012345678\"}")
                 .when().post("/contracts/" + app + "/shipment").then().statusCode(202);
@@ -221,12 +236,13 @@ class ContractApiTest {
         assertThat(events).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE).replace("ru.fioco.training.contracts.", ""))
                 .containsExactly("ContractOpened", "ContractDraftsIssued", "ContractConcluded", "CourseAccessGranted",
                         "InvoiceIssued", "PaymentRecorded", "PaymentRecorded", "ServiceActIssued", "SignedActAccepted",
-                        "OriginalsReceived", "TrainingResultRecorded", "TrainingResultRecorded", "CertificateIssued",
+                        "OriginalsReceived", "TrainingResultRecorded", "TrainingResultRecorded", "TrainingResultRecorded",
+                        "TrainingResultRecorded", "CertificateIssued",
                         "PackageShipped", "ContractClosed");
     }
 
     @Test
-    void withPaymentAfterTheServicesUnpaidOriginalsShipWithoutCertificatesWhichFollowThePayment() {
+    void withPaymentAfterTheServicesUnpaidOriginalsShipWithoutCertificatesWhichFollowThePayment() throws Exception {
         String app = contractFor("POSTPAYMENT");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/contracts/" + app).then().statusCode(200));
@@ -245,8 +261,25 @@ class ContractApiTest {
         assertThat(queued("awaiting-signed-scans", app)).isFalse();
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/act").then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
-                .when().get("/contracts/" + app).then().body("invoice.amount", equalTo(24000.00f)));
+                .when().get("/contracts/" + app).then().body("invoice.amount", equalTo(24000.00f))
+                .body("originalsDueDate", equalTo("2027-02-18")));
         assertThat(queued("acts-to-issue", app)).isFalse();
+        // the act prints both sides' requisites
+        String actId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract().path("act.documentId");
+        byte[] act = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app + "/documents/" + actId)
+                .then().statusCode(200).extract().asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(act));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("АКТ № АКТ-2027-", "ОГРН 1027700132195", "Р/с 40702810938000012345",
+                    "Казначейский счёт 03214643000000017300", "Кузнецова Ольга Николаевна", "24000,00").doesNotContain("${");
+        }
+        // staff review the signed act's scan late: the school's deadline stays three working days after the act
+        clock.set(LocalDate.of(2027, 2, 19));
+        send(DOCS + "DocumentAccepted", app, new DocumentAccepted(app, null, DocumentSlot.SIGNED_ACT, 1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/contracts/" + app).then().body("status", equalTo("ACT_SIGNED")));
+        given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().body("originalsDueDate", equalTo("2027-02-18"));
+        assertThat(queued("originals-overdue", app)).isTrue();
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"p1\":true,\"p2\":true}")
                 .when().post("/contracts/" + app + "/results").then().statusCode(202);
         given().auth().oauth2(STAFF).when().post("/contracts/" + app + "/certificates").then().statusCode(422)
@@ -486,6 +519,36 @@ class ContractApiTest {
                 .body("programmeConflict", Matchers.containsString("срок заключения договора прошёл")));
         given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().body("programmeStart", equalTo("2027-02-03"))
                 .body("programmeConflict", nullValue());
+    }
+
+    @Test
+    void aTakingIntoWorkReadBeforeItsProgrammeWaitsAndOpensWhenTheProgrammeArrives() {
+        String programme = UUID.randomUUID().toString();
+        String app = UUID.randomUUID().toString();
+        ApplicationForm form = new ApplicationForm(null, ApplicationForm.ResultDelivery.PAPER, false, null,
+                ApplicationForm.PaymentTerms.PREPAYMENT, programme, new ApplicationForm.Organisation("г. Москва",
+                        "МБОУ «Школа № 1»", "Школа № 1", "s@school.ru", null, "Москва, ул. Кремлёвская, д. 1", "Москва",
+                        INN, "773601001", "044525225"),
+                true, List.of(participant("p1", "Петров", "Пётр", "Математика")));
+        // after an outage the applications' partition is read before the programme's
+        send(APPS + "ApplicationSubmitted", app, new ApplicationSubmitted(app, "000-000777", Instant.now(),
+                LocalDate.of(2026, 11, 26), false, form));
+        send(APPS + "ApplicationTakenIntoWork", app, new ApplicationTakenIntoWork(app, "000-000777", INN, programme,
+                ApplicationForm.PaymentTerms.PREPAYMENT, 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.collection("pending_openings")
+                .countDocuments(Filters.eq("_id", app)) == 1);
+        given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(404);
+
+        send(APPS + "ProgrammePublished", programme, new ProgrammePublished(programme, "Функциональная грамотность",
+                LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 12), 36, List.of("Математика"),
+                new BigDecimal("12000.00"), "https://lms.fioco.ru/course/view.php?id=42", List.of()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
+                .when().get("/contracts/" + app).then().statusCode(200).body("drafts.size()", equalTo(1))
+                .body("totalAmount", equalTo(12000.00f)));
+        assertThat(database.collection("pending_openings").countDocuments(Filters.eq("_id", app)))
+                .isZero();
+        List<String> dead = TopicReader.readAll(kafka, "applications.dlq").stream().map(r -> r.key()).toList();
+        assertThat(dead).doesNotContain(app);
     }
 
     @Test

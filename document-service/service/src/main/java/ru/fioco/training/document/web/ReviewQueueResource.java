@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,7 @@ import ru.fioco.training.document.query.DocumentCabinet;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.security.Roles;
+import ru.fioco.training.platform.web.QueryParams;
 
 /** «Документы на проверке»: every version awaiting review in submitted applications, the overdue first (staff). */
 @Path("/documents/review-queue")
@@ -30,15 +30,10 @@ public class ReviewQueueResource {
 
     @GET
     @RolesAllowed(Roles.STAFF)
-    public DocumentCabinet.Queue queue(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public DocumentCabinet.Queue queue(@QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (page < 0 || page > MAX_PAGE) {
-            problems.add(new FieldViolation("page", "от 0 до " + MAX_PAGE));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldViolation("size", "от 1 до " + MAX_PAGE_SIZE));
-        }
+        int page = QueryParams.integer("page", pageText, 0, 0, MAX_PAGE, problems);
+        int size = QueryParams.integer("size", sizeText, 20, 1, MAX_PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

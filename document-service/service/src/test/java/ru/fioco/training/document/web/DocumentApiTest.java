@@ -374,6 +374,9 @@ class DocumentApiTest {
         given().auth().oauth2(AUDITOR).when().get("/documents/review-queue").then().statusCode(403);
         given().auth().oauth2(STAFF).queryParam("size", 0).queryParam("page", -1).when().get("/documents/review-queue")
                 .then().statusCode(400).body("errors.field", Matchers.containsInAnyOrder("page", "size"));
+        given().auth().oauth2(STAFF).queryParam("size", "двадцать").when().get("/documents/review-queue")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", Matchers.contains("size"));
     }
 
     @Test

@@ -21,8 +21,8 @@ import ru.fioco.training.messaging.query.NoticeTexts;
 
 /**
  * Sends what the outbox holds over SMTP (Quarkus Mailer), from Russian Qute templates, and records each
- * accepted mail in the thread. A failure is retried later with a growing pause (up to an hour), never
- * dropped. A crash after the server accepted a mail and before it was marked sent would send it again on
+ * accepted mail in the thread. A failure is retried later with a growing pause (up to an hour); a permanent
+ * refusal, or {@value #MOST_ATTEMPTS} of them, sets the mail aside as failed for staff, never silently dropped. A crash after the server accepted a mail and before it was marked sent would send it again on
  * restart: the one duplicate SMTP cannot rule out; the {@code X-Training-Notice} header lets a mail client
  * recognise it.
  */
@@ -32,6 +32,8 @@ public class MailDispatcher {
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** About three days of hourly attempts after the first doublings: a mail still refused then is given up on. */
+    static final int MOST_ATTEMPTS = 80;
 
     @Inject
     MailOutbox outbox;
@@ -65,6 +67,12 @@ public class MailDispatcher {
                 mailer.send(render(mail));
             } catch (RuntimeException e) {
                 int attempts = mail.attempts() + 1;
+                if (permanent(e) || attempts >= MOST_ATTEMPTS) {
+                    outbox.givenUp(mail.id(), attempts, String.valueOf(e.getMessage()));
+                    LOG.errorf("Mail %s to %s given up after %d attempts: %s (staff see it in /admin/mail/failed)",
+                            mail.messageId(), mail.to(), attempts, e.getMessage());
+                    continue;
+                }
                 Duration pause = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
                 if (pause.compareTo(LONGEST_RETRY) > 0) {
                     pause = LONGEST_RETRY;
@@ -82,6 +90,20 @@ public class MailDispatcher {
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * The server refused for good: an SMTP 5xx reply (no such mailbox, relaying denied), whose retry would fail the
+     * same; a 4xx or a connection failure is worth retrying.
+     */
+    static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.strip().matches("(?s)5\\d\\d[ -].*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The notice's own title and text, from its kind's template, the same as the thread shows it. */

@@ -23,16 +23,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ru.fioco.training.messaging.api.NoticeKind;
 import ru.fioco.training.messaging.api.NoticeParameters;
 import ru.fioco.training.messaging.policy.StaffMailbox;
+import ru.fioco.training.messaging.query.MailDelivery;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
  * The e-mails to send, one per notice and address, keyed by both: a notice seen again adds nothing. A mail
- * stays pending until the SMTP server has accepted it; a failure only moves its next attempt later. A mail holds
+ * stays pending until the SMTP server has accepted it; a failure moves its next attempt later, and a permanent one
+ * (or days of them) sets it aside as failed, where staff see it (see {@link MailDelivery}). A mail holds
  * its notice as data (kind and parameters), rendered when it is sent.
  */
 @ApplicationScoped
-public class MailOutbox implements StaffMailbox {
+public class MailOutbox implements StaffMailbox, MailDelivery {
 
     /**
      * @param applicationId null for a mail about no single application (the staff's digest): sent as stored
@@ -104,6 +106,30 @@ public class MailOutbox implements StaffMailbox {
     public void sent(String id, Instant at) {
         outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "SENT"),
                 Updates.set("sentAt", Date.from(at))));
+    }
+
+    /** Given up: the mail leaves the queue and waits for staff (see {@link MailDelivery}). */
+    public void givenUp(String id, int attempts, String error) {
+        outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "FAILED"),
+                Updates.set("attempts", attempts), Updates.set("lastError", error),
+                Updates.set("failedAt", Date.from(clock.instant()))));
+    }
+
+    @Override
+    public List<FailedMail> failed(int limit) {
+        return outbox.find(Filters.eq("status", "FAILED")).sort(new Document("failedAt", -1)).limit(limit)
+                .map(d -> new FailedMail(d.getString("_id"), d.getString("applicationId"), d.getString("applicationNumber"),
+                        d.getString("to"), d.getString("kind"), d.getInteger("attempts", 0), d.getString("lastError"),
+                        d.getDate("failedAt") == null ? null : d.getDate("failedAt").toInstant()))
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public boolean retry(String id) {
+        return outbox.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED")),
+                Updates.combine(Updates.set("status", "PENDING"), Updates.set("attempts", 0),
+                        Updates.set("nextAttemptAt", Date.from(clock.instant())), Updates.unset("failedAt")))
+                .getModifiedCount() == 1;
     }
 
     public void failed(String id, int attempts, Instant nextAttemptAt, String error) {

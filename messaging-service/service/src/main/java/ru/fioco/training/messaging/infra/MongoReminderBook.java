@@ -47,7 +47,7 @@ public class MongoReminderBook implements ReminderBook {
         reminders.updateMany(Filters.and(Filters.eq("applicationId", r.applicationId()), Filters.eq("kind", r.kind().name()),
                         Filters.eq("status", Status.SCHEDULED.name()), Filters.ne("_id", r.id())),
                 Updates.combine(Updates.set("status", Status.CANCELLED.name()), Updates.set("settledAt", new Date()),
-                        Updates.set("note", "перенесено на " + r.about())));
+                        Updates.set("note", "перенесено на " + r.about()), Updates.set("moved", true)));
         try {
             reminders.insertOne(new Document("_id", r.id())
                     .append("applicationId", r.applicationId())
@@ -61,7 +61,14 @@ public class MongoReminderBook implements ReminderBook {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // known already (scheduled, fired or cancelled): the same reminder is not made twice
+            // known already: the same reminder is not made twice; but one cancelled only because its date moved away
+            // and now moved back is due again (a reminder cancelled because its matter was done stays cancelled)
+            reminders.updateOne(Filters.and(Filters.eq("_id", r.id()), Filters.eq("status", Status.CANCELLED.name()),
+                            Filters.eq("moved", true)),
+                    Updates.combine(Updates.set("status", Status.SCHEDULED.name()), Updates.set("fireAt", Date.from(r.fireAt())),
+                            Updates.set("expiresAt", r.expiresAt().equals(Instant.MAX) ? null : Date.from(r.expiresAt())),
+                            Updates.set("provisional", r.provisional()), Updates.unset("settledAt"), Updates.unset("note"),
+                            Updates.unset("moved")));
         }
     }
 

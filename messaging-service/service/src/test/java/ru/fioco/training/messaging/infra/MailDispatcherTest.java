@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,6 +80,35 @@ class MailDispatcherTest {
         clock.at(NOON.plusSeconds(3600));
         assertThat(dispatcher.sendDue()).as("sent once").isZero();
         assertThat(accepted).hasSize(1);
+    }
+
+    @Test
+    void aMailboxThatDoesNotExistIsGivenUpAtOnceAndATemporaryRefusalAfterDaysOfTries() {
+        FakeOutbox outbox = new FakeOutbox();
+        MovableClock clock = new MovableClock();
+        clock.at(NOON);
+        for (String to : List.of("nobody@school.ru", "busy@school.ru")) {
+            outbox.add(new MailOutbox.Mail("n1|" + to, "app-1", "n1", to, NoticeKind.INVOICE_ISSUED,
+                    NoticeParameters.builder().documentNumber("СЧ-2026-000001").build(), null, null, "000-000001",
+                    "МБОУ «Школа № 1»", 0), NOON);
+        }
+        MailDispatcher dispatcher = dispatcher(outbox, mails -> {
+            String to = mails[0].getTo().get(0);
+            throw new IllegalStateException("sending failed", new IllegalStateException(to.startsWith("nobody")
+                    ? "550 5.1.1 <nobody@school.ru>: Recipient address rejected: User unknown"
+                    : "451 4.3.0 Temporary local problem"));
+        }, new ArrayList<>(), clock);
+
+        dispatcher.sendDue();
+        assertThat(outbox.status("n1|nobody@school.ru")).as("a 5xx is final").isEqualTo("FAILED");
+        assertThat(outbox.status("n1|busy@school.ru")).isEqualTo("PENDING");
+        for (int i = 1; i < MailDispatcher.MOST_ATTEMPTS; i++) {
+            clock.at(outbox.nextAttempt("n1|busy@school.ru"));
+            dispatcher.sendDue();
+        }
+        assertThat(outbox.status("n1|busy@school.ru")).as("given up after days of 4xx").isEqualTo("FAILED");
+        assertThat(outbox.attempts("n1|busy@school.ru")).isEqualTo(MailDispatcher.MOST_ATTEMPTS);
+        assertThat(Duration.between(NOON, clock.instant())).as("about three days of tries").isGreaterThan(Duration.ofDays(2));
     }
 
     @Test
@@ -170,6 +200,16 @@ class MailDispatcherTest {
         public void failed(String id, int attempts, Instant nextAttemptAt, String error) {
             entries.get(id)[2] = attempts;
             entries.get(id)[3] = nextAttemptAt;
+        }
+
+        @Override
+        public void givenUp(String id, int attempts, String error) {
+            entries.get(id)[1] = "FAILED";
+            entries.get(id)[2] = attempts;
+        }
+
+        String status(String id) {
+            return (String) entries.get(id)[1];
         }
 
         int attempts(String id) {

@@ -119,6 +119,32 @@ class ReminderFiringTest {
     }
 
     @Test
+    void aProgrammeMovedAwayAndBackRemindsOnItsOriginalDayAgain() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
+        app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                reminders(id).getList("findAll { it.reminder.kind == 'COURSE_STARTS_TOMORROW' }.status", String.class))
+                .containsExactly("SCHEDULED"));
+        for (LocalDate start : List.of(LocalDate.of(2027, 2, 8), LocalDate.of(2027, 2, 1))) {
+            app.application(new ProgrammeChanged(app.programmeId, "Функциональная грамотность", start,
+                    start.plusDays(11), 36, List.of("Математика"), new BigDecimal("12000.00"),
+                    "https://lms.fioco.ru/course/view.php?id=42",
+                    List.of(new Tutor("Иванова Мария Петровна", "tutor@fioco.ru"))));
+        }
+        // the reminder for 1 February was cancelled by the move and is due again now that the course is back
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(reminders(id).getString("find { it.reminder.about == '2027-02-01' "
+                    + "&& it.reminder.kind == 'COURSE_STARTS_TOMORROW' }.status")).isEqualTo("SCHEDULED");
+            assertThat(reminders(id).getString("find { it.reminder.about == '2027-02-08' "
+                    + "&& it.reminder.kind == 'COURSE_STARTS_TOMORROW' }.status")).isEqualTo("CANCELLED");
+        });
+        clock.at(Instant.parse("2027-01-31T07:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "COURSE_STARTS_TOMORROW") == 1);
+    }
+
+    @Test
     void originalsAreRemindedTheDayBeforeAndReportedOverdueUnlessTheyArrive() {
         Lifecycle late = new Lifecycle(kafka).submitted();
         Lifecycle punctual = new Lifecycle(kafka).submitted();

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -212,5 +214,18 @@ class ThreadApiTest {
 
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void theMailsGivenUpOnAreForStaffToSeeAndSendAgain() {
+        given().auth().oauth2(Lifecycle.STAFF).when().get("/admin/mail/failed").then().statusCode(200)
+                .contentType("application/json");
+        for (String token : List.of(SCHOOL, AUDITOR)) {
+            given().auth().oauth2(token).when().get("/admin/mail/failed").then().statusCode(403)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(token).when().post("/admin/mail/failed/x/retry").then().statusCode(403);
+        }
+        given().auth().oauth2(Lifecycle.STAFF).when().post("/admin/mail/failed/" + UUID.randomUUID() + "/retry")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }
