@@ -290,7 +290,7 @@ function StaffContractActions({ c }: { c: ContractView }) {
             {c.participants.map((p) => (
               <div key={p.participantId}>
                 <Checkbox checked={passed[p.participantId]} onChange={(e) => setPassed({ ...passed, [p.participantId]: e.target.checked })}>
-                  {p.fullName} прошёл обучение
+                  {p.fullName}{p.subject ? ` (${p.subject})` : ''} прошёл обучение
                 </Checkbox>
               </div>
             ))}

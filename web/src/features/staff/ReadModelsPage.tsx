@@ -40,15 +40,15 @@ function FailedMails() {
   return (
     <Card title={`Неотправленные письма (${list.data?.length ?? '…'})`} size="small">
       <ErrorNote error={list.error ?? retry.error} />
-      <Table<FailedMail> rowKey="id" size="small" pagination={false} dataSource={list.data ?? []}
-        locale={{ emptyText: 'Все письма отправлены' }} columns={[
+      {(list.data ?? []).length === 0 ? <Typography.Text type="secondary">Все письма отправлены.</Typography.Text> : (
+      <Table<FailedMail> rowKey="id" size="small" pagination={false} dataSource={list.data ?? []} columns={[
           { title: 'Заявка', render: (_, m) => m.applicationNumber ?? '—' },
           { title: 'Кому', dataIndex: 'to' },
           { title: 'Попыток', dataIndex: 'attempts' },
           { title: 'Ответ почтового сервера', render: (_, m) => m.lastError ?? '—' },
           { title: 'Когда', render: (_, m) => dateTime(m.failedAt) },
-          { title: '', render: (_, m) => <Button onClick={() => retry.mutate(m.id)} loading={retry.isPending}>Отправить снова</Button> },
-        ]} />
+          { title: 'Действие', render: (_, m) => <Button onClick={() => retry.mutate(m.id)} loading={retry.isPending}>Отправить снова</Button> },
+        ]} />)}
     </Card>
   );
 }

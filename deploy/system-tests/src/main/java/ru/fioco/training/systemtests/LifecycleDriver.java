@@ -103,9 +103,12 @@ public final class LifecycleDriver {
                 .when().get("/programmes/" + a.programme).then().statusCode(200));
         a.id = call("application-service", a.token).contentType(ContentType.JSON).body(form(a))
                 .when().post("/applications").then().statusCode(201).extract().path("id");
+        // the board is a projection: the draft shows there a moment after the answer
+        List<String> ids = await().atMost(WAIT).until(() -> call("application-service", a.token).when()
+                .get("/applications/" + a.id).then().extract(), r -> r.statusCode() == 200)
+                .jsonPath().getList("form.participants.participantId", String.class);
         a.participantIds.clear();
-        a.participantIds.addAll(call("application-service", a.token).when().get("/applications/" + a.id).then()
-                .statusCode(200).extract().jsonPath().getList("form.participants.participantId", String.class));
+        a.participantIds.addAll(ids);
     }
 
     /** Every participant's required scans uploaded into the draft, as the cabinet does before submission. */

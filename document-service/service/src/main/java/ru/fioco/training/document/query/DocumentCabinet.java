@@ -65,7 +65,7 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of("document_files", REVIEW_QUEUE);
+        return List.of("document_files", REVIEW_QUEUE, DOWNLOADS);
     }
 
     public record Version(int version, String documentId, long size, String sha256, String contentType,
@@ -101,6 +101,10 @@ public class DocumentCabinet implements RebuildableReadModel {
     /** The institute reviews an uploaded document within this many working days. */
     public static final int REVIEW_WORKING_DAYS = 3;
     static final String REVIEW_QUEUE = "review_queue";
+    /** One document per download: a file's record of them never grows (Mongo's 16 MB per document). */
+    static final String DOWNLOADS = "document_downloads";
+    /** The most a file's view lists; staff ask {@link #downloads} for the whole record. */
+    static final int DOWNLOADS_IN_VIEW = 1000;
 
     /** The whole file of an application. */
     public record FileView(String applicationId, String organisationInn, boolean closed, boolean participantsFixed,
@@ -115,7 +119,6 @@ public class DocumentCabinet implements RebuildableReadModel {
         public boolean fixed;
         public List<ParticipantSlots> participants = new ArrayList<>();
         public Map<String, SlotState> slots = new LinkedHashMap<>();
-        public List<Download> downloads = new ArrayList<>();
     }
 
     static final class SlotState {
@@ -136,11 +139,13 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     private MongoCollection<Document> files;
     private MongoCollection<Document> queue;
+    private MongoCollection<Document> downloadRecords;
 
     @PostConstruct
     void init() {
         files = database.collection("document_files");
         queue = database.collection(REVIEW_QUEUE);
+        downloadRecords = database.collection(DOWNLOADS);
     }
 
     private final EventHandlers<DocumentEvent, Instant> projection =
@@ -172,9 +177,7 @@ public class DocumentCabinet implements RebuildableReadModel {
                                 e.reason()));
                         reviewed(e.applicationId(), e.participantId(), e.slot(), e.version());
                     })
-                    .handle(DocumentDownloaded.class, (e, at) -> update(e.applicationId(), s -> s.downloads.add(
-                            new Download(e.documentId(), e.participantId(), e.slot(), e.version(), e.downloadedBy(),
-                                    e.downloadedByRole(), at))))
+                    .handle(DocumentDownloaded.class, this::downloaded)
                     .ignore(ParticipantDocumentsAccepted.class, ApplicationDocumentsAccepted.class)
                     .build();
 
@@ -272,10 +275,31 @@ public class DocumentCabinet implements RebuildableReadModel {
     }
 
     public Optional<FileView> find(String applicationId) {
-        return load(applicationId).map(DocumentCabinet::view);
+        return load(applicationId).map(s -> view(s, downloads(applicationId, DOWNLOADS_IN_VIEW)));
     }
 
-    static FileView view(State s) {
+    /** The downloads of an application's files, oldest first, at most {@code limit}. */
+    public List<Download> downloads(String applicationId, int limit) {
+        List<Download> found = new ArrayList<>();
+        for (Document d : downloadRecords.find(Filters.eq("applicationId", applicationId)).sort(new Document("at", 1)
+                .append("_id", 1)).limit(limit)) {
+            found.add(new Download(d.getString("documentId"), d.getString("participantId"),
+                    DocumentSlot.valueOf(d.getString("slot")), d.getInteger("version"), d.getString("by"),
+                    d.getString("role"), d.getDate("at").toInstant()));
+        }
+        return found;
+    }
+
+    /** Keyed by what it records, so a handler run twice (a retry, a rebuild) records it once. */
+    private void downloaded(DocumentDownloaded e, Instant at) {
+        String id = e.applicationId() + "|" + e.documentId() + "|" + e.downloadedBy() + "|" + at.toEpochMilli();
+        downloadRecords.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("applicationId", e.applicationId())
+                .append("documentId", e.documentId()).append("participantId", e.participantId())
+                .append("slot", e.slot().name()).append("version", e.version()).append("by", e.downloadedBy())
+                .append("role", e.downloadedByRole()).append("at", Date.from(at)), new ReplaceOptions().upsert(true));
+    }
+
+    static FileView view(State s, List<Download> downloadsOfFile) {
         List<ParticipantView> participants = new ArrayList<>();
         for (ParticipantSlots p : s.participants) {
             List<SlotView> slots = new ArrayList<>();
@@ -294,7 +318,7 @@ public class DocumentCabinet implements RebuildableReadModel {
             }
         }
         return new FileView(s.applicationId, s.organisationInn, s.closed, s.fixed, participants, applicationSlots,
-                List.copyOf(s.downloads));
+                List.copyOf(downloadsOfFile));
     }
 
     static SlotView slotView(DocumentSlot slot, boolean required, SlotState state) {

@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -180,6 +181,16 @@ class DocumentApiTest {
                 .body("by", Matchers.containsInAnyOrder("school@example.ru", "staff@fioco.ru"))
                 .body("version", Matchers.everyItem(equalTo(1))));
         given().auth().oauth2(SCHOOL).when().get("/applications/" + app + "/documents/downloads").then().statusCode(403);
+        // each download is a record of its own: the file's document does not grow with them (16 MB per document)
+        int stateBefore = mongo.getDatabase("documents").getCollection("document_files").find(Filters.eq("_id", app)).first().toJson().length();
+        for (int i = 0; i < 20; i++) {
+            given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents/files/" + documentId)
+                    .then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/applications/" + app + "/documents/downloads").then().body("size()", equalTo(22)));
+        assertThat(mongo.getDatabase("documents").getCollection("document_files").find(Filters.eq("_id", app)).first().toJson().length())
+                .isEqualTo(stateBefore);
         // the auditor sees metadata without names
         given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents").then().statusCode(200)
                 .body("participants[0].displayName", Matchers.nullValue())
