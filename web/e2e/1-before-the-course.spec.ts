@@ -356,11 +356,23 @@ async function fillParticipant(page: Page, n: number, p: ParticipantData) {
   await group.getByLabel('E-mail').fill(p.email);
 }
 
-/** Picks an option of an antd select: the visible list's item (the hidden one is for screen readers). */
+/**
+ * Picks an option of an antd select: the visible list's item (the hidden one is for screen readers), and checks the
+ * select shows it (a click while the list still animates can miss; then it picks again).
+ */
 async function choose(page: Page, select: ReturnType<Page['locator']>, text: string, search = false) {
-  await select.click();
-  if (search) await select.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await select.fill(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    try {
+      await expect(box).toContainText(text, { timeout: 2000 });
+      return;
+    } catch (missed) {
+      if (attempt >= 3) throw missed;
+    }
+  }
 }
 
 /** Staff open a scan beside the participant's data and accept it, or reject it saying why. */
