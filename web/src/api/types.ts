@@ -333,7 +333,7 @@ export interface ProgrammeRequest {
   title: string;
   startDate: IsoDate;
   endDate: IsoDate;
-  /** 1..2000. */
+  /** 16..2000: a qualification upgrade programme has at least 16 hours. */
   hours: number;
   /** 1..50 distinct names, each at most 200 characters. */
   subjects: string[];
