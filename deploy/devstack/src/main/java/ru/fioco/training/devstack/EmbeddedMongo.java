@@ -2,14 +2,19 @@ package ru.fioco.training.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 
 /**
  * The MongoDB wire protocol served in this JVM by mongo-java-server: in memory for tests, in an H2
@@ -20,9 +25,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final AtomicBoolean down = new AtomicBoolean();
 
     private EmbeddedMongo(MongoBackend backend, int port) {
-        this.server = new MongoServer(backend);
+        this.server = new MongoServer(failingWhileDown(backend, down));
         server.bind("127.0.0.1", port);
         this.address = server.getLocalAddress();
     }
@@ -48,6 +54,31 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /**
+     * A fault from outside, for tests: until the returned handle is closed every request the server gets (the
+     * driver's heartbeats included) fails, as while a replica set elects a primary or the server is unreachable.
+     * The data stays.
+     */
+    public AutoCloseable outage() {
+        down.set(true);
+        return () -> down.set(false);
+    }
+
+    private static MongoBackend failingWhileDown(MongoBackend backend, AtomicBoolean down) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (down.get() && method.getName().startsWith("handle") && !method.getName().equals("handleClose")) {
+                throw new MongoServerException("simulated outage of the embedded MongoDB server");
+            }
+            try {
+                return method.invoke(backend, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+                new Class<?>[] {MongoBackend.class}, handler);
     }
 
     @Override

@@ -30,12 +30,11 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalPlatform implements AutoCloseable {
 
     /**
-     * The services' topics and their dead-letter topics. Named here, not taken from the services' api
-     * modules, because the devstack is built before them; a test of each service checks its topic name.
+     * The services' topics. Named here, not taken from the services' api modules, because the devstack is built
+     * before them; a test of each service checks its topic name. Each consumer creates its own dead-letter topic.
      */
     public static final List<String> TOPICS = List.of(
-            "applications", "documents", "contracts", "messages", "representatives",
-            "applications.dlq", "documents.dlq", "contracts.dlq", "messages.dlq");
+            "applications", "documents", "contracts", "messages", "representatives");
     public static final int PARTITIONS = 3;
 
     /** The services, in start order, with their ports for the local run. */

@@ -1,11 +1,15 @@
 package ru.fioco.training.platform.consuming;
 
+import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
 /**
@@ -21,6 +25,22 @@ public final class ProcessedEventLog {
 
     public ProcessedEventLog(MongoCollection<Document> collection) {
         this.collection = collection;
+    }
+
+    /**
+     * Lets MongoDB remove an entry {@code retention} after it was recorded (a TTL index on {@code at}; the embedded
+     * server ignores it, a real one enforces it). Changing the retention replaces the index.
+     */
+    public void expireAfter(Duration retention) {
+        String name = "expire_at";
+        for (Document index : collection.listIndexes()) {
+            Number seconds = index.get("expireAfterSeconds", Number.class);
+            if (name.equals(index.getString("name")) && seconds != null && seconds.longValue() != retention.toSeconds()) {
+                collection.dropIndex(name);
+            }
+        }
+        collection.createIndex(Indexes.ascending("at"),
+                new IndexOptions().name(name).expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
     }
 
     public boolean contains(String consumer, String eventId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,6 +31,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.jboss.logging.Logger;
 
@@ -41,6 +47,11 @@ import ru.fioco.training.platform.events.CloudEvents;
  * delivery is at least once, and a duplicate is the same event with the same {@code ce_id}, which
  * consumers absorb. The token is claimed in the token store, so of several instances of a service only
  * one publishes at a time.
+ *
+ * <p>An event that no retry can publish (larger than Kafka takes, not writable as JSON, of a type the publication
+ * does not know) is parked in the {@link PublisherQuarantine}: the events before it are published and the token
+ * stored up to them, and the publisher waits at it until staff release or skip it. It never moves past such an
+ * event by itself, since the consumers of that key would then see later events without it.
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -58,6 +69,9 @@ public final class EventPublisher implements AutoCloseable {
     private final AtomicLong publishedCount = new AtomicLong();
     private final AtomicReference<Instant> lastProgress = new AtomicReference<>(Instant.now());
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicReference<PublisherQuarantine.Entry> parked = new AtomicReference<>();
+    private final PublisherQuarantine quarantine;
+    private volatile Instant acknowledgedUpTo;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -65,7 +79,7 @@ public final class EventPublisher implements AutoCloseable {
 
     public EventPublisher(String name, StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokenStore,
             Supplier<Producer<String, byte[]>> producerFactory, EventPublication publication, ObjectMapper json,
-            int batchSize, MeterRegistry metrics) {
+            int batchSize, MeterRegistry metrics, PublisherQuarantine quarantine) {
         this.name = name;
         this.source = source;
         this.tokenStore = tokenStore;
@@ -74,6 +88,15 @@ public final class EventPublisher implements AutoCloseable {
         this.json = json;
         this.batchSize = batchSize;
         this.published = metrics.counter("platform.events.published", "topic", publication.topic());
+        this.quarantine = quarantine;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String topic() {
+        return publication.topic();
     }
 
     public synchronized void start() {
@@ -152,12 +175,31 @@ public final class EventPublisher implements AutoCloseable {
         return lastError.get();
     }
 
+    /** The event the publisher waits at, until staff decide; empty while it publishes. */
+    public Optional<PublisherQuarantine.Entry> parked() {
+        return Optional.ofNullable(parked.get());
+    }
+
+    /** The time of the newest event Kafka acknowledged (or the stored token's), {@code null} before the first. */
+    public Instant acknowledgedUpTo() {
+        return acknowledgedUpTo;
+    }
+
     private void run() {
         while (running) {
             try {
+                Optional<PublisherQuarantine.Entry> waitingAt = quarantine.parked(name);
+                parked.set(waitingAt.orElse(null));
+                if (waitingAt.isPresent()) {
+                    pause(Duration.ofSeconds(1)); // until staff release or skip it
+                    continue;
+                }
                 TrackingToken token = claimToken();
+                if (token instanceof MongoTrackingToken mongoToken && acknowledgedUpTo == null) {
+                    acknowledgedUpTo = mongoToken.getTimestamp();
+                }
                 try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(token)) {
-                    publishFrom(stream);
+                    publishFrom(stream, quarantine.decisions(name));
                 }
                 lastError.set(null);
             } catch (UnableToClaimTokenException e) {
@@ -190,7 +232,9 @@ public final class EventPublisher implements AutoCloseable {
         return tokenStore.fetchToken(name, SEGMENT);
     }
 
-    private void publishFrom(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, ExecutionException {
+    /** Publishes until stopped, or until an event is parked (then returns). */
+    private void publishFrom(BlockingStream<TrackedEventMessage<?>> stream, Map<String, PublisherQuarantine.State> decided)
+            throws InterruptedException, ExecutionException {
         while (running) {
             if (!stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                 tokenStore.extendClaim(name, SEGMENT);
@@ -202,22 +246,106 @@ public final class EventPublisher implements AutoCloseable {
                 batch.add(stream.nextAvailable());
             }
             Producer<String, byte[]> p = producer();
+            List<TrackedEventMessage<?>> sent = new ArrayList<>(batch.size());
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            TrackedEventMessage<?> unpublishable = null;
+            String reason = null;
             for (TrackedEventMessage<?> event : batch) {
-                acks.add(p.send(record(event)));
+                if (decided.get(event.getIdentifier()) == PublisherQuarantine.State.SKIPPED) {
+                    sent.add(event);
+                    acks.add(null); // passed over, as staff decided
+                    continue;
+                }
+                ProducerRecord<String, byte[]> record;
+                try {
+                    record = record(event);
+                } catch (RuntimeException e) {
+                    unpublishable = event;
+                    reason = e.toString();
+                    break;
+                }
+                Future<RecordMetadata> ack = p.send(record);
+                // a record over the producer's size limit fails at once: nothing after it is sent
+                Optional<Throwable> refusal = refusalForGood(ack);
+                if (refusal.isPresent()) {
+                    unpublishable = event;
+                    reason = refusal.get().toString();
+                    break;
+                }
+                sent.add(event);
+                acks.add(ack);
             }
             p.flush();
+            int acknowledged = 0;
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(); // throws if Kafka did not acknowledge: the token stays where it was
+                if (ack != null) {
+                    try {
+                        ack.get();
+                    } catch (ExecutionException e) {
+                        if (!isForGood(e.getCause())) {
+                            throw e; // not acknowledged: the token stays after the last acknowledged event
+                        }
+                        unpublishable = sent.get(acknowledged);
+                        reason = e.getCause().toString();
+                        break;
+                    }
+                }
+                acknowledged++;
             }
             if (!running) {
                 return; // stopped while sending: whatever was acknowledged is re-sent next time, as duplicates
             }
-            tokenStore.storeToken(batch.get(batch.size() - 1).trackingToken(), name, SEGMENT);
-            published.increment(batch.size());
-            publishedCount.addAndGet(batch.size());
+            if (acknowledged > 0) {
+                List<TrackedEventMessage<?>> done = sent.subList(0, acknowledged);
+                TrackedEventMessage<?> last = done.get(done.size() - 1);
+                tokenStore.storeToken(last.trackingToken(), name, SEGMENT);
+                acknowledgedUpTo = last.getTimestamp();
+                long count = done.stream().filter(e -> decided.get(e.getIdentifier()) != PublisherQuarantine.State.SKIPPED)
+                        .count();
+                published.increment(count);
+                publishedCount.addAndGet(count);
+                done.stream().filter(e -> decided.get(e.getIdentifier()) == PublisherQuarantine.State.RELEASED)
+                        .forEach(e -> quarantine.published(e.getIdentifier()));
+            }
             lastProgress.set(Instant.now());
+            if (unpublishable != null) {
+                park(unpublishable, reason);
+                return;
+            }
         }
+    }
+
+    private void park(TrackedEventMessage<?> event, String reason) {
+        String aggregateId = null;
+        Long sequence = null;
+        if (event instanceof DomainEventMessage<?> domain) {
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        quarantine.park(name, publication.topic(), event.getIdentifier(), event.getPayloadType().getName(), aggregateId,
+                sequence, reason);
+        parked.set(quarantine.parked(name).orElse(null));
+        LOG.errorf("Event %s (%s) cannot be published to %s and is parked; publishing waits for staff to release or "
+                + "skip it (/admin/publisher/quarantine): %s", event.getIdentifier(), event.getPayloadType().getName(),
+                publication.topic(), reason);
+    }
+
+    private static Optional<Throwable> refusalForGood(Future<RecordMetadata> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return Optional.empty();
+        }
+        try {
+            ack.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return isForGood(e.getCause()) ? Optional.of(e.getCause()) : Optional.empty();
+        }
+    }
+
+    /** Kafka's answers that no retry changes: the record itself is wrong for the topic. */
+    static boolean isForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException || cause instanceof SerializationException;
     }
 
     ProducerRecord<String, byte[]> record(TrackedEventMessage<?> event) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,6 +142,58 @@ class EventPublisherTest {
                 assertThat(counts).hasSize(streams);
                 assertThat(counts.values()).allMatch(c -> c == perStream);
             });
+        }
+    }
+
+    @Test
+    void anEventKafkaRefusesIsParkedUntilStaffDecideAndNothingAfterItIsLostOrDuplicated() {
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), true)) {
+            List<String> before = new ArrayList<>();
+            for (int n = 0; n < 5; n++) {
+                before.add(f.append("a", n));
+                before.add(f.append("b", n));
+            }
+            // 2 MB of key and payload: over the producer's 1 MB request limit, as the oversized participant id was
+            String oversized = f.append("x".repeat(2_000_000), 0);
+            for (int n = 5; n < 10; n++) {
+                f.append("a", n);
+                f.append("b", n);
+            }
+            EventPublisher first = f.publisher(50);
+            first.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.parked().isPresent());
+            PublisherQuarantine.Entry parked = first.parked().orElseThrow();
+            assertThat(parked.eventId()).isEqualTo(oversized);
+            assertThat(parked.reason()).contains("RecordTooLargeException");
+            assertThat(parked.state()).isEqualTo(PublisherQuarantine.State.PARKED);
+            // what came before it is published and acknowledged; nothing after it
+            assertThat(StoredEvents.ceIds(TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic())))
+                    .containsExactlyInAnyOrderElementsOf(before);
+            first.close();
+
+            // a restart does not move past it; a release that does not cure it parks it again
+            try (EventPublisher second = f.publisher(50)) {
+                second.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.parked().isPresent());
+                f.quarantine().release(oversized, "staff-1");
+                await().atMost(Duration.ofSeconds(30)).until(() -> f.quarantine().get(oversized).state()
+                        == PublisherQuarantine.State.PARKED && f.quarantine().get(oversized).parkedAt().isAfter(parked.parkedAt()));
+                assertThat(TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic())).hasSize(before.size());
+
+                f.quarantine().skip(oversized, "staff-1", "идентификатор участника из 2 МБ: ошибка ввода");
+                await().atMost(Duration.ofSeconds(60)).until(() -> second.parked().isEmpty() && second.publishedCount() >= 10);
+            }
+            List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic());
+            Set<String> expected = new HashSet<>(StoredEvents.ids(f.mongo().getDatabase(f.database())));
+            expected.remove(oversized);
+            assertThat(records).hasSize(expected.size()); // no duplicates
+            assertThat(StoredEvents.ceIds(records)).isEqualTo(expected);
+            StoredEvents.sequencesPerKey(records).forEach((key, seqs) -> assertThat(seqs).as(key)
+                    .containsExactlyElementsOf(LongStream.range(0, 10).boxed().toList()));
+            PublisherQuarantine.Entry skipped = f.quarantine().get(oversized);
+            assertThat(skipped.state()).isEqualTo(PublisherQuarantine.State.SKIPPED);
+            assertThat(skipped.decidedBy()).isEqualTo("staff-1");
+            assertThat(skipped.skipReason()).contains("ошибка ввода");
         }
     }
 }

@@ -49,7 +49,9 @@ public final class CountingConsumer implements AutoCloseable {
         consumer = new KafkaConsumer<>(p);
         consumer.subscribe(List.of(topic));
         dispatcher = new InboundEventDispatcher(new ProcessedEventLog(db.getCollection(ProcessedEventLog.COLLECTION)),
-                EventJson.mapper(), new SimpleMeterRegistry());
+                EventJson.mapper(), new SimpleMeterRegistry(), (consumer, record, reason) -> {
+                    throw new IllegalStateException("the test's events are always applicable: " + reason);
+                }, null, Duration.ofSeconds(1));
         counters = db.getCollection("counters");
         thread = new Thread(this::run, "counting-consumer");
         thread.setDaemon(true);

@@ -20,6 +20,7 @@ import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.publishing.EventPublication;
 import ru.fioco.training.platform.publishing.EventPublisher;
+import ru.fioco.training.platform.publishing.PublisherQuarantine;
 
 /**
  * An event store on a fresh Mongo database and a publisher to a fresh topic, built exactly as a
@@ -103,7 +104,12 @@ public final class PublishingFixture implements AutoCloseable {
         String name = "kafka-publisher-" + topic;
         return new EventPublisher(name, eventStore, node.tokenStore(),
                 () -> new KafkaProducer<>(Map.copyOf(EventPublisher.producerConfig(bootstrapServers, name))),
-                publication, EventJson.mapper(), batchSize, metrics);
+                publication, EventJson.mapper(), batchSize, metrics, quarantine());
+    }
+
+    /** The quarantine every publisher of this fixture parks unpublishable events in. */
+    public PublisherQuarantine quarantine() {
+        return new PublisherQuarantine(mongo.getDatabase(database).getCollection(PublisherQuarantine.COLLECTION));
     }
 
     @Override

@@ -11,10 +11,11 @@ import ru.fioco.training.application.policy.ContractStepsPolicy;
 import ru.fioco.training.contract.api.ContractEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 
 /** Reads contract-service's events and hands each to the policy that follows the contract's steps. */
 @ApplicationScoped
-public class ContractsTopicListener {
+public class ContractsTopicListener implements InboundListener {
 
     static final String CONSUMER = "application-service.contracts";
     private static final EventTypes<ContractEvent> TYPES = EventTypes.ofSealed(ContractEvent.class, ContractEvent.TYPE_PREFIX);
@@ -24,6 +25,11 @@ public class ContractsTopicListener {
 
     @Inject
     ContractStepsPolicy contractSteps;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("contracts")
     @Blocking

@@ -13,11 +13,12 @@ import ru.fioco.training.application.query.ScanCopy;
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /** Reads document-service's events into the copy of which scans each participant has ({@code document-copy}). */
 @ApplicationScoped
-public class DocumentsTopicListener implements TopicFedReadModel {
+public class DocumentsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "application-service.documents";
     private static final EventTypes<DocumentEvent> TYPES = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
@@ -27,6 +28,11 @@ public class DocumentsTopicListener implements TopicFedReadModel {
 
     @Inject
     ScanCopy scans;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("documents")
     @Blocking

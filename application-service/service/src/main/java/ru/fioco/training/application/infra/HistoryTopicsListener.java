@@ -14,6 +14,8 @@ import ru.fioco.training.application.query.history.ApplicationHistory;
 import ru.fioco.training.application.query.history.HistoryLog;
 import ru.fioco.training.application.query.nextstep.NextStepBook;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
+import ru.fioco.training.platform.consuming.PoisonEventException;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -22,7 +24,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * from offset 0 ({@code history} in the admin API), and comes out the same.
  */
 @ApplicationScoped
-public class HistoryTopicsListener implements TopicFedReadModel {
+public class HistoryTopicsListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "application-service.history";
     private static final Logger LOG = Logger.getLogger(HistoryTopicsListener.class);
@@ -39,24 +41,34 @@ public class HistoryTopicsListener implements TopicFedReadModel {
     @Inject
     NextStepBook nextSteps;
 
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
     @Incoming("history")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbound.consume(CONSUMER, record, () -> replay(record));
+        inbound.consume(CONSUMER, record, () -> record(HistoryLog.of(record).orElseThrow(
+                () -> new PoisonEventException("not a CloudEvent of the platform"))));
     }
 
     /**
      * Recording is all the history does with an event, live or replayed: a record is keyed by its event, and only
-     * an event recorded for the first time goes on to the next-step facts.
+     * an event recorded for the first time goes on to the next-step facts. A replay passes over a record that is not
+     * a CloudEvent of the platform (it was dead-lettered when it first came).
      */
     @Override
     public void replay(ConsumerRecord<String, String> record) {
-        HistoryLog.of(record).ifPresentOrElse(recorded -> {
-            if (log.record(recorded)) {
-                history.event(recorded).ifPresent(nextSteps::apply);
-            }
-        }, () -> LOG.warnf("History skips %s-%d@%d: not a CloudEvent of the platform", record.topic(),
-                record.partition(), record.offset()));
+        HistoryLog.of(record).ifPresentOrElse(this::record, () -> LOG.warnf(
+                "History skips %s-%d@%d: not a CloudEvent of the platform", record.topic(), record.partition(),
+                record.offset()));
+    }
+
+    private void record(HistoryLog.Recorded recorded) {
+        if (log.record(recorded)) {
+            history.event(recorded).ifPresent(nextSteps::apply);
+        }
     }
 
     @Override

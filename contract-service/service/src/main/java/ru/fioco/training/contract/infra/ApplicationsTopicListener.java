@@ -16,6 +16,7 @@ import ru.fioco.training.contract.query.ProgrammeTerms;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -24,7 +25,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * contract when an application is taken into work.
  */
 @ApplicationScoped
-public class ApplicationsTopicListener implements TopicFedReadModel {
+public class ApplicationsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "contract-service.applications";
     private static final EventTypes<ApplicationEvent> TYPES =
@@ -41,6 +42,11 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
 
     @Inject
     ContractOpeningPolicy contracts;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("applications")
     @Blocking

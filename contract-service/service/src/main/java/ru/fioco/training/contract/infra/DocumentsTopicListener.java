@@ -14,6 +14,7 @@ import ru.fioco.training.contract.query.DocumentFacts;
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -21,7 +22,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * from the topic as {@code document-facts}), then to the policy that records an accepted signed act.
  */
 @ApplicationScoped
-public class DocumentsTopicListener implements TopicFedReadModel {
+public class DocumentsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "contract-service.documents";
     private static final EventTypes<DocumentEvent> TYPES = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
@@ -34,6 +35,11 @@ public class DocumentsTopicListener implements TopicFedReadModel {
 
     @Inject
     SignedActPolicy signedActs;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("documents")
     @Blocking

@@ -14,6 +14,7 @@ import ru.fioco.training.document.policy.ApplicationLifecyclePolicy;
 import ru.fioco.training.document.query.ProgrammeCopy;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -21,7 +22,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * {@code programme-copy}), then to the policy that opens and closes the applications' document files.
  */
 @ApplicationScoped
-public class ApplicationsTopicListener implements TopicFedReadModel {
+public class ApplicationsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "document-service.applications";
     private static final EventTypes<ApplicationEvent> TYPES =
@@ -35,6 +36,11 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
 
     @Inject
     ApplicationLifecyclePolicy applications;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("applications")
     @Blocking

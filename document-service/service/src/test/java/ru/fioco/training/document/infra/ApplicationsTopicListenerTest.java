@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import ru.fioco.training.platform.testing.TopicReader;
 class ApplicationsTopicListenerTest {
 
     static final String TYPE = "ru.fioco.training.applications.ProgrammePublished";
+    static final String STAFF = SharedTestStack.get().tokens().staff("operator");
     static final String ANYONE = SharedTestStack.get().tokens().representative("school@example.ru", "7707083893");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -111,7 +113,7 @@ class ApplicationsTopicListenerTest {
             given().auth().oauth2(ANYONE).when().get("/programmes/" + after).then().statusCode(200);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> dead = TopicReader.readAll(kafka, "applications.dlq").stream()
+            List<ConsumerRecord<String, String>> dead = TopicReader.readAll(kafka, "document-service.applications.dlq").stream()
                     .filter(r -> key.equals(r.key())).toList();
             assertThat(dead).hasSize(3);
             assertThat(dead).extracting(r -> CloudEvents.header(r.headers(), CloudEvents.ID))
@@ -123,6 +125,17 @@ class ApplicationsTopicListenerTest {
                             reason -> assertThat(reason).contains("missing CloudEvents header ce_id"));
             assertThat(dead.get(0).value()).isEqualTo("{not json");
         });
+        // staff see the same three, under this consumer, waiting
+        given().auth().oauth2(STAFF).queryParam("consumer", "document-service.applications").queryParam("state", "waiting")
+                .when().get("/admin/dead-letters").then().statusCode(200)
+                .body("findAll { it.key == '" + key + "' }.reason", Matchers.containsInAnyOrder(
+                        Matchers.containsString("missing CloudEvents header ce_id"),
+                        Matchers.containsString("unknown event type"),
+                        Matchers.containsString("undeserialisable")));
+        given().auth().oauth2(STAFF).queryParam("state", "lost").when().get("/admin/dead-letters").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", Matchers.hasItem("state"));
+        given().auth().oauth2(ANYONE).when().get("/admin/dead-letters").then().statusCode(403);
+        given().when().get("/admin/dead-letters").then().statusCode(401);
     }
 
     @Test

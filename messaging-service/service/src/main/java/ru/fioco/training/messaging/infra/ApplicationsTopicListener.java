@@ -15,6 +15,7 @@ import ru.fioco.training.messaging.policy.ReminderPolicy;
 import ru.fioco.training.messaging.query.ApplicationFacts;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -23,7 +24,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * policies.
  */
 @ApplicationScoped
-public class ApplicationsTopicListener implements TopicFedReadModel {
+public class ApplicationsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "messaging-service.applications";
     private static final EventTypes<ApplicationEvent> TYPES =
@@ -40,6 +41,11 @@ public class ApplicationsTopicListener implements TopicFedReadModel {
 
     @Inject
     ReminderPolicy reminders;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("applications")
     @Blocking

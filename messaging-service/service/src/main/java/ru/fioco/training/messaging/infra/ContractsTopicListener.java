@@ -15,6 +15,7 @@ import ru.fioco.training.messaging.policy.ReminderPolicy;
 import ru.fioco.training.messaging.query.ApplicationFacts;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 import ru.fioco.training.platform.rebuild.TopicFedReadModel;
 
 /**
@@ -22,7 +23,7 @@ import ru.fioco.training.platform.rebuild.TopicFedReadModel;
  * from the topic as {@code contract-facts}), then to the notice and reminder policies.
  */
 @ApplicationScoped
-public class ContractsTopicListener implements TopicFedReadModel {
+public class ContractsTopicListener implements InboundListener, TopicFedReadModel {
 
     static final String CONSUMER = "messaging-service.contracts";
     private static final EventTypes<ContractEvent> TYPES = EventTypes.ofSealed(ContractEvent.class, ContractEvent.TYPE_PREFIX);
@@ -38,6 +39,11 @@ public class ContractsTopicListener implements TopicFedReadModel {
 
     @Inject
     ReminderPolicy reminders;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("contracts")
     @Blocking

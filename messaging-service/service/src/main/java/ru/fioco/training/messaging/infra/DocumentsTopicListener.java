@@ -12,13 +12,14 @@ import ru.fioco.training.messaging.policy.NoticePolicy;
 import ru.fioco.training.messaging.policy.UploadDigestPolicy;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.consuming.InboundListener;
 
 /**
  * Reads document-service's events: an upload is noted for the staff's daily digest, a rejected document is a
  * notice.
  */
 @ApplicationScoped
-public class DocumentsTopicListener {
+public class DocumentsTopicListener implements InboundListener {
 
     static final String CONSUMER = "messaging-service.documents";
     private static final EventTypes<DocumentEvent> TYPES = EventTypes.ofSealed(DocumentEvent.class, DocumentEvent.TYPE_PREFIX);
@@ -31,6 +32,11 @@ public class DocumentsTopicListener {
 
     @Inject
     UploadDigestPolicy digest;
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
 
     @Incoming("documents")
     @Blocking
