@@ -3,6 +3,9 @@ package ru.fioco.training.platform.axon;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -53,7 +56,7 @@ public final class EventStoreSetup {
         this.mongoEngine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
                 // each tracking fetch is one query sorted by timestamp; larger batches mean fewer of them
                 .batchSize(TRACKING_BATCH)
@@ -67,6 +70,18 @@ public final class EventStoreSetup {
                 .nodeId(nodeId)
                 .claimTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * Snapshots are an aggregate's fields (private, as aggregates keep them) rather than its getters: an aggregate has
+     * few getters, and those answer questions rather than carry state.
+     */
+    private static Serializer snapshotSerializer() {
+        ObjectMapper mapper = EventJson.mapper().copy()
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
     /** A configurer with the event store, serialisers and token store set; services add aggregates and handlers. */

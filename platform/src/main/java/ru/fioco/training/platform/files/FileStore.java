@@ -14,11 +14,17 @@ import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import org.apache.tika.Tika;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.BsonObjectId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jboss.logging.Logger;
 
+import ru.fioco.training.platform.errors.AccessDeniedException;
+import ru.fioco.training.platform.errors.ConflictException;
+import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.errors.RuleViolationException;
 
 /**
  * The one way a service keeps an uploaded file: streamed into GridFS chunk by chunk (never whole in
@@ -27,6 +33,8 @@ import ru.fioco.training.platform.errors.NotFoundException;
  * the way, and, where the policy asks, opened to prove it is readable. A refused file leaves no chunk.
  */
 public final class FileStore {
+
+    private static final Logger LOG = Logger.getLogger(FileStore.class);
 
     static final int CHUNKS_PER_FETCH = 8;
     static final int DETECTION_BYTES = 64 * 1024;
@@ -129,6 +137,26 @@ public final class FileStore {
 
     public void delete(String fileId) {
         bucket.delete(new ObjectId(fileId));
+    }
+
+    /**
+     * After the command that was to file a stored upload failed: the bytes are deleted only when the command was
+     * refused (a rule, a conflict, bad input, no right, nothing to file it in), since then no event references them.
+     * After any other failure (a timeout, MongoDB away, the process stopping) the command may have been stored before
+     * the answer was lost, and an event would reference a deleted file; the bytes are kept (at worst an orphan).
+     */
+    public void discardIfRefused(String fileId, RuntimeException failure) {
+        if (isRefusal(failure)) {
+            delete(fileId);
+        } else {
+            LOG.warnf("Kept upload %s: its command failed with %s and may have been stored", fileId, failure.toString());
+        }
+    }
+
+    static boolean isRefusal(Throwable failure) {
+        return failure instanceof RuleViolationException || failure instanceof ConflictException
+                || failure instanceof InvalidInputException || failure instanceof AccessDeniedException
+                || failure instanceof NotFoundException || failure instanceof AggregateNotFoundException;
     }
 
     private static String readable(UploadPolicy policy) {

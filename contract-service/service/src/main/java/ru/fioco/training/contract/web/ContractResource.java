@@ -143,9 +143,9 @@ public class ContractResource {
     private Response stored(StoredFile stored, Runnable file) {
         try {
             file.run();
-        } catch (RuntimeException refused) {
-            files.delete(stored.fileId());
-            throw refused;
+        } catch (RuntimeException failed) {
+            files.discardIfRefused(stored.fileId(), failed);
+            throw failed;
         }
         return Response.status(201).entity(Map.of("documentId", stored.fileId(), "fileName", stored.fileName(),
                 "size", stored.size())).build();

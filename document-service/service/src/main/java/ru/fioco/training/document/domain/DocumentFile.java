@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import ru.fioco.training.document.api.ApplicationDocumentsAccepted;
 import ru.fioco.training.document.api.DocumentAccepted;
@@ -44,6 +45,8 @@ import ru.fioco.training.platform.files.StoredFile;
  * one; the derived facts «all documents of a participant accepted» and «all documents of the application
  * accepted» are published when they become true.
  */
+// snapshotted: raise the revision whenever the fields change (see platform Snapshots)
+@Revision("1")
 public class DocumentFile {
 
     /** A rejection's reason, as long as any reason or comment on the platform. */

@@ -7,11 +7,13 @@ import jakarta.inject.Singleton;
 
 import com.mongodb.client.gridfs.GridFSBuckets;
 import org.axonframework.config.Configurer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.document.domain.DocumentFile;
 import ru.fioco.training.document.query.DocumentCabinet;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
+import ru.fioco.training.platform.axon.Snapshots;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.publishing.SealedEventPublication;
@@ -30,9 +32,13 @@ public class DocumentEventSourcing extends SealedEventPublication implements Eve
     @Inject
     ServiceDatabase database;
 
+    @ConfigProperty(name = "platform.snapshots.every", defaultValue = "100")
+    int snapshotEvery;
+
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(DocumentFile.class);
+        // long-lived and busy: loaded from a snapshot plus the events after it
+        configurer.configureAggregate(Snapshots.every(snapshotEvery, DocumentFile.class));
         configurer.eventProcessing(processing -> processing.registerEventHandler(c -> cabinet));
     }
 

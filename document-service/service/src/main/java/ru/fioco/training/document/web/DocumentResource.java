@@ -172,7 +172,7 @@ public class DocumentResource {
             version = commands.sendAndWait(new UploadDocument(applicationId, participantId, slot, stored, acting()),
                     caller.commandMetaData());
         } catch (RuntimeException e) {
-            files.delete(stored.fileId()); // refused by the file's rules: keep nothing of it
+            files.discardIfRefused(stored.fileId(), e); // refused by the file's rules: keep nothing of it
             throw e;
         }
         return Response.status(201).entity(new Uploaded(stored.fileId(), version, stored.size(), stored.sha256(),

@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import ru.fioco.training.messaging.api.ApplicantContactChanged;
@@ -41,6 +42,8 @@ import ru.fioco.training.platform.errors.NotFoundException;
  * shadow {@link java.lang.Thread}). Messages and notices are numbered in the thread; a notice is posted
  * once per cause, however often its cause is delivered; each side's read mark only moves forward.
  */
+// snapshotted: raise the revision whenever the fields change (see platform Snapshots)
+@Revision("1")
 public class MessageThread {
 
     @AggregateIdentifier

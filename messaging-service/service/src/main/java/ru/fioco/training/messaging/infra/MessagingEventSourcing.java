@@ -7,11 +7,13 @@ import jakarta.inject.Singleton;
 
 import com.mongodb.client.gridfs.GridFSBuckets;
 import org.axonframework.config.Configurer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.messaging.api.ThreadEvent;
 import ru.fioco.training.messaging.domain.MessageThread;
 import ru.fioco.training.messaging.query.ThreadBoard;
 import ru.fioco.training.platform.axon.EventSourcingSetup;
+import ru.fioco.training.platform.axon.Snapshots;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.publishing.SealedEventPublication;
@@ -36,9 +38,13 @@ public class MessagingEventSourcing extends SealedEventPublication implements Ev
     @Inject
     ServiceDatabase database;
 
+    @ConfigProperty(name = "platform.snapshots.every", defaultValue = "100")
+    int snapshotEvery;
+
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(MessageThread.class);
+        // long-lived and busy: loaded from a snapshot plus the events after it
+        configurer.configureAggregate(Snapshots.every(snapshotEvery, MessageThread.class));
         configurer.eventProcessing(processing -> processing
                 .registerEventHandler(c -> board)
                 .registerEventHandler(c -> mailing));

@@ -26,11 +26,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.messaging.Lifecycle;
+import ru.fioco.training.messaging.domain.MessageThread;
+import ru.fioco.training.platform.axon.AxonRuntime;
 
 /**
  * The thread through REST: a conversation with unread counters and read marks, attachments up and down,
@@ -47,6 +50,9 @@ class ThreadApiTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    AxonRuntime axon;
 
     @Test
     void aConversationCountsUnreadPerSideUntilEachSideReads() {
@@ -183,6 +189,30 @@ class ThreadApiTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /**
+     * A long thread is loaded from a snapshot plus the events after it, and the snapshot carries the whole state:
+     * the sequence goes on where it was and every message stays.
+     */
+    @Test
+    void aLongThreadIsLoadedFromItsSnapshotWithNothingLost() {
+        String app = new Lifecycle(kafka).submitted().applicationId;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(unread(SCHOOL, app)).isEqualTo(1));
+        // more events than any snapshot threshold (100 in production, 5 in the tests)
+        for (int i = 2; i <= 110; i++) {
+            post(i % 2 == 0 ? SCHOOL : STAFF, app, "{\"text\":\"Сообщение " + i + "\"}").then().statusCode(201)
+                    .body("sequence", equalTo(i));
+        }
+        DomainEventMessage<?> first = axon.configuration().eventStore().readEvents(app).next();
+        assertThat(first.getPayload()).as("the stream starts at a snapshot").isInstanceOf(MessageThread.class);
+        assertThat(first.getSequenceNumber()).isPositive();
+
+        post(SCHOOL, app, "{\"text\":\"После снимка\"}").then().statusCode(201).body("sequence", equalTo(111));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/threads/" + app).then().statusCode(200)
+                .body("entries.size()", equalTo(111))
+                .body("entries.find { it.sequence == 111 }.text", equalTo("После снимка")));
+    }
 
     static Response post(String token, String app, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8))
