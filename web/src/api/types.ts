@@ -108,6 +108,97 @@ export interface ReadModelStatus {
   error: string | null;
 }
 
+// ============================================================================================== operations admin (every service)
+
+/** GET /admin/publisher (staff; 404 problem when the service publishes nothing); mirrors ru.fioco.training.platform.publishing.PublisherQuarantineResource.PublisherStatus. */
+export interface PublisherStatus {
+  /** The Kafka topic the service publishes its events to. */
+  topic: string;
+  running: boolean;
+  /** Events published since the service started. */
+  published: number;
+  /** Events in the event store not yet published: the publisher's lag. */
+  unpublished: number;
+  /** The event the publisher stopped at (it is in the quarantine, state PARKED); null while publishing goes on. */
+  parkedEvent: string | null;
+  lastError: string | null;
+}
+
+/** Body of POST /admin/publisher/quarantine/{eventId}/skip; mirrors ru.fioco.training.platform.publishing.PublisherQuarantineResource.SkipRequest. */
+export interface PublisherSkipRequest {
+  /** Required, not blank (400 problem naming `reason` otherwise). */
+  reason: string;
+}
+
+/** `ru.fioco.training.platform.publishing.PublisherQuarantine.State`. */
+export const QUARANTINE_STATES = ['PARKED', 'RELEASED', 'SKIPPED', 'PUBLISHED'] as const;
+export type QuarantineState = (typeof QUARANTINE_STATES)[number];
+
+/**
+ * GET /admin/publisher/quarantine (array), GET /admin/publisher/quarantine/{eventId}, POST …/{eventId}/publish and
+ * POST …/{eventId}/skip (409 problem when already decided); mirrors ru.fioco.training.platform.publishing.PublisherQuarantine.Entry.
+ */
+export interface QuarantineEntry {
+  eventId: string;
+  /** The publisher that parked it. */
+  publisher: string;
+  topic: string;
+  /** The event's type (a Java class name). */
+  type: string;
+  aggregateId: string;
+  /** The event's sequence in its aggregate; null when unknown. */
+  sequence: number | null;
+  /** Why it cannot be published. */
+  reason: string;
+  parkedAt: IsoInstant;
+  state: QuarantineState;
+  /** Who released or skipped it; null while PARKED. */
+  decidedBy: string | null;
+  decidedAt: IsoInstant | null;
+  /** Set when SKIPPED. */
+  skipReason: string | null;
+}
+
+/** `ru.fioco.training.platform.consuming.DeadLetters.State`. */
+export const DEAD_LETTER_STATES = ['WAITING', 'REDRIVING', 'REDRIVEN'] as const;
+export type DeadLetterState = (typeof DEAD_LETTER_STATES)[number];
+
+/** A Kafka record header of a dead letter, as text; mirrors ru.fioco.training.platform.consuming.DeadLetters.DeadHeader. */
+export interface DeadLetterHeader {
+  name: string;
+  value: string | null;
+}
+
+/**
+ * GET /admin/dead-letters?consumer=&state= (array), GET /admin/dead-letters/{id}, POST /admin/dead-letters/{id}/redrive
+ * (202, state REDRIVING); mirrors ru.fioco.training.platform.consuming.DeadLetters.DeadLetter.
+ */
+export interface DeadLetter {
+  /** consumer|topic|partition|offset. */
+  id: string;
+  consumer: string;
+  topic: string;
+  partition: number;
+  offset: number;
+  /** The CloudEvents headers (ce_id, ce_type, ce_subject); null when the record lacked them. */
+  eventId: string | null;
+  type: string | null;
+  subject: string | null;
+  /** Why the consumer could not apply it (the latest time). */
+  reason: string | null;
+  /** How many times it was dead-lettered. */
+  times: number;
+  firstAt: IsoInstant | null;
+  lastAt: IsoInstant | null;
+  state: DeadLetterState;
+  redrivenBy: string | null;
+  redrivenAt: IsoInstant | null;
+  key: string | null;
+  /** The record's payload (JSON text, usually). */
+  value: string | null;
+  headers: DeadLetterHeader[];
+}
+
 // ============================================================================================== application-service
 
 // ---------------------------------------------------------------------------------------------- enums

@@ -14,6 +14,7 @@ export function Shell({ contrast, onContrast, children }: { contrast: boolean; o
   const items: [string, string][] = person.isStaff ? [
     ['/', 'Очереди'], ['/staff/applications', 'Заявки'], ['/staff/representatives', 'Представители'],
     ['/staff/programmes', 'Программы'], ['/staff/read-models', 'Модели чтения'],
+    ['/staff/operations', 'Эксплуатация'],
   ] : person.isAuditor ? [['/', 'Поиск заявки']] : [['/', 'Мои заявки'], ['/profile', 'Профиль и настройки']];
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -1,17 +1,12 @@
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { Service } from '../../api/http';
-import { mail, readModels } from '../../api/endpoints';
-import type { FailedMail, ReadModelStatus } from '../../api/types';
+import { readModels } from '../../api/endpoints';
+import type { ReadModelStatus } from '../../api/types';
 import { dateTime } from '../../lib/format';
+import { SERVICES } from '../../lib/operations';
 import { ErrorNote } from '../common';
-
-const SERVICES: { service: Service; title: string }[] = [
-  { service: 'application-service', title: 'Заявки' },
-  { service: 'document-service', title: 'Документы' },
-  { service: 'contract-service', title: 'Договоры' },
-  { service: 'messaging-service', title: 'Переписка' },
-];
 
 /** Every service's read models: rebuilt from the event store or Kafka on request, with progress and the checksum check. */
 export function ReadModelsPage() {
@@ -20,36 +15,9 @@ export function ReadModelsPage() {
       <Typography.Title level={1}>Модели чтения</Typography.Title>
       <Typography.Paragraph>Модель чтения пересобирается из журнала событий (или из Kafka с начала) и сравнивается с прежней по контрольной сумме; пока идёт пересборка, сервис ждёт с новыми событиями.</Typography.Paragraph>
       {SERVICES.map((s) => <ServiceModels key={s.service} {...s} />)}
-      <FailedMails />
+      <Typography.Paragraph>Публикацию событий, отложенные записи потребителей и неотправленные письма смотрите{' '}
+        <Link to="/staff/operations" style={{ textDecoration: 'underline' }}>в разделе эксплуатации</Link>.</Typography.Paragraph>
     </Space>
-  );
-}
-
-/** Mails the platform gave up on (the server refused them for good, or for days): staff fix the cause, then send again. */
-function FailedMails() {
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const list = useQuery({ queryKey: ['failed-mail'], queryFn: mail.failed, refetchInterval: 60_000 });
-  const retry = useMutation({
-    mutationFn: (id: string) => mail.retry(id),
-    onSuccess: async () => {
-      message.success('Письмо снова в очереди');
-      await client.invalidateQueries({ queryKey: ['failed-mail'] });
-    },
-  });
-  return (
-    <Card title={`Неотправленные письма (${list.data?.length ?? '…'})`} size="small">
-      <ErrorNote error={list.error ?? retry.error} />
-      {(list.data ?? []).length === 0 ? <Typography.Text type="secondary">Все письма отправлены.</Typography.Text> : (
-      <Table<FailedMail> rowKey="id" size="small" pagination={false} dataSource={list.data ?? []} columns={[
-          { title: 'Заявка', render: (_, m) => m.applicationNumber ?? '—' },
-          { title: 'Кому', dataIndex: 'to' },
-          { title: 'Попыток', dataIndex: 'attempts' },
-          { title: 'Ответ почтового сервера', render: (_, m) => m.lastError ?? '—' },
-          { title: 'Когда', render: (_, m) => dateTime(m.failedAt) },
-          { title: 'Действие', render: (_, m) => <Button onClick={() => retry.mutate(m.id)} loading={retry.isPending}>Отправить снова</Button> },
-        ]} />)}
-    </Card>
   );
 }
 

@@ -12,13 +12,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.devstack.KeycloakServer;
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.platform.events.CloudEvents;
 
 /**
  * The cabinet end to end in Chromium, through the real stack with Keycloak: the web module's Playwright run
@@ -56,14 +61,31 @@ class CabinetEndToEndTest {
         // after the course: the act comes after the programme's end on contract-service's clock
         long ahead = ChronoUnit.DAYS.between(today, start.plusDays(15));
         platform.restart("contract-service", Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(ahead).toString()));
+        // an event of a type no consumer knows yet (a newer document-service): each consumer of the topic sets it
+        // aside in its dead letters, and staff find it on the operations page in part 2
+        eventOfANewerVersion(platform.kafka().bootstrapServers());
         playwright(web, env, out.resolve("part-2.log"), "e2e/2-after-the-course.spec.ts");
 
         assertThat(out.resolve("screens")).isDirectoryContaining(p -> p.toString().endsWith("representative-home.png"));
         for (String screen : List.of("representative-home", "application-form", "application-documents", "staff-queues",
                 "staff-review", "contract-access", "chat", "profile", "staff-representatives", "staff-programmes",
-                "contract-closed", "auditor-history", "staff-read-models", "contract-negotiation", "contract-cancelled",
+                "contract-closed", "auditor-history", "staff-read-models", "staff-operations", "contract-negotiation", "contract-cancelled",
                 "contract-unpaid", "contract-staff")) {
             assertThat(out.resolve("screens").resolve(screen + ".png")).as(screen).isNotEmptyFile();
+        }
+    }
+
+    private static void eventOfANewerVersion(String bootstrapServers) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()))) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("documents", "e2e-newer-version",
+                    "{\"applicationId\":\"e2e-newer-version\"}");
+            record.headers().add(CloudEvents.ID, CloudEvents.bytes(UUID.randomUUID().toString()));
+            record.headers().add(CloudEvents.TYPE, CloudEvents.bytes("ru.fioco.training.documents.DocumentStapled"));
+            record.headers().add(CloudEvents.SOURCE, CloudEvents.bytes("/document-service"));
+            record.headers().add(CloudEvents.SUBJECT, CloudEvents.bytes("e2e-newer-version"));
+            record.headers().add(CloudEvents.SPEC_VERSION, CloudEvents.bytes(CloudEvents.SPEC_VERSION_1));
+            producer.send(record).get();
         }
     }
 

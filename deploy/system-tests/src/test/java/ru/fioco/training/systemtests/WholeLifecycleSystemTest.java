@@ -23,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +134,10 @@ class WholeLifecycleSystemTest {
             walk.organisation("Ожидайте проверки документов и заключения договора", walk.conclusionDeadline());
             walk.institute("Заключите договор", walk.conclusionDeadline());
             going.forEach(drive::conclude);
+            // messaging-service is killed (SIGKILL: nothing flushed, no claim released) while the conclusions' notices,
+            // mails and reminders are under way, and started again: every one of them comes once
+            platform.service("messaging-service").kill();
+            platform.restart("messaging-service", Map.of());
             // after conclusion nothing about the participants changes
             await().atMost(WAIT).untilAsserted(() -> drive.correctSurname(corrected, 1, "Иванов").then()
                     .statusCode(409).contentType("application/problem+json").body("rule", equalTo("participants-locked")));
@@ -143,6 +151,8 @@ class WholeLifecycleSystemTest {
 
             // after the course: contract-service's clock is moved past the programme's end
             long daysAhead = ChronoUnit.DAYS.between(today, start.plusDays(15));
+            // killed, not stopped: the numbers and certificates issued after it still come once each
+            platform.service("contract-service").kill();
             platform.restart("contract-service", Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(daysAhead).toString()));
             for (App a : going) {
                 drive.act(a);
@@ -237,6 +247,7 @@ class WholeLifecycleSystemTest {
             assertThat(fromKafka).contains("history", "programme-copy", "applications-copy", "document-facts",
                     "application-facts", "contract-facts");
             apps.forEach(a -> assertThat(threadEntries(drive, staff, a)).as(a.id).isEqualTo(notices.get(a.id)));
+            everythingOnce(drive, staff, apps, platform);
 
             // document-service stops; the others keep working (a draft whose scans are in is submitted and taken into
             // work); restarted, it catches up with nothing lost
@@ -360,6 +371,52 @@ class WholeLifecycleSystemTest {
             assertThat(state.getInt("state.thread.messages")).isEqualTo(Collections.frequency(types, "MESSAGE"));
             assertThat(state.getInt("state.thread.notices")).isEqualTo(Collections.frequency(types, "NOTICE"));
         });
+    }
+
+    /**
+     * After two services were killed mid-lifecycle: no notice twice in a thread, no mail twice (by its notice header
+     * and recipient), no contract, invoice, act or certificate number twice.
+     */
+    private static void everythingOnce(LifecycleDriver drive, String staff, List<App> apps, LocalPlatform platform) {
+        for (App a : apps) {
+            JsonPath thread = drive.call("messaging-service", staff).when().get("/threads/" + a.id).then()
+                    .statusCode(200).extract().jsonPath();
+            // a notice is once per cause: the same kind with the same text twice would be one posted again
+            List<String> notices = new ArrayList<>();
+            List<Map<String, Object>> entries = thread.getList("entries.findAll { it.type == 'NOTICE' }");
+            entries.forEach(e -> notices.add(e.get("kind") + " " + e.get("title") + ": " + e.get("text")));
+            assertThat(notices).as("notices of " + a.id).isNotEmpty().doesNotHaveDuplicates();
+        }
+        List<String> mails = new ArrayList<>();
+        for (MimeMessage m : platform.mail().received()) {
+            try {
+                String[] notice = m.getHeader("X-Training-Notice");
+                for (Address to : m.getAllRecipients()) {
+                    mails.add((notice == null ? m.getSubject() : notice[0]) + " -> " + to);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(mails).as("mails").isNotEmpty().doesNotHaveDuplicates();
+        List<String> numbers = new ArrayList<>();
+        for (App a : apps) {
+            JsonPath contract = drive.call("contract-service", staff).when().get("/contracts/" + a.id).then()
+                    .extract().jsonPath();
+            if (contract.getString("applicationNumber") == null) {
+                continue; // withdrawn before a contract was opened
+            }
+            numbers.add("contract " + contract.getString("applicationNumber"));
+            if (contract.getString("invoice.number") != null) {
+                numbers.add("invoice " + contract.getString("invoice.number"));
+            }
+            if (contract.getString("act.number") != null) {
+                numbers.add("act " + contract.getString("act.number"));
+            }
+            contract.getList("certificates.registrationNumber", String.class).forEach(n -> numbers.add("certificate " + n));
+        }
+        assertThat(numbers).as("numbers").doesNotHaveDuplicates();
+        assertThat(numbers.stream().filter(n -> n.startsWith("certificate "))).isNotEmpty();
     }
 
     private static int threadEntries(LifecycleDriver drive, String staff, App a) {
