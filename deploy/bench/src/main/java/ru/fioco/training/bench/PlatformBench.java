@@ -110,7 +110,8 @@ public final class PlatformBench {
     /** The publisher draining stored events to Kafka vs a raw idempotent producer with acks=all, same sizes. */
     static void publishThroughput(EmbeddedMongo mongo, EmbeddedKafka kafka, Map<String, String> results) throws Exception {
         Properties p = new Properties();
-        p.putAll(EventPublisher.producerConfig(kafka.bootstrapServers(), "bench-raw"));
+        p.putAll(EventPublisher.producerConfig("bench-raw"));
+        p.put("bootstrap.servers", kafka.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
             byte[] value = "{\"streamId\":\"stream-00\",\"n\":12345}".getBytes();
             List<Future<RecordMetadata>> acks = new ArrayList<>();

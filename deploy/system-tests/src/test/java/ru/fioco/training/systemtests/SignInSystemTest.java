@@ -66,6 +66,10 @@ class SignInSystemTest {
         String foreign = platform.tokens().staff("staff@fioco.ru");
         for (String service : LocalPlatform.LOCAL_PORTS.keySet()) {
             call(service, foreign).when().get("/q/openapi").then().statusCode(200);
+            // the metrics are for operators, as in production
+            call(service, foreign).when().get("/q/metrics").then().statusCode(401);
+            call(service, school).when().get("/q/metrics").then().statusCode(403);
+            call(service, staff).when().get("/q/metrics").then().statusCode(200);
             call(service, foreign).when().get(service.equals("messaging-service") ? "/threads" : "/admin/read-models")
                     .then().statusCode(401);
         }

@@ -21,6 +21,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import ru.fioco.training.platform.runtime.NodeIdentity;
+
 /**
  * Builds, starts and stops the service's Axon configuration with the Quarkus lifecycle, and hands
  * its gateways to CDI. Services contribute through {@link EventSourcingSetup} beans.
@@ -67,7 +69,7 @@ public class AxonRuntime {
     public synchronized Configuration configuration() {
         if (configuration == null) {
             eventStoreSetup = new EventStoreSetup(mongoClient, database, lookBack,
-                    applicationName + "@" + ProcessHandle.current().pid());
+                    NodeIdentity.of(applicationName));
             Configurer configurer = eventStoreSetup.configurer();
             setups.forEach(s -> s.configure(configurer));
             configuration = configurer.buildConfiguration();

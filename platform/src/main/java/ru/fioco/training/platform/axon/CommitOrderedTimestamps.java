@@ -1,6 +1,7 @@
 package ru.fioco.training.platform.axon;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.jboss.logging.Logger;
 
 /**
  * Makes the Mongo event store's order (by timestamp) equal the order in which events were committed,
@@ -30,24 +32,50 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * <p>How: every append of this service takes one lock, stamps its events with the current time (never
  * earlier than the previous stamp), inserts them, and only then releases the lock. Within a service
  * instance, a later commit therefore always has a later-or-equal timestamp; equal timestamps are told
- * apart by the tracking token's set of seen event ids. Across several instances of one service the
- * engine's look-back window must cover their clock skew plus one insert's latency (see
- * {@code platform.event-store.look-back}).
+ * apart by the tracking token's set of seen event ids.
+ *
+ * <p>Across several instances (replicas) of one service the lock does not reach: while one instance's insert stalls
+ * (a replica-set election takes seconds), another commits later events, and readers move past the stalled one's
+ * stamp. So the writer checks, once its insert is acknowledged, how long it took: if longer than half the readers'
+ * look-back window, readers may have passed its events, and it moves their stamps to now (a {@link Restamper}),
+ * again until one move is quick. Readers then find them within their window; a reader that had seen one already
+ * gets it again, which consumers and projections absorb by event id. A writer killed between a stalled insert and
+ * its move leaves those events behind (the residual risk; see platform/README.md).
  */
 public final class CommitOrderedTimestamps implements EventStorageEngine {
 
+    /** Moves stored events to a later stamp: their documents' timestamp field, by event id. */
+    @FunctionalInterface
+    public interface Restamper {
+        void restamp(List<String> eventIds, Instant stamp);
+    }
+
+    private static final Logger LOG = Logger.getLogger(CommitOrderedTimestamps.class);
+
     private final EventStorageEngine delegate;
     private final Clock clock;
+    private final Duration lateAfter;
+    private final Restamper restamper;
     private final ReentrantLock appendLock = new ReentrantLock(true);
     private Instant lastStamp = Instant.EPOCH;
 
-    public CommitOrderedTimestamps(EventStorageEngine delegate, Clock clock) {
+    /**
+     * @param lookBack  the readers' look-back window; an insert that took more than half of it is moved
+     * @param restamper {@code null}: never moved (one writer only)
+     */
+    public CommitOrderedTimestamps(EventStorageEngine delegate, Clock clock, Duration lookBack, Restamper restamper) {
         this.delegate = delegate;
         this.clock = clock;
+        this.lateAfter = lookBack.dividedBy(2);
+        this.restamper = restamper;
+    }
+
+    public CommitOrderedTimestamps(EventStorageEngine delegate, Duration lookBack, Restamper restamper) {
+        this(delegate, Clock.systemUTC(), lookBack, restamper);
     }
 
     public CommitOrderedTimestamps(EventStorageEngine delegate) {
-        this(delegate, Clock.systemUTC());
+        this(delegate, Clock.systemUTC(), Duration.ofSeconds(5), null);
     }
 
     @Override
@@ -63,8 +91,25 @@ public final class CommitOrderedTimestamps implements EventStorageEngine {
                 stamped.add(restamp(event, stamp));
             }
             delegate.appendEvents(stamped);
+            moveIfLate(stamped, stamp);
         } finally {
             appendLock.unlock();
+        }
+    }
+
+    private void moveIfLate(List<EventMessage<?>> stamped, Instant stamp) {
+        if (restamper == null) {
+            return;
+        }
+        List<String> ids = stamped.stream().map(EventMessage::getIdentifier).toList();
+        Instant committed = clock.instant();
+        while (Duration.between(stamp, committed).compareTo(lateAfter) > 0) {
+            Instant moved = nextStamp();
+            LOG.warnf("Insert of %d events took %s (readers look back %s): moving them from %s to %s", ids.size(),
+                    Duration.between(stamp, committed), lateAfter.multipliedBy(2), stamp, moved);
+            restamper.restamp(ids, moved);
+            stamp = moved;
+            committed = clock.instant();
         }
     }
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -63,13 +66,20 @@ public final class EventStoreSetup {
                 .build();
         // the unique (aggregate id, sequence number) index is what makes concurrent appends safe
         mongoEngine.ensureIndexes();
-        this.storageEngine = new CommitOrderedTimestamps(mongoEngine);
+        this.storageEngine = new CommitOrderedTimestamps(mongoEngine, lookBack, restamper(template));
         this.tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
                 .nodeId(nodeId)
                 .claimTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** Moves stored events to a later stamp (an insert of another replica stalled past the readers' window). */
+    public static CommitOrderedTimestamps.Restamper restamper(MongoTemplate template) {
+        EventEntryConfiguration fields = EventEntryConfiguration.getDefault();
+        return (ids, stamp) -> template.eventCollection().updateMany(Filters.in(fields.eventIdentifierProperty(), ids),
+                Updates.set(fields.timestampProperty(), DateTimeUtils.formatInstant(stamp)));
     }
 
     /**

@@ -40,12 +40,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.kafka.KafkaClients;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -86,8 +86,8 @@ public class DeadLetters implements InboundEventDispatcher.DeadLetterSink {
     @Inject
     Instance<InboundListener> listeners;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     private volatile Producer<String, String> producer;
     private final Set<String> ensuredTopics = ConcurrentHashMap.newKeySet();
@@ -236,7 +236,7 @@ public class DeadLetters implements InboundEventDispatcher.DeadLetterSink {
         if (ensuredTopics.contains(topic)) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                     .configs(Map.of("retention.ms", Long.toString(Duration.ofDays(90).toMillis()))))).all()
                     .get(30, TimeUnit.SECONDS);
@@ -258,14 +258,13 @@ public class DeadLetters implements InboundEventDispatcher.DeadLetterSink {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            "bootstrap.servers", bootstrapServers,
+                    producer = new KafkaProducer<>(kafka.settings(Map.of(
                             "client.id", database.name() + "-dead-letters",
                             "acks", "all",
                             "enable.idempotence", "true",
                             "max.request.size", "10485760",
                             "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-                            "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"));
+                            "value.serializer", "org.apache.kafka.common.serialization.StringSerializer")));
                 }
                 p = producer;
             }

@@ -406,9 +406,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** Producer settings for publishing: every record acknowledged by all in-sync replicas, no duplicates from retries. */
-    public static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {
+    public static Map<String, Object> producerConfig(String clientId) {
         return Map.of(
-                "bootstrap.servers", bootstrapServers,
                 "client.id", clientId,
                 "acks", "all",
                 "enable.idempotence", "true",

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.kafka.KafkaClients;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /** Runs the service's {@link EventPublisher} from start to shutdown. */
@@ -38,8 +39,8 @@ public class PublisherRuntime {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @ConfigProperty(name = "platform.publisher.enabled", defaultValue = "true")
     boolean enabled;
@@ -63,7 +64,7 @@ public class PublisherRuntime {
         quarantine = new PublisherQuarantine(database.collection(PublisherQuarantine.COLLECTION));
         events = axon.eventStoreSetup().template().eventCollection();
         publisher = new EventPublisher(name, axon.configuration().eventStore(), axon.eventStoreSetup().tokenStore(),
-                () -> new KafkaProducer<>(EventPublisher.producerConfig(bootstrapServers, name)),
+                () -> new KafkaProducer<>(kafka.settings(EventPublisher.producerConfig(name))),
                 what, EventJson.mapper(), batchSize, metrics, quarantine);
         Gauge.builder("platform.events.unpublished", this, PublisherRuntime::unpublished)
                 .description("events stored but not yet acknowledged by Kafka")

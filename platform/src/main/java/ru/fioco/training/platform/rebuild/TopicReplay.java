@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +18,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.consuming.InboundGate;
+import ru.fioco.training.platform.kafka.KafkaClients;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -50,8 +49,8 @@ public class TopicReplay {
     @Inject
     Config config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     /** The topics feeding a channel, as its configuration names them. */
     public List<String> topics(TopicFedReadModel model) {
@@ -131,9 +130,8 @@ public class TopicReplay {
         }
     }
 
-    private Properties settings(String group, String name) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private Map<String, Object> settings(String group, String name) {
+        Map<String, Object> p = new HashMap<>();
         // the group is named only to read its committed offsets; an assigned consumer neither joins nor commits
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + ".rebuild." + name);
@@ -142,6 +140,6 @@ public class TopicReplay {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return p;
+        return kafka.settings(p);
     }
 }

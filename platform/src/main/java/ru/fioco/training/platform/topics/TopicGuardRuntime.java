@@ -2,7 +2,6 @@ package ru.fioco.training.platform.topics;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import ru.fioco.training.platform.kafka.KafkaClients;
 import ru.fioco.training.platform.publishing.EventPublication;
 
 /**
@@ -35,8 +35,8 @@ public class TopicGuardRuntime {
     @Inject
     Instance<EventPublication> publication;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @ConfigProperty(name = "platform.topics.guard.enabled", defaultValue = "true")
     boolean enabled;
@@ -55,7 +55,7 @@ public class TopicGuardRuntime {
             return;
         }
         Set<String> topics = domainTopics();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        try (Admin admin = kafka.admin()) {
             var created = new TopicGuard(admin).ensureKeptForever(topics,
                     new TopicGuard.Layout(partitions, replicationFactor, minInsyncReplicas));
             if (!created.isEmpty()) {

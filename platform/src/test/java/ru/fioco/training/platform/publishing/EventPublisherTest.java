@@ -10,13 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.devstack.SharedTestStack;
@@ -194,6 +197,40 @@ class EventPublisherTest {
             assertThat(skipped.state()).isEqualTo(PublisherQuarantine.State.SKIPPED);
             assertThat(skipped.decidedBy()).isEqualTo("staff-1");
             assertThat(skipped.skipReason()).contains("ошибка ввода");
+        }
+    }
+
+    /**
+     * Two replicas write to one event store; one's insert stalls three times the readers' look-back while the
+     * other keeps writing and the publisher keeps publishing. Left where it was stamped, the late event is passed
+     * by for good; moved to a current stamp once its insert returns, it is published.
+     */
+    @Test
+    void anInsertOfAnotherReplicaThatStallsPastTheReadersWindowIsStillPublished() {
+        assertThat(lateInsertPublished(false)).as("left behind without the move").isFalse();
+        assertThat(lateInsertPublished(true)).as("published with the move").isTrue();
+    }
+
+    private boolean lateInsertPublished(boolean moveLate) {
+        try (PublishingFixture f = new PublishingFixture(stack.mongo().connectionString(), stack.kafka().bootstrapServers(), true);
+             EventPublisher publisher = f.publisher(50)) {
+            publisher.start();
+            EmbeddedEventStore slowReplica = f.stallingWriter(PublishingFixture.LOOK_BACK.multipliedBy(3), moveLate);
+            CompletableFuture<String> late = CompletableFuture.supplyAsync(
+                    () -> PublishingFixture.append(slowReplica, "late", 0));
+            // the other replica writes every 100 ms while the insert stalls; the publisher follows it
+            AtomicLong n = new AtomicLong();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                f.append("busy", n.getAndIncrement());
+                return late.isDone();
+            });
+            String after = f.append("after", 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.ceIds(
+                    TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic())).contains(after));
+            String lateId = late.join();
+            assertThat(StoredEvents.ids(f.mongo().getDatabase(f.database()))).contains(lateId);
+            // everything the busy replica wrote is out; the late one is either out by now or never will be
+            return StoredEvents.ceIds(TopicReader.readAll(stack.kafka().bootstrapServers(), f.topic())).contains(lateId);
         }
     }
 }

@@ -1,8 +1,11 @@
 package ru.fioco.training.platform.testing;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,8 +18,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 
-import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.api.EventTypes;
+import ru.fioco.training.platform.axon.CommitOrderedTimestamps;
+import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.publishing.EventPublication;
 import ru.fioco.training.platform.publishing.EventPublisher;
@@ -27,6 +31,9 @@ import ru.fioco.training.platform.publishing.PublisherQuarantine;
  * service builds them, without Quarkus: for reliability tests and benchmarks.
  */
 public final class PublishingFixture implements AutoCloseable {
+
+    /** The readers' look-back window here: short, so that a stall past it takes a test seconds. */
+    public static final Duration LOOK_BACK = Duration.ofSeconds(1);
 
     private final String bootstrapServers;
     private final MongoClient mongo;
@@ -42,7 +49,7 @@ public final class PublishingFixture implements AutoCloseable {
         String id = UUID.randomUUID().toString().substring(0, 8);
         this.database = "test-" + id;
         this.topic = "test-events-" + id;
-        this.setup = new EventStoreSetup(mongo, database, Duration.ofSeconds(1), "test-node-" + id);
+        this.setup = new EventStoreSetup(mongo, database, LOOK_BACK, "test-node-" + id);
         EventStorageEngine engine = commitOrdered ? setup.storageEngine() : setup.unorderedStorageEngine();
         this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
     }
@@ -79,9 +86,40 @@ public final class PublishingFixture implements AutoCloseable {
         return append(streamId, n, Clock.systemUTC().instant());
     }
 
+    /**
+     * A second writer on the same event store (another replica of the service) whose every insert stalls for
+     * {@code stall} after its events were stamped, as during a replica-set election. With {@code moveLate} it moves
+     * a late insert's events to a current stamp, as the services' engine does; without, it leaves them behind.
+     */
+    public EmbeddedEventStore stallingWriter(Duration stall, boolean moveLate) {
+        EventStoreSetup other = new EventStoreSetup(mongo, database, LOOK_BACK, "writer-" + UUID.randomUUID());
+        EventStorageEngine raw = other.unorderedStorageEngine();
+        EventStorageEngine stalling = (EventStorageEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("appendEvents")) {
+                        Thread.sleep(stall.toMillis()); // the fault: an insert held up on its way to the server
+                    }
+                    try {
+                        return method.invoke(raw, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        EventStorageEngine engine = new CommitOrderedTimestamps(stalling, LOOK_BACK,
+                moveLate ? EventStoreSetup.restamper(other.template()) : null);
+        return EmbeddedEventStore.builder().storageEngine(engine).build();
+    }
+
+    public static String append(EmbeddedEventStore store, String streamId, long n) {
+        String id = UUID.randomUUID().toString();
+        store.publish(new GenericDomainEventMessage<>("TestStream", streamId, n, new TestEvent.Appended(streamId, n),
+                MetaData.emptyInstance(), id, Clock.systemUTC().instant()));
+        return id;
+    }
+
     /** A new publisher instance (as a freshly started service would create), with its own node id. */
     public EventPublisher publisher(int batchSize) {
-        EventStoreSetup node = new EventStoreSetup(mongo, database, Duration.ofSeconds(1),
+        EventStoreSetup node = new EventStoreSetup(mongo, database, LOOK_BACK,
                 "publisher-" + UUID.randomUUID());
         EventPublication publication = new EventPublication() {
             private final EventTypes<TestEvent> types = EventTypes.ofSealed(TestEvent.class, TestEvent.TYPE_PREFIX);
@@ -103,8 +141,14 @@ public final class PublishingFixture implements AutoCloseable {
         };
         String name = "kafka-publisher-" + topic;
         return new EventPublisher(name, eventStore, node.tokenStore(),
-                () -> new KafkaProducer<>(Map.copyOf(EventPublisher.producerConfig(bootstrapServers, name))),
+                () -> new KafkaProducer<>(producerConfig(name)),
                 publication, EventJson.mapper(), batchSize, metrics, quarantine());
+    }
+
+    private Map<String, Object> producerConfig(String clientId) {
+        Map<String, Object> config = new HashMap<>(EventPublisher.producerConfig(clientId));
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
     }
 
     /** The quarantine every publisher of this fixture parks unpublishable events in. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,8 +62,21 @@ public class MailDispatcher {
 
     /** @return how many mails the server accepted in this pass */
     public int sendDue() {
+        return sendDue(() -> true);
+    }
+
+    /**
+     * Sends the due mails while {@code stillHolding} (the pass's lease, renewed before each mail) says this replica
+     * is the one sending.
+     *
+     * @return how many mails the server accepted in this pass
+     */
+    public int sendDue(BooleanSupplier stillHolding) {
         int sent = 0;
         for (MailOutbox.Mail mail : outbox.due(clock.instant(), 50)) {
+            if (!stillHolding.getAsBoolean()) {
+                break;
+            }
             try {
                 mailer.send(render(mail));
             } catch (RuntimeException e) {
