@@ -115,7 +115,9 @@ public final class LocalPlatform implements AutoCloseable {
                         "MP_JWT_VERIFY_ISSUER", platform.keycloak.issuer(),
                         "MP_JWT_VERIFY_AUDIENCES", KeycloakServer.AUDIENCE,
                         "KEYCLOAK_URL", platform.keycloak.baseUrl(),
-                        "KEYCLOAK_APPLICATION_SERVICE_SECRET", platform.keycloak.applicationServiceSecret()));
+                        "KEYCLOAK_APPLICATION_SERVICE_SECRET", platform.keycloak.applicationServiceSecret(),
+                        // the mails' link to the cabinet: the local one
+                        "MESSAGING_CABINET_URL", "http://127.0.0.1:" + (cabinetPort == null ? CABINET_PORT : cabinetPort)));
             } else {
                 env.putAll(Map.of(
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", platform.keys.publicKeyFile().toUri().toString(),

@@ -3,6 +3,7 @@ package ru.fioco.training.platform.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.quarkus.runtime.StartupEvent;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,6 +34,7 @@ import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.runtime.NodeIdentity;
 
 /**
  * Drops a read model, rebuilds it from its source and checks that it came out the same. Two kinds of source:
@@ -41,11 +48,16 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  * service's consumers held still and its policies not run.</li>
  * </ul>
  * Rebuilds run one at a time, in the background; {@link #status} reports the progress and the checksums.
+ *
+ * <p>A rebuild under way is marked in the {@code read_model_rebuilds} collection until it ends. A process that dies
+ * in the middle leaves the mark, and the next start rebuilds that model again from the beginning: a copy kept from
+ * Kafka would otherwise stay half-built, its consumer's processed-event log already forgotten.
  */
 @ApplicationScoped
 public class ReadModelRebuilds {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuilds.class);
+    public static final String MARKS = "read_model_rebuilds";
     static final Duration LONGEST = Duration.ofMinutes(30);
 
     public enum State { LIVE, REBUILDING, REBUILT, FAILED }
@@ -134,8 +146,37 @@ public class ReadModelRebuilds {
             throw new ConflictException("Модель «" + name + "» уже перестраивается");
         }
         runs.put(name, new Run(State.REBUILDING, clock.instant(), null, null, null, new RebuildProgress(), null));
+        database.collection(MARKS).replaceOne(Filters.eq("_id", name), new Document("_id", name)
+                .append("startedAt", Date.from(clock.instant())).append("node", NodeIdentity.of(database.name())),
+                new ReplaceOptions().upsert(true));
         worker.submit(() -> rebuild(model));
         return status(name);
+    }
+
+    /** After Axon and the consumers have started: a rebuild a dead process left unfinished is done again. */
+    void resume(@Observes @Priority(50) StartupEvent event) {
+        resumeInterrupted();
+    }
+
+    /** @return the models whose interrupted rebuild was started again */
+    public List<String> resumeInterrupted() {
+        List<String> resumed = new ArrayList<>();
+        for (Document mark : database.collection(MARKS).find()) {
+            String name = mark.getString("_id");
+            if (models().noneMatch(m -> m.name().equals(name))) {
+                database.collection(MARKS).deleteOne(Filters.eq("_id", name)); // a model this version no longer has
+                continue;
+            }
+            Run current = runs.get(name);
+            if (current != null && current.state() == State.REBUILDING) {
+                continue;
+            }
+            LOG.warnf("The rebuild of %s begun at %s by %s did not finish; rebuilding it again", name,
+                    mark.getDate("startedAt"), mark.getString("node"));
+            start(name);
+            resumed.add(name);
+        }
+        return resumed;
     }
 
     private void rebuild(Model model) {
@@ -149,6 +190,7 @@ public class ReadModelRebuilds {
             ReadModelChecksum.Result after = checksum(model);
             Run run = runs.get(name).finished(State.REBUILT, clock.instant(), after, null);
             runs.put(name, run);
+            database.collection(MARKS).deleteOne(Filters.eq("_id", name));
             LOG.infof("Read model %s rebuilt: %d documents, checksum %s (before: %s)", name, after.documents(),
                     after.sha256(), run.before().sha256());
         } catch (InterruptedException e) {
@@ -157,6 +199,7 @@ public class ReadModelRebuilds {
         } catch (Exception e) {
             LOG.errorf(e, "Rebuild of %s failed", name);
             runs.put(name, runs.get(name).finished(State.FAILED, clock.instant(), null, String.valueOf(e.getMessage())));
+            // the mark stays: the model is not whole; staff start the rebuild again, or the next start does
         }
     }
 

@@ -72,7 +72,7 @@ class MailDispatcherTest {
         assertThat(mail.getSubject()).isEqualTo("ФИОКО, заявка № 000-000001: Выставлен счёт № СЧ-2026-000001");
         assertThat(mail.getText()).contains("Заявка № 000-000001, МБОУ «Школа № 1»")
                 .contains("Счёт № СЧ-2026-000001 от 20.11.2026 на сумму 12 000,00 руб. (без НДС)")
-                .contains("https://pk.fioco.ru/cabinet");
+                .contains("https://pk.fioco.ru");
         assertThat(mail.getHtml()).contains("<p style=\"margin: 0 0 8px 0;\">Счёт № СЧ-2026-000001 от 20.11.2026");
         assertThat(mail.getHeaders()).containsEntry("X-Training-Notice", List.of("n1"));
         assertThat(commands).containsExactly(new RecordNoticeMailed("app-1", "n1", "anna@school.ru", NOON.plusSeconds(30)));
@@ -163,7 +163,7 @@ class MailDispatcherTest {
         d.text = engine.parse(Templates.read("templates/mail/notice.txt"));
         d.html = engine.parse(Templates.read("templates/mail/notice.html"), Variant.forContentType("text/html"));
         d.notices = NoticeTexts.with(engine);
-        d.cabinetUrl = "https://pk.fioco.ru/cabinet";
+        d.cabinetUrl = "https://pk.fioco.ru";
         return d;
     }
 

@@ -31,6 +31,8 @@ import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.messaging.Lifecycle;
 import ru.fioco.training.platform.axon.AxonRuntime;
+import ru.fioco.training.platform.consuming.InboundEvents;
+import ru.fioco.training.platform.rebuild.ReadModelRebuilds;
 import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.RebuildCheck;
 
@@ -49,6 +51,12 @@ class ReadModelRebuildTest {
 
     @Inject
     AxonRuntime axon;
+
+    @Inject
+    ReadModelRebuilds rebuilds;
+
+    @Inject
+    InboundEvents inbound;
 
     @Test
     void theThreadBoardIsRebuiltFromTheEventStoreWithTheSameChecksumAndNoMailTwice() {
@@ -147,6 +155,28 @@ class ReadModelRebuildTest {
         given().when().get("/admin/read-models").then().statusCode(401);
         given().auth().oauth2(STAFF).when().post("/admin/read-models/mail-outbox/rebuild").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * A process that died in the middle of rebuilding a copy kept from Kafka left it half-built and its consumer's
+     * processed-event log forgotten, and the mark of the rebuild: the next start rebuilds it again, whole.
+     */
+    @Test
+    void aRebuildADeadProcessLeftUnfinishedIsDoneAgainAtTheNextStart() {
+        new Lifecycle(kafka).submitted();
+        String before = model("application-facts").getString("checksum");
+        // what the dead process had done: marked the rebuild, forgotten the log, dropped the copy, replayed a part
+        mongo.getDatabase("messages").getCollection(ReadModelRebuilds.MARKS)
+                .insertOne(new Document("_id", "application-facts").append("node", "messaging-service@dead-pod"));
+        inbound.forget("messaging-service.applications");
+        mongo.getDatabase("messages").getCollection(ApplicationFacts.APPLICATIONS).drop();
+        assertThat(model("application-facts").getString("checksum")).isNotEqualTo(before);
+
+        assertThat(rebuilds.resumeInterrupted()).containsExactly("application-facts");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("application-facts").getString("state")));
+        assertThat(model("application-facts").getString("checksum")).isEqualTo(before);
+        assertThat(mongo.getDatabase("messages").getCollection(ReadModelRebuilds.MARKS).countDocuments()).isZero();
+        assertThat(rebuilds.resumeInterrupted()).isEmpty();
     }
 
     static JsonPath model(String name) {
