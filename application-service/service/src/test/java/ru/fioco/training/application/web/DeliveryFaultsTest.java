@@ -187,6 +187,18 @@ class DeliveryFaultsTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("reason"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                 .when().post("/admin/publisher/quarantine/" + UUID.randomUUID() + "/skip").then().statusCode(404);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"" + "я".repeat(2001) + "\"}")
+                .when().post("/admin/publisher/quarantine/" + oversized + "/skip").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("reason"));
+        for (String token : List.of(SCHOOL, AUDITOR)) {
+            given().auth().oauth2(token).when().post("/admin/publisher/quarantine/" + oversized + "/publish").then()
+                    .statusCode(403);
+        }
+        // published again without a fix: Kafka refuses it again, and it is parked again
+        given().auth().oauth2(STAFF).when().post("/admin/publisher/quarantine/" + oversized + "/publish").then()
+                .statusCode(200).body("state", equalTo("RELEASED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(STAFF)
+                .when().get("/admin/publisher/quarantine/" + oversized).then().body("state", equalTo("PARKED")));
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"reason\":\"название в 2 МБ записано в обход проверки; программа заведена заново\"}")
