@@ -15,10 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.platform.api.EventTypes;
-import ru.fioco.training.platform.errors.AccessDeniedException;
-import ru.fioco.training.platform.errors.ConflictException;
-import ru.fioco.training.platform.errors.InvalidInputException;
-import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.errors.Refusals;
 import ru.fioco.training.platform.events.CloudEvents;
 
 /**
@@ -141,9 +138,7 @@ public final class InboundEventDispatcher {
 
     /** A failure no retry cures: the record or a rule of ours refuses it. */
     public static boolean isForGood(Throwable e) {
-        return e instanceof PoisonEventException || e instanceof RuleViolationException
-                || e instanceof ConflictException || e instanceof InvalidInputException
-                || e instanceof AccessDeniedException;
+        return e instanceof PoisonEventException || Refusals.byRule(e);
     }
 
     private Boolean untilDone(String consumer, ConsumerRecord<String, String> record, Supplier<Boolean> work) {

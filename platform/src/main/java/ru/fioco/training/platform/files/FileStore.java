@@ -20,11 +20,8 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
-import ru.fioco.training.platform.errors.AccessDeniedException;
-import ru.fioco.training.platform.errors.ConflictException;
-import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
-import ru.fioco.training.platform.errors.RuleViolationException;
+import ru.fioco.training.platform.errors.Refusals;
 
 /**
  * The one way a service keeps an uploaded file: streamed into GridFS chunk by chunk (never whole in
@@ -154,9 +151,9 @@ public final class FileStore {
     }
 
     static boolean isRefusal(Throwable failure) {
-        return failure instanceof RuleViolationException || failure instanceof ConflictException
-                || failure instanceof InvalidInputException || failure instanceof AccessDeniedException
-                || failure instanceof NotFoundException || failure instanceof AggregateNotFoundException;
+        // nothing to file it in is a refusal here too (a consumer would rather wait for it)
+        return Refusals.byRule(failure) || failure instanceof NotFoundException
+                || failure instanceof AggregateNotFoundException;
     }
 
     private static String readable(UploadPolicy policy) {

@@ -121,10 +121,14 @@ class DeliveryFaultsTest {
         // wrong roles, unknown record
         for (String token : List.of(SCHOOL, AUDITOR)) {
             given().auth().oauth2(token).when().get("/admin/dead-letters").then().statusCode(403);
+            given().auth().oauth2(token).when().get("/admin/dead-letters/" + deadId).then().statusCode(403);
             given().auth().oauth2(token).when().post("/admin/dead-letters/" + deadId + "/redrive").then().statusCode(403);
         }
         given().auth().oauth2(STAFF).when().post("/admin/dead-letters/nothing/redrive").then()
                 .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(STAFF).when().get("/admin/dead-letters/nothing").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().when().get("/admin/publisher").then().statusCode(401);
 
         // staff mend the cause, then re-drive: applied once
         given().auth().oauth2(STAFF).when().post("/applications/" + id + "/take-into-work").then()
@@ -178,6 +182,8 @@ class DeliveryFaultsTest {
         given().auth().oauth2(STAFF).when().get("/admin/publisher").then().body("unpublished", greaterThan(0));
 
         for (String token : List.of(SCHOOL, AUDITOR)) {
+            given().auth().oauth2(token).when().get("/admin/publisher").then().statusCode(403);
+            given().auth().oauth2(token).when().get("/admin/publisher/quarantine/" + oversized).then().statusCode(403);
             given().auth().oauth2(token).when().get("/admin/publisher/quarantine").then().statusCode(403);
             given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
                     .when().post("/admin/publisher/quarantine/" + oversized + "/skip").then().statusCode(403);
