@@ -1,10 +1,14 @@
 package ru.fioco.training.platform.consuming;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 /**
@@ -36,6 +40,19 @@ public final class ConsumerPositions {
         collection.updateOne(Filters.eq("_id", key(consumer, record)), Updates.combine(
                         Updates.setOnInsert("consumer", consumer), Updates.max("offset", record.offset())),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** Per partition of every topic {@code consumer} reads: the offset after the last record it finished. */
+    public Map<TopicPartition, Long> nextOffsets(String consumer) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (Document position : collection.find(Filters.eq("consumer", consumer))) {
+            String id = position.getString("_id");
+            int partitionAt = id.lastIndexOf('|');
+            String topic = id.substring(consumer.length() + 1, partitionAt);
+            next.put(new TopicPartition(topic, Integer.parseInt(id.substring(partitionAt + 1))),
+                    position.get("offset", Number.class).longValue() + 1);
+        }
+        return next;
     }
 
     private static String key(String consumer, ConsumerRecord<?, ?> record) {

@@ -104,13 +104,25 @@ public class InboundEvents {
         });
     }
 
-    /** Applies a record again during a rebuild of the consumer's copy (the gate is closed by the rebuild). */
+    /**
+     * Applies a record again during a rebuild of the consumer's copy, into the copy being built. It keeps a
+     * processed-event log of its own (the live consumer's stays as it is, true of the live copy all along).
+     */
     public <E> boolean replay(String consumer, ConsumerRecord<String, String> record, EventTypes<E> types,
             Consumer<InboundEvent<E>> handler) {
-        return dispatcher.replay(consumer, record, types, handler);
+        return dispatcher.replay(replayLog(consumer), record, types, handler);
     }
 
-    /** Forgets which events the consumer applied, before its copy is rebuilt from the topic's start. */
+    /** Forgets what a rebuild of the consumer's copy replayed: before it begins, and once it is switched in. */
+    public long forgetReplay(String consumer) {
+        return processed.forget(replayLog(consumer));
+    }
+
+    private static String replayLog(String consumer) {
+        return consumer + "#rebuild";
+    }
+
+    /** Forgets which events the consumer applied. */
     public long forget(String consumer) {
         return processed.forget(consumer);
     }

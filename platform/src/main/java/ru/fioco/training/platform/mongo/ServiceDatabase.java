@@ -31,6 +31,14 @@ public class ServiceDatabase {
         return database.getCollection(collection);
     }
 
+    /**
+     * A collection of a rebuildable read model: the live one, except on a rebuild's thread, where it is the copy
+     * being built ({@link ReadModelCollections}).
+     */
+    public MongoCollection<Document> readModel(String collection) {
+        return ReadModelCollections.of(database, collection);
+    }
+
     public MongoClient client() {
         return client;
     }

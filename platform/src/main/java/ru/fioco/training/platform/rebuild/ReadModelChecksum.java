@@ -28,11 +28,16 @@ public final class ReadModelChecksum {
     }
 
     public static Result of(MongoDatabase database, List<String> collections) {
+        return of(database, collections, Map.of());
+    }
+
+    /** The checksum {@code collections} would have with the content of their copies named in {@code readFrom}. */
+    public static Result of(MongoDatabase database, List<String> collections, Map<String, String> readFrom) {
         MessageDigest sha = sha256();
         long count = 0;
         for (String name : collections.stream().sorted().toList()) {
             sha.update(("collection " + name + "\n").getBytes(StandardCharsets.UTF_8));
-            count += digest(sha, database.getCollection(name));
+            count += digest(sha, database.getCollection(readFrom.getOrDefault(name, name)));
         }
         return new Result(HexFormat.of().formatHex(sha.digest()), count);
     }

@@ -19,26 +19,24 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 
+import ru.fioco.training.platform.consuming.ConsumerPositions;
 import ru.fioco.training.platform.consuming.InboundEvents;
-import ru.fioco.training.platform.consuming.InboundGate;
 import ru.fioco.training.platform.kafka.KafkaClients;
+import ru.fioco.training.platform.mongo.ReadModelCollections;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
- * Rebuilds a {@link TopicFedReadModel} from Kafka: with the service's {@link InboundGate} closed (no live record
- * in hand), it reads where the live consumer stands in each partition, forgets the consumer's processed events,
- * drops the copy, and replays every record from offset 0 up to that point through {@link TopicFedReadModel#replay}
- * on a consumer of its own (assigned, never joining the group, never committing). The live consumer then goes
- * on from where it was, so every record is applied once to the copy and every policy ran once, live.
+ * Reads a {@link TopicFedReadModel}'s topics from offset 0 into the copy being built, through
+ * {@link TopicFedReadModel#replay} on a consumer of its own (assigned, never joining the group, never committing),
+ * up to where the live consumers stand. Where they stand is read from every replica's record of it: the group's
+ * committed offsets and the {@link ConsumerPositions} each replica writes as it finishes a record. The live
+ * consumers go on meanwhile; only the last step, with them held, catches up to a position that no longer moves.
  */
 @ApplicationScoped
 public class TopicReplay {
 
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration METADATA = Duration.ofSeconds(30);
-
-    @Inject
-    InboundGate gate;
 
     @Inject
     InboundEvents inbound;
@@ -61,72 +59,102 @@ public class TopicReplay {
         return Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** @param atRest runs with the gate closed, before anything is dropped: where the "before" checksum is taken */
-    public void rebuild(TopicFedReadModel model, RebuildProgress progress, Duration longest, Runnable atRest)
-            throws Exception {
+    /** Opens a replay of the model's topics; refuses (before anything is built) when Kafka lost their start. */
+    Replay open(TopicFedReadModel model) {
         String channel = model.feed().channel();
         String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
                 .orElseThrow(() -> new IllegalStateException("channel " + channel + " has no group.id"));
-        List<String> topics = topics(model);
-        gate.closed(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(group, model.feed().name()))) {
-                replay(model, progress, longest, consumer, topics, atRest);
-            }
-            return null;
-        });
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(group, model.feed().name()));
+        try {
+            return new Replay(model, consumer, topics(model));
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
-    private void replay(TopicFedReadModel model, RebuildProgress progress, Duration longest,
-            KafkaConsumer<String, String> consumer, List<String> topics, Runnable atRest) {
-        TopicFedReadModel.Feed feed = model.feed();
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic, METADATA)
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        // a topic whose start was deleted cannot give the copy back: refuse before anything is dropped
-        consumer.beginningOffsets(partitions, METADATA).forEach((partition, first) -> {
-            if (first > 0) {
-                throw new IllegalStateException("Kafka no longer holds the start of " + partition + " (its first offset is "
-                        + first + "): the copy cannot be rebuilt from it");
-            }
-        });
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, METADATA);
-        Map<TopicPartition, Long> stops = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata c = committed.get(partition);
-            long stop = Math.max(c == null ? 0 : c.offset(), gate.nextOffset(feed.consumer(), partition).orElse(0L));
-            if (stop > 0) {
-                stops.put(partition, stop);
-            }
-        }
-        progress.planned(stops.values().stream().mapToLong(Long::longValue).sum());
+    /** One replay into a copy, moved forward in steps as the live consumers' positions move. */
+    final class Replay implements AutoCloseable {
 
-        atRest.run();
-        inbound.forget(feed.consumer());
-        feed.collections().forEach(c -> database.collection(c).drop());
+        private final TopicFedReadModel model;
+        private final KafkaConsumer<String, String> consumer;
+        private final Set<TopicPartition> partitions = new HashSet<>();
+        private final ConsumerPositions positions = new ConsumerPositions(database.collection(ConsumerPositions.COLLECTION));
 
-        consumer.assign(stops.keySet());
-        consumer.seekToBeginning(stops.keySet());
-        Set<TopicPartition> open = new HashSet<>(stops.keySet());
-        long deadline = System.nanoTime() + longest.toNanos();
-        while (!open.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not replayed within " + longest);
+        private Replay(TopicFedReadModel model, KafkaConsumer<String, String> consumer, List<String> topics) {
+            this.model = model;
+            this.consumer = consumer;
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, METADATA)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
-            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                Long stop = stops.get(new TopicPartition(record.topic(), record.partition()));
-                if (stop != null && record.offset() < stop) {
-                    model.replay(record);
-                    progress.replayedOne();
+            consumer.beginningOffsets(partitions, METADATA).forEach((partition, first) -> {
+                if (first > 0) {
+                    throw new IllegalStateException("Kafka no longer holds the start of " + partition
+                            + " (its first offset is " + first + "): the copy cannot be rebuilt from it");
                 }
+            });
+            inbound.forgetReplay(model.feed().consumer());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        /** Per partition, the offset the live consumers of every replica have finished up to. */
+        Map<TopicPartition, Long> liveStops() {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, METADATA);
+            Map<TopicPartition, Long> finished = positions.nextOffsets(model.feed().consumer());
+            Map<TopicPartition, Long> stops = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata c = committed.get(partition);
+                stops.put(partition, Math.max(c == null ? 0 : c.offset(), finished.getOrDefault(partition, 0L)));
             }
-            for (TopicPartition partition : List.copyOf(open)) {
-                if (consumer.position(partition, METADATA) >= stops.get(partition)) {
-                    open.remove(partition);
+            return stops;
+        }
+
+        /** Replays, into {@code copies}, every record before {@code stops} not yet replayed. */
+        void upTo(Map<TopicPartition, Long> stops, Map<String, String> copies, RebuildProgress progress,
+                long deadlineNanos, Runnable keepAlive) throws Exception {
+            progress.planned(stops.values().stream().mapToLong(Long::longValue).sum());
+            Set<TopicPartition> open = new HashSet<>();
+            for (TopicPartition partition : partitions) {
+                if (consumer.position(partition, METADATA) < stops.get(partition)) {
+                    open.add(partition);
+                    consumer.resume(List.of(partition));
+                } else {
                     consumer.pause(List.of(partition));
                 }
             }
+            while (!open.isEmpty()) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new IllegalStateException("not replayed within the time a rebuild may take");
+                }
+                keepAlive.run();
+                ReadModelCollections.writingTo(copies, () -> {
+                    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() < stops.get(partition)) {
+                            model.replay(record);
+                            progress.replayedOne();
+                        } else {
+                            // read past the stop: go back, the next step starts there
+                            consumer.seek(partition, Math.min(consumer.position(partition), record.offset()));
+                        }
+                    }
+                    return null;
+                });
+                for (TopicPartition partition : List.copyOf(open)) {
+                    if (consumer.position(partition, METADATA) >= stops.get(partition)) {
+                        open.remove(partition);
+                        consumer.pause(List.of(partition));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+            inbound.forgetReplay(model.feed().consumer());
         }
     }
 

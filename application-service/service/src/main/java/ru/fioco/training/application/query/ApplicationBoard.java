@@ -110,7 +110,7 @@ public class ApplicationBoard implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        applications = database.collection("applications");
+        applications = database.readModel("applications");
     }
 
     /** When an event was stored, and by whom (the drafter of a draft may see it before their link is confirmed). */

@@ -62,7 +62,7 @@ public class ProgrammeCatalogue implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        programmes = database.collection("programmes");
+        programmes = database.readModel("programmes");
     }
 
     private final EventHandlers<ApplicationEvent, Void> projection =

@@ -64,7 +64,7 @@ public class RepresentativeRegistry implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        representatives = database.collection(COLLECTION);
+        representatives = database.readModel(COLLECTION);
     }
 
     @Override

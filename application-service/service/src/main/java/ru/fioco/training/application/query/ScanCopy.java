@@ -48,7 +48,7 @@ public class ScanCopy implements UploadedScans {
 
     @PostConstruct
     void init() {
-        scans = database.collection(COLLECTION);
+        scans = database.readModel(COLLECTION);
     }
 
     private final EventHandlers<DocumentEvent, Void> copies =

@@ -50,7 +50,7 @@ public class ApplicationCopy {
 
     @PostConstruct
     void init() {
-        applications = database.collection(COLLECTION);
+        applications = database.readModel(COLLECTION);
     }
 
     private final EventHandlers<ApplicationEvent, Void> copies =

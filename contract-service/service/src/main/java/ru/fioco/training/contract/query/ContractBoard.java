@@ -173,7 +173,7 @@ public class ContractBoard implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        contracts = database.collection("contracts");
+        contracts = database.readModel("contracts");
     }
 
     private final EventHandlers<ContractEvent, Void> projection =

@@ -43,7 +43,7 @@ public class DocumentFacts implements DocumentStatus {
 
     @PostConstruct
     void init() {
-        facts = database.collection(COLLECTION);
+        facts = database.readModel(COLLECTION);
     }
 
     private final EventHandlers<DocumentEvent, Void> copies =

@@ -56,7 +56,7 @@ public class ProgrammeTerms implements CourseCatalogue {
 
     @PostConstruct
     void init() {
-        terms = database.collection(COLLECTION);
+        terms = database.readModel(COLLECTION);
     }
 
     private final EventHandlers<ApplicationEvent, InboundEvent<?>> copies =

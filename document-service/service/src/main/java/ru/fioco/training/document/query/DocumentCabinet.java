@@ -143,9 +143,9 @@ public class DocumentCabinet implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        files = database.collection("document_files");
-        queue = database.collection(REVIEW_QUEUE);
-        downloadRecords = database.collection(DOWNLOADS);
+        files = database.readModel("document_files");
+        queue = database.readModel(REVIEW_QUEUE);
+        downloadRecords = database.readModel(DOWNLOADS);
     }
 
     private final EventHandlers<DocumentEvent, Instant> projection =

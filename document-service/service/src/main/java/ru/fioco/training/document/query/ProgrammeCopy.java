@@ -52,7 +52,7 @@ public class ProgrammeCopy {
 
     @PostConstruct
     void init() {
-        programmes = database.collection(COLLECTION);
+        programmes = database.readModel(COLLECTION);
     }
 
     private final EventHandlers<ApplicationEvent, InboundEvent<?>> copies =

@@ -89,9 +89,9 @@ public class ApplicationFacts {
 
     @PostConstruct
     void init() {
-        applications = database.collection(APPLICATIONS);
-        programmes = database.collection(PROGRAMMES);
-        contracts = database.collection(CONTRACTS);
+        applications = database.readModel(APPLICATIONS);
+        programmes = database.readModel(PROGRAMMES);
+        contracts = database.readModel(CONTRACTS);
     }
 
     private final EventHandlers<ApplicationEvent, InboundEvent<?>> applicationCopies =

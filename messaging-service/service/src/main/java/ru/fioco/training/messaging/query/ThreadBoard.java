@@ -87,8 +87,8 @@ public class ThreadBoard implements RebuildableReadModel {
 
     @PostConstruct
     void init() {
-        threads = database.collection("threads");
-        messages = database.collection("thread_messages");
+        threads = database.readModel("threads");
+        messages = database.readModel("thread_messages");
     }
 
     private final EventHandlers<ThreadEvent, Void> projection =

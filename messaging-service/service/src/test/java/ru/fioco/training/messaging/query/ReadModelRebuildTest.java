@@ -11,11 +11,18 @@ import static ru.fioco.training.messaging.Lifecycle.STAFF;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.ReplaceOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +38,6 @@ import ru.fioco.training.contract.api.PaymentRecorded;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.messaging.Lifecycle;
 import ru.fioco.training.platform.axon.AxonRuntime;
-import ru.fioco.training.platform.consuming.InboundEvents;
 import ru.fioco.training.platform.rebuild.ReadModelRebuilds;
 import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.RebuildCheck;
@@ -51,12 +57,6 @@ class ReadModelRebuildTest {
 
     @Inject
     AxonRuntime axon;
-
-    @Inject
-    ReadModelRebuilds rebuilds;
-
-    @Inject
-    InboundEvents inbound;
 
     @Test
     void theThreadBoardIsRebuiltFromTheEventStoreWithTheSameChecksumAndNoMailTwice() {
@@ -158,25 +158,75 @@ class ReadModelRebuildTest {
     }
 
     /**
-     * A process that died in the middle of rebuilding a copy kept from Kafka left it half-built and its consumer's
-     * processed-event log forgotten, and the mark of the rebuild: the next start rebuilds it again, whole.
+     * A replica that died in the middle of a rebuild wrote only the copy beside the live model, and its lease runs
+     * out: another replica (here the only one) takes the run over and begins again; the live model never changed.
      */
     @Test
-    void aRebuildADeadProcessLeftUnfinishedIsDoneAgainAtTheNextStart() {
+    void aRebuildADeadReplicaLeftIsTakenOverAndTheLiveModelIsNeverHalfBuilt() {
         new Lifecycle(kafka).submitted();
         String before = model("application-facts").getString("checksum");
-        // what the dead process had done: marked the rebuild, forgotten the log, dropped the copy, replayed a part
-        mongo.getDatabase("messages").getCollection(ReadModelRebuilds.MARKS)
-                .insertOne(new Document("_id", "application-facts").append("node", "messaging-service@dead-pod"));
-        inbound.forget("messaging-service.applications");
-        mongo.getDatabase("messages").getCollection(ApplicationFacts.APPLICATIONS).drop();
-        assertThat(model("application-facts").getString("checksum")).isNotEqualTo(before);
-
-        assertThat(rebuilds.resumeInterrupted()).containsExactly("application-facts");
-        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("application-facts").getString("state")));
+        var db = mongo.getDatabase("messages");
+        // what the dead replica left: its run, its lease ended, a part of the copy
+        db.getCollection(ApplicationFacts.APPLICATIONS + ReadModelRebuilds.COPY)
+                .insertOne(new Document("_id", "half-built"));
+        db.getCollection(ReadModelRebuilds.MARKS).replaceOne(new Document("_id", "application-facts"),
+                new Document("_id", "application-facts").append("state", "REBUILDING").append("run", "dead-run")
+                        .append("owner", "messaging-service@dead-pod").append("phase", "HOLD")
+                        .append("leaseUntil", Date.from(Instant.now().minusSeconds(1)))
+                        .append("startedAt", Date.from(Instant.now().minusSeconds(60)))
+                        .append("holding", List.of()), new ReplaceOptions().upsert(true));
         assertThat(model("application-facts").getString("checksum")).isEqualTo(before);
-        assertThat(mongo.getDatabase("messages").getCollection(ReadModelRebuilds.MARKS).countDocuments()).isZero();
-        assertThat(rebuilds.resumeInterrupted()).isEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REBUILT".equals(model("application-facts").getString("state")));
+        JsonPath rebuilt = model("application-facts");
+        assertThat(rebuilt.getString("rebuiltBy")).isNotEqualTo("messaging-service@dead-pod");
+        assertThat(rebuilt.getString("checksum")).isEqualTo(before);
+        assertThat(rebuilt.getBoolean("matches")).isTrue();
+        assertThat(db.listCollectionNames().into(new java.util.ArrayList<>()))
+                .noneMatch(c -> c.endsWith(ReadModelRebuilds.COPY));
+    }
+
+    /**
+     * The switch waits until every replica seen alive holds its writers. A replica that beats but never holds makes
+     * the run fail, the live model as it was and the consumers let go; once it holds when asked, the run switches.
+     */
+    @Test
+    void theSwitchWaitsForEveryReplicaAliveAndFailsWithoutTouchingTheLiveModelWhenOneDoesNotHold() {
+        Lifecycle app = new Lifecycle(kafka).submitted();
+        String id = app.applicationId;
+        var db = mongo.getDatabase("messages");
+        String before = model("contract-facts").getString("checksum");
+        String other = "messaging-service@other-pod";
+        AtomicBoolean holdsWhenAsked = new AtomicBoolean(false);
+        ScheduledExecutorService otherReplica = Executors.newSingleThreadScheduledExecutor();
+        try {
+            otherReplica.scheduleWithFixedDelay(() -> {
+                db.getCollection(ReadModelRebuilds.NODES).replaceOne(new Document("_id", other),
+                        new Document("_id", other).append("seenAt", new Date()), new ReplaceOptions().upsert(true));
+                if (holdsWhenAsked.get()) {
+                    db.getCollection(ReadModelRebuilds.MARKS).updateMany(new Document("phase", "HOLD"),
+                            new Document("$addToSet", new Document("holding", other)));
+                }
+            }, 0, 500, TimeUnit.MILLISECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.getCollection(ReadModelRebuilds.NODES)
+                    .countDocuments(new Document("_id", other)) == 1);
+
+            given().auth().oauth2(STAFF).when().post("/admin/read-models/contract-facts/rebuild").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(model("contract-facts").getString("state")));
+            assertThat(model("contract-facts").getString("error")).contains(other);
+            assertThat(model("contract-facts").getString("checksum")).isEqualTo(before);
+            // the consumers were let go: the next event is applied and posts its notice
+            app.contract(new ContractOpened(id, app.contractTerms(), new BigDecimal("12000.00")));
+            app.contract(new ContractConcluded(id, LocalDate.of(2026, 11, 23)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !model("contract-facts").getString("checksum").equals(before));
+
+            holdsWhenAsked.set(true);
+            JsonPath rebuilt = RebuildCheck.rebuildsIdentically(STAFF, "contract-facts");
+            assertThat(rebuilt.getLong("heldMillis")).isNotNull();
+        } finally {
+            otherReplica.shutdownNow();
+            db.getCollection(ReadModelRebuilds.NODES).deleteOne(new Document("_id", other));
+        }
     }
 
     static JsonPath model(String name) {

@@ -50,7 +50,7 @@ public class HistoryLog {
 
     @PostConstruct
     void init() {
-        events = database.collection(COLLECTION);
+        events = database.readModel(COLLECTION);
     }
 
     public static final String COLLECTION = "history_events";

@@ -101,7 +101,7 @@ public class NextStepBook {
 
     @PostConstruct
     void init() {
-        book = database.collection(COLLECTION);
+        book = database.readModel(COLLECTION);
     }
 
     /** A book over another collection (tests). */
