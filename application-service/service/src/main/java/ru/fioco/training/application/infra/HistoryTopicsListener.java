@@ -54,9 +54,10 @@ public class HistoryTopicsListener implements InboundListener, TopicFedReadModel
     }
 
     /**
-     * Recording is all the history does with an event, live or replayed: a record is keyed by its event, and only
-     * an event recorded for the first time goes on to the next-step facts. A replay passes over a record that is not
-     * a CloudEvent of the platform (it was dead-lettered when it first came).
+     * Recording is all the history does with an event, live or replayed: a record is keyed by its event, and the
+     * next-step facts apply each event once by its id, also when the record comes again after the history had it
+     * (its consumer killed in between). A replay passes over a record that is not a CloudEvent of the platform (it
+     * was dead-lettered when it first came).
      */
     @Override
     public void replay(ConsumerRecord<String, String> record) {
@@ -66,9 +67,8 @@ public class HistoryTopicsListener implements InboundListener, TopicFedReadModel
     }
 
     private void record(HistoryLog.Recorded recorded) {
-        if (log.record(recorded)) {
-            history.event(recorded).ifPresent(nextSteps::apply);
-        }
+        log.record(recorded);
+        history.event(recorded).ifPresent(event -> nextSteps.apply(recorded.id(), event));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -83,6 +86,12 @@ import ru.fioco.training.platform.mongo.ServiceDatabase;
  * The facts the next steps of an application are derived from, kept from all four topics by the history's
  * consumer (collection {@value #COLLECTION}, rebuilt with the history from Kafka). One document per application
  * with one part per topic, each written alone ({@code $set} of its field), and the keys staff search by.
+ *
+ * <p>Each event is applied once: the part, what is derived from it and the event's mark in {@code applied} are
+ * written in one update of the document, which does not match once the event is marked. So a record delivered
+ * again (its consumer killed after the history had it, before its next steps were written) completes what was
+ * left, and never applies twice. ({@code applied} is a map, not a list: the live and a rebuilt book then compare
+ * equal whatever order the topics were read in.)
  */
 @ApplicationScoped
 public class NextStepBook {
@@ -98,6 +107,8 @@ public class NextStepBook {
     ServiceDatabase database;
 
     private MongoCollection<Document> book;
+    /** The event being applied, on the per-event view {@link #apply(String, Record)} makes; null: no marking. */
+    private String applying;
 
     @PostConstruct
     void init() {
@@ -109,6 +120,14 @@ public class NextStepBook {
         NextStepBook b = new NextStepBook();
         b.book = collection;
         return b;
+    }
+
+    /** Applies one event of any of the four services, once: an event {@code eventId} already applied is skipped. */
+    public void apply(String eventId, Record event) {
+        NextStepBook once = new NextStepBook();
+        once.book = book;
+        once.applying = eventId.replace('.', '_').replace('$', '_'); // a field name in the document
+        once.apply(event);
     }
 
     /** Applies one event of any of the four services; events of no application (programmes) change nothing. */
@@ -157,53 +176,70 @@ public class NextStepBook {
     // ------------------------------------------------------------------ the parts, each from its topic
 
     private void application(String id, Consumer<Parts.Application> change) {
-        Parts.Application a = update(id, "applicationPart", Parts.Application.class, Parts.Application::new, change);
-        book.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("organisationInn", a.organisationInn),
-                Updates.set("status", a.status)));
+        update(id, "applicationPart", Parts.Application.class, Parts.Application::new, change,
+                a -> List.of(Updates.set("organisationInn", a.organisationInn), Updates.set("status", a.status)));
     }
 
     private void documents(String id, Consumer<Parts.Documents> change) {
-        update(id, "documentsPart", Parts.Documents.class, Parts.Documents::new, change);
+        update(id, "documentsPart", Parts.Documents.class, Parts.Documents::new, change, d -> List.of());
     }
 
     private void contract(ContractEvent e, Consumer<Parts.Contract> change) {
-        Parts.Contract c = update(e.applicationId(), "contractPart", Parts.Contract.class, Parts.Contract::new, part -> {
+        update(e.applicationId(), "contractPart", Parts.Contract.class, Parts.Contract::new, part -> {
             change.accept(part);
             ContractStatus before = part.status == null ? null : ContractStatus.valueOf(part.status);
             ContractStatus after = ContractStatus.after(before, e);
             part.status = after == null ? null : after.name();
+        }, c -> {
+            List<String> keys = new ArrayList<>();
+            if (c.invoiceNumber != null) {
+                keys.add(c.invoiceNumber.toUpperCase(Locale.ROOT));
+            }
+            if (c.actNumber != null) {
+                keys.add(c.actNumber.toUpperCase(Locale.ROOT));
+            }
+            c.certificates.forEach(n -> keys.add(n.toUpperCase(Locale.ROOT)));
+            c.trackingNumbers.forEach(n -> keys.add(n.toUpperCase(Locale.ROOT)));
+            return List.of(Updates.set("searchKeys", keys), Updates.set("contractStatus", c.status));
         });
-        List<String> keys = new ArrayList<>();
-        if (c.invoiceNumber != null) {
-            keys.add(c.invoiceNumber.toUpperCase(Locale.ROOT));
-        }
-        if (c.actNumber != null) {
-            keys.add(c.actNumber.toUpperCase(Locale.ROOT));
-        }
-        c.certificates.forEach(n -> keys.add(n.toUpperCase(Locale.ROOT)));
-        c.trackingNumbers.forEach(n -> keys.add(n.toUpperCase(Locale.ROOT)));
-        book.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(Updates.set("searchKeys", keys),
-                Updates.set("contractStatus", c.status)));
     }
 
     private void thread(String id, Consumer<Parts.Thread> change) {
-        update(id, "threadPart", Parts.Thread.class, Parts.Thread::new, change);
+        update(id, "threadPart", Parts.Thread.class, Parts.Thread::new, change, t -> List.of());
     }
 
-    private <P> P update(String id, String field, Class<P> type, Supplier<P> fresh, Consumer<P> change) {
+    /** Changes one part and what is derived from it in one update, unless the event was applied already. */
+    private <P> void update(String id, String field, Class<P> type, Supplier<P> fresh, Consumer<P> change,
+            Function<P, List<Bson>> derived) {
         Document d = book.find(Filters.eq("_id", id)).first();
+        if (applying != null && d != null && d.get("applied", Document.class) != null
+                && d.get("applied", Document.class).containsKey(applying)) {
+            return;
+        }
         P part = d == null ? null : part(d, field, type);
         if (part == null) {
             part = fresh.get();
         }
         change.accept(part);
+        List<Bson> changes = new ArrayList<>(derived.apply(part));
+        Bson where = Filters.eq("_id", id);
         try {
-            book.updateOne(Filters.eq("_id", id), Updates.set(field, EventJson.mapper().writeValueAsString(part)),
-                    new UpdateOptions().upsert(true));
+            changes.add(Updates.set(field, EventJson.mapper().writeValueAsString(part)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return part;
+        if (applying != null) {
+            changes.add(Updates.set("applied." + applying, true));
+            where = Filters.and(where, Filters.exists("applied." + applying, false));
+        }
+        try {
+            book.updateOne(where, Updates.combine(changes), new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // marked meanwhile: the event was applied
+        }
     }
 
     private static <P> P part(Document d, String field, Class<P> type) {

@@ -186,6 +186,27 @@ class NextStepsTest {
         assertThat(after.unreadForInstitute()).isEqualTo(1);
     }
 
+    /**
+     * A record delivered again (its consumer killed after the history had it) applies its event once: the unread
+     * count and the contract's status do not move twice, and the document is what one delivery left.
+     */
+    @Test
+    void anEventDeliveredAgainIsAppliedOnce() {
+        book = NextStepBook.over(client.getDatabase("next").getCollection("steps-" + System.nanoTime()));
+        book.apply("e1", new ApplicationDrafted(APP, ApplicationForms.INN, ApplicationType.TRAINING, form()));
+        MessagePosted question = new MessagePosted(APP, "m1", 1, Side.ORGANISATION, "school", "Вопрос", List.of(), AT);
+        book.apply("e2", question);
+        NextSteps.Next once = next(LocalDate.of(2026, 11, 23));
+        book.apply("e2", question);
+        book.apply("e1", new ApplicationDrafted(APP, ApplicationForms.INN, ApplicationType.TRAINING, form()));
+        NextSteps.Next twice = next(LocalDate.of(2026, 11, 23));
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.unreadForInstitute()).isEqualTo(1);
+        // another event of the same kind is applied
+        book.apply("e3", new MessagePosted(APP, "m2", 2, Side.ORGANISATION, "school", "Ещё", List.of(), AT));
+        assertThat(next(LocalDate.of(2026, 11, 23)).unreadForInstitute()).isEqualTo(2);
+    }
+
     private void assertSteps(LocalDate today, String organisation, LocalDate organisationDue, String institute,
             LocalDate instituteDue) {
         NextSteps.Next next = next(today);
