@@ -275,6 +275,9 @@ public class ReadModelRebuilds {
             TrackingToken reached = drain(stream, handlers, copies, progress, null, 1000, run, deadline);
             long heldAt = hold(rebuilt.name(), run, progress);
             reached = drain(stream, handlers, copies, progress, reached, 200, run, deadline);
+            // the held processor stood where it stood, the copy is further: bring the old model to the copy's event
+            // (it is replaced anyway) so that the two are compared at the same point of the stream
+            bringLiveTo(model.processingGroup(), handlers, reached);
             Outcome outcome = compare(rebuilt, copies, heldAt);
             // the live processor goes on from where the copy stands, then writes into it
             placeTokens(model.processingGroup(), reached == null
@@ -292,14 +295,10 @@ public class ReadModelRebuilds {
         int sinceRenewal = 0;
         while (stream.hasNextAvailable(quietMillis, TimeUnit.MILLISECONDS)) {
             TrackedEventMessage<?> event = stream.nextAvailable();
-            if (handlers.canHandle(event)) {
-                ResultMessage<?> result = ReadModelCollections.writingTo(copies,
-                        () -> DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handlers.handle(event)));
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("a handler of the model failed on " + event.getPayloadType()
-                            .getSimpleName() + " " + event.getIdentifier(), result.exceptionResult());
-                }
-            }
+            ReadModelCollections.writingTo(copies, () -> {
+                apply(handlers, event);
+                return null;
+            });
             last = event.trackingToken();
             progress.reach(event.getTimestamp());
             if (++sinceRenewal == 200) {
@@ -312,6 +311,52 @@ public class ReadModelRebuilds {
         }
         renew(run, progress);
         return last;
+    }
+
+    /**
+     * Applies to the live collections the events after the held processor's token up to {@code copyReached}. With
+     * one segment (how the services run their processors) the live model is then exactly at the copy's event; with
+     * several, from the segment furthest behind, which is compared as an approximation.
+     */
+    private void bringLiveTo(String processingGroup, AnnotationEventHandlerAdapter handlers, TrackingToken copyReached)
+            throws Exception {
+        if (copyReached == null) {
+            return;
+        }
+        TokenStore tokens = axon.eventStoreSetup().tokenStore();
+        TrackingToken live = null;
+        boolean first = true;
+        for (int segment : tokens.fetchSegments(processingGroup)) {
+            TrackingToken at = tokens.fetchToken(processingGroup, segment); // the processors are held: free to claim
+            tokens.releaseClaim(processingGroup, segment);
+            if (first || at == null || (live != null && live.covers(at))) {
+                live = at; // the segment furthest behind (null: at the start)
+            }
+            first = false;
+        }
+        if (live != null && live.covers(copyReached)) {
+            return;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = axon.configuration().eventStore().openStream(live)) {
+            TrackingToken at = live;
+            while ((at == null || !at.covers(copyReached)) && stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                apply(handlers, event);
+                at = event.trackingToken();
+            }
+        }
+    }
+
+    /** Runs the model's handlers on one event, in a unit of work as its processor would; a failure fails the run. */
+    private static void apply(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) {
+        if (!handlers.canHandle(event)) {
+            return;
+        }
+        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handlers.handle(event));
+        if (result.isExceptional()) {
+            throw new IllegalStateException("a handler of the model failed on " + event.getPayloadType().getSimpleName()
+                    + " " + event.getIdentifier(), result.exceptionResult());
+        }
     }
 
     /** Sets every segment's token; a segment a dead replica still claims is free once its claim times out. */
