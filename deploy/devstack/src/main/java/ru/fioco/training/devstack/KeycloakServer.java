@@ -149,6 +149,13 @@ public final class KeycloakServer implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no local account " + username));
     }
 
+    /** A token of the monitoring account (role operations), as Prometheus would get it: client credentials. */
+    public String monitoringToken() {
+        return form(issuer() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+                "client_id", "training-monitoring", "client_secret", secrets.getProperty("monitoring")))
+                .path("access_token").asText();
+    }
+
     /** Signs in with a password through the local scripts' client. */
     public Tokens signIn(String username, String password) {
         JsonNode answer = form(issuer() + "/protocol/openid-connect/token", Map.of("grant_type", "password",
@@ -259,7 +266,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void setUp(Path realmFile, String smtpHost, int smtpPort, String cabinetUrl) {
         Map<String, String> variables = Map.of("KC_SMTP_HOST", smtpHost, "KC_SMTP_PORT", Integer.toString(smtpPort),
-                "KC_CABINET_URL", cabinetUrl, "KC_APPLICATION_SERVICE_SECRET", applicationServiceSecret());
+                "KC_CABINET_URL", cabinetUrl, "KC_APPLICATION_SERVICE_SECRET", applicationServiceSecret(),
+                "KC_MONITORING_SECRET", secrets.getProperty("monitoring"));
         ObjectNode realm;
         try {
             realm = (ObjectNode) JSON.readTree(fill(Files.readString(realmFile), variables));
@@ -436,8 +444,8 @@ public final class KeycloakServer implements AutoCloseable {
                 }
             }
             boolean changed = false;
-            for (String key : List.of("admin", "application-service", "account.staff", "account.auditor",
-                    "account.school")) {
+            for (String key : List.of("admin", "application-service", "monitoring", "account.staff",
+                    "account.auditor", "account.school")) {
                 if (p.getProperty(key) == null) {
                     p.setProperty(key, password());
                     changed = true;

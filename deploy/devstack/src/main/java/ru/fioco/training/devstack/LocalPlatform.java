@@ -81,6 +81,22 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static LocalPlatform start(Path repositoryRoot, Path dataDir, Map<String, Integer> servicePorts,
             Integer keycloakPort, Integer cabinetPort) {
+        Map<String, List<Integer>> one = new LinkedHashMap<>();
+        servicePorts.forEach((name, port) -> one.put(name, List.of(port)));
+        return launch(repositoryRoot, dataDir, one, keycloakPort, cabinetPort);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map)}, with several processes of each service (one per port given), as production
+     * runs replicas: they share the broker, the database and the consumer groups.
+     */
+    public static LocalPlatform startReplicated(Path repositoryRoot, Path dataDir,
+            Map<String, List<Integer>> replicaPorts) {
+        return launch(repositoryRoot, dataDir, replicaPorts, null, null);
+    }
+
+    private static LocalPlatform launch(Path repositoryRoot, Path dataDir, Map<String, List<Integer>> servicePorts,
+            Integer keycloakPort, Integer cabinetPort) {
         Properties ports = rememberedPorts(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"),
                 port(ports, "kafka.broker"), port(ports, "kafka.controller"));
@@ -128,9 +144,14 @@ public final class LocalPlatform implements AutoCloseable {
                         "KEYCLOAK_APPLICATION_SERVICE_SECRET", "none"));
             }
             platform.environment = Map.copyOf(env);
-            servicePorts.forEach((name, port) -> platform.services.add(new ServiceProcess(name, port,
-                    repositoryRoot.resolve(name).resolve("service/target/quarkus-app/quarkus-run.jar"),
-                    dataDir.resolve("logs").resolve(name + ".log"), platform.environment)));
+            servicePorts.forEach((name, replicaPorts) -> {
+                for (int i = 0; i < replicaPorts.size(); i++) {
+                    platform.services.add(new ServiceProcess(name, replicaPorts.get(i),
+                            repositoryRoot.resolve(name).resolve("service/target/quarkus-app/quarkus-run.jar"),
+                            dataDir.resolve("logs").resolve(name + (i == 0 ? "" : "-" + (i + 1)) + ".log"),
+                            platform.environment));
+                }
+            });
             platform.services.forEach(ServiceProcess::start);
             platform.services.forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
             if (platform.keycloak != null && servicePorts.containsKey("application-service")) {
@@ -139,7 +160,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             if (platform.keycloak != null && cabinetPort != null) {
                 Map<String, String> urls = new LinkedHashMap<>();
-                platform.services.forEach(s -> urls.put(s.name(), s.baseUrl()));
+                platform.services.forEach(s -> urls.putIfAbsent(s.name(), s.baseUrl()));
                 platform.cabinet = CabinetServer.start(cabinetPort, repositoryRoot.resolve("web/target/dist"), urls,
                         platform.keycloak.issuer(), KeycloakServer.CABINET_CLIENT);
             }
@@ -190,19 +211,32 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** The processes of one service: one, or the replicas {@link #startReplicated} started. */
+    public List<ServiceProcess> replicas(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).toList();
+    }
+
     /**
      * Stops a service gracefully and starts it again from its jar with {@code extraEnvironment} added (for
      * example {@code PLATFORM_CLOCK_OFFSET}); waits until it is ready.
      */
     public ServiceProcess restart(String name, Map<String, String> extraEnvironment) {
-        ServiceProcess old = service(name);
+        ServiceProcess fresh = replace(service(name), extraEnvironment);
+        fresh.awaitReady(Duration.ofMinutes(3));
+        return fresh;
+    }
+
+    /**
+     * Starts a new process in place of {@code old} (stopped gracefully unless already gone), with
+     * {@code extraEnvironment} added; does not wait for it to be ready ({@link ServiceProcess#awaitReady}).
+     */
+    public synchronized ServiceProcess replace(ServiceProcess old, Map<String, String> extraEnvironment) {
         old.stop(Duration.ofSeconds(30));
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(extraEnvironment);
-        ServiceProcess fresh = new ServiceProcess(name, old.port(), old.jar(), old.logFile(), env);
+        ServiceProcess fresh = new ServiceProcess(old.name(), old.port(), old.jar(), old.logFile(), env);
         services.set(services.indexOf(old), fresh);
         fresh.start();
-        fresh.awaitReady(Duration.ofMinutes(3));
         return fresh;
     }
 

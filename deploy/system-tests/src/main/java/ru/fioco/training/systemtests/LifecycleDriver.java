@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +27,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.devstack.ServiceProcess;
 
 /**
  * Drives applications through the platform's REST APIs only, as the SPA and the institute's staff would:
@@ -57,6 +60,7 @@ public final class LifecycleDriver {
     }
 
     private final LocalPlatform platform;
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     public final String staff;
     public final String auditor;
 
@@ -76,8 +80,29 @@ public final class LifecycleDriver {
         return platform.tokens().representative("school-" + inn + "@example.ru", inn);
     }
 
+    /**
+     * A request to the service: with several replicas, to each ready one in turn (round robin, as a load balancer
+     * would), so that a write and the read after it may land on different processes.
+     */
     public RequestSpecification call(String service, String token) {
-        return given().baseUri(platform.service(service).baseUrl()).auth().oauth2(token);
+        List<ServiceProcess> ready = platform.replicas(service).stream().filter(ServiceProcess::isReady).toList();
+        if (ready.isEmpty()) {
+            throw new IllegalStateException("no process of " + service + " is ready");
+        }
+        int turn = turns.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
+        return given().baseUri(ready.get(Math.floorMod(turn, ready.size())).baseUrl()).auth().oauth2(token);
+    }
+
+    /** Starts rebuilding a read model and returns at once: the rebuild runs while the lifecycles go on. */
+    public void startRebuild(String service, String model) {
+        call(service, staff).when().post("/admin/read-models/" + model + "/rebuild").then().statusCode(202);
+    }
+
+    /** Waits for the rebuild of the model under way to end; its final status. */
+    public JsonPath rebuilt(String service, String model) {
+        await().atMost(WAIT).until(() -> !"REBUILDING".equals(call(service, staff)
+                .when().get("/admin/read-models/" + model).then().extract().path("state")));
+        return call(service, staff).when().get("/admin/read-models/" + model).then().statusCode(200).extract().jsonPath();
     }
 
     // ------------------------------------------------------------------ application-service
@@ -294,10 +319,8 @@ public final class LifecycleDriver {
 
     /** Rebuilds one read model from its event store and waits for it; the final status (checksums, times). */
     public JsonPath rebuild(String service, String model) {
-        call(service, staff).when().post("/admin/read-models/" + model + "/rebuild").then().statusCode(202);
-        await().atMost(WAIT).until(() -> !"REBUILDING".equals(call(service, staff)
-                .when().get("/admin/read-models/" + model).then().extract().path("state")));
-        return call(service, staff).when().get("/admin/read-models/" + model).then().statusCode(200).extract().jsonPath();
+        startRebuild(service, model);
+        return rebuilt(service, model);
     }
 
     // ------------------------------------------------------------------ data

@@ -35,15 +35,19 @@ import org.junit.jupiter.api.Test;
 
 import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.devstack.ServiceProcess;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.systemtests.LifecycleDriver.App;
 
 /**
- * The promise of the design, end to end: the four services as separate processes on the embedded stack,
- * driven through REST only. Ten applications of two organisations go the whole way (one withdrawn, one
- * with a rejected and replaced passport, one paid after the services, one post-payment never paid whose
- * certificates are withheld); every read model of every service is then dropped and rebuilt with the same
- * checksum; then document-service is stopped while the others keep working and, restarted, catches up.
+ * The promise of the design, end to end: the four services as separate processes on the embedded stack, <b>two
+ * processes of each</b> as production runs them, driven through REST only with the calls spread over both (round
+ * robin). Ten applications of two organisations go the whole way (one withdrawn, one with a rejected and replaced
+ * passport, one paid after the services, one post-payment never paid whose certificates are withheld); one process
+ * of every service is killed (SIGKILL) in the middle and started again; rebuilds started while the lifecycles run
+ * end equal; every notice, mail (as the SMTP server received them), number, certificate and history entry is there
+ * once. Then every read model of every service is rebuilt with the same checksum, and document-service is stopped
+ * while the others keep working and, restarted, catches up.
  */
 class WholeLifecycleSystemTest {
 
@@ -68,9 +72,9 @@ class WholeLifecycleSystemTest {
 
     @Test
     void tenApplicationsGoTheWholeWayTheReadModelsRebuildIdenticallyAndAStoppedServiceCatchesUp() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, FreePorts.pick()));
-        try (LocalPlatform platform = LocalPlatform.start(root, dataDir, ports)) {
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        LocalPlatform.LOCAL_PORTS.keySet().forEach(name -> ports.put(name, List.of(FreePorts.pick(), FreePorts.pick())));
+        try (LocalPlatform platform = LocalPlatform.startReplicated(root, dataDir, ports)) {
             LifecycleDriver drive = new LifecycleDriver(platform);
             String staff = drive.staff;
             String schoolA = drive.representative(INN_A);
@@ -105,6 +109,10 @@ class WholeLifecycleSystemTest {
             apps.forEach(drive::scans);
             walk.organisation("Проверьте заявку и отправьте её", walk.submissionDeadline());
             apps.forEach(drive::submit);
+            // a process of application-service and one of document-service die while the submissions' events are
+            // consumed; the other process of each takes the calls until the killed one is back
+            killAndStartAgain(platform, "application-service", Map.of());
+            killAndStartAgain(platform, "document-service", Map.of());
             LocalDate reviewDue = LocalDate.parse(drive.call("application-service", staff)
                     .when().get("/applications/" + done.id).then().extract().path("summary.reviewDueDate"));
             walk.organisation("Ожидайте проверки заявки", reviewDue);
@@ -134,10 +142,12 @@ class WholeLifecycleSystemTest {
             walk.organisation("Ожидайте проверки документов и заключения договора", walk.conclusionDeadline());
             walk.institute("Заключите договор", walk.conclusionDeadline());
             going.forEach(drive::conclude);
-            // messaging-service is killed (SIGKILL: nothing flushed, no claim released) while the conclusions' notices,
-            // mails and reminders are under way, and started again: every one of them comes once
-            platform.service("messaging-service").kill();
-            platform.restart("messaging-service", Map.of());
+            // rebuilds begun while the work goes on: one from an event store, one read again from Kafka
+            drive.startRebuild("contract-service", "contract-board");
+            drive.startRebuild("application-service", "history");
+            // a process of messaging-service is killed (SIGKILL: nothing flushed, no claim or lease released) while the
+            // conclusions' notices, mails and reminders are under way, and started again: every one of them comes once
+            killAndStartAgain(platform, "messaging-service", Map.of());
             // after conclusion nothing about the participants changes
             await().atMost(WAIT).untilAsserted(() -> drive.correctSurname(corrected, 1, "Иванов").then()
                     .statusCode(409).contentType("application/problem+json").body("rule", equalTo("participants-locked")));
@@ -151,9 +161,13 @@ class WholeLifecycleSystemTest {
 
             // after the course: contract-service's clock is moved past the programme's end
             long daysAhead = ChronoUnit.DAYS.between(today, start.plusDays(15));
-            // killed, not stopped: the numbers and certificates issued after it still come once each
-            platform.service("contract-service").kill();
-            platform.restart("contract-service", Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(daysAhead).toString()));
+            // one process killed, not stopped, the other stopped: both come back with the moved clock; the numbers and
+            // certificates issued after it still come once each
+            Map<String, String> later = Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(daysAhead).toString());
+            ServiceProcess killed = killAndStartAgain(platform, "contract-service", later);
+            ServiceProcess stopped = platform.replicas("contract-service").stream().filter(p -> p != killed)
+                    .findFirst().orElseThrow();
+            platform.replace(stopped, later).awaitReady(Duration.ofMinutes(3));
             for (App a : going) {
                 drive.act(a);
                 if (a == paidAfter) {
@@ -221,6 +235,15 @@ class WholeLifecycleSystemTest {
             assertThat(JsonPath.from(masked).getList("steps.service", String.class)).contains("application-service",
                     "document-service", "contract-service", "messaging-service");
 
+            // the rebuilds begun in the middle of the run ended equal to the live models, across both processes
+            for (String[] begun : List.of(new String[] {"contract-service", "contract-board"},
+                    new String[] {"application-service", "history"})) {
+                JsonPath rebuilt = drive.rebuilt(begun[0], begun[1]);
+                assertThat(rebuilt.getString("state")).as(begun[1]).isEqualTo("REBUILT");
+                assertThat(rebuilt.getBoolean("matches")).as(begun[1]).isTrue();
+            }
+            await().atMost(WAIT).until(() -> platform.services().stream().allMatch(ServiceProcess::isReady));
+
             // every read model of every service, dropped and rebuilt from its event store or, for the copies kept
             // from other services' topics and the history, read again from Kafka offset 0: the same checksums, and
             // no policy acts again (every thread keeps exactly its notices)
@@ -255,14 +278,15 @@ class WholeLifecycleSystemTest {
             drive.programme(late, "Поздний поток", start);
             drive.draft(late);
             drive.scans(late);
-            platform.service("document-service").stop(Duration.ofSeconds(30));
+            platform.replicas("document-service").forEach(p -> p.stop(Duration.ofSeconds(30)));
             drive.submit(late);
             drive.takeIntoWork(late);
             await().atMost(WAIT).untilAsserted(() -> drive.call("contract-service", late.token).when()
                     .get("/contracts/" + late.id).then().statusCode(200).body("drafts.size()", equalTo(1)));
             await().atMost(WAIT).untilAsserted(() -> drive.call("messaging-service", late.token).when()
                     .get("/threads/" + late.id).then().statusCode(200));
-            platform.restart("document-service", Map.of());
+            platform.replicas("document-service").forEach(p -> platform.replace(p, Map.of()));
+            platform.replicas("document-service").forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
             await().atMost(WAIT).untilAsserted(() -> drive.call("document-service", late.token)
                     .when().get("/applications/" + late.id + "/documents").then().statusCode(200)
                     .body("participantsFixed", equalTo(true)));
@@ -271,6 +295,21 @@ class WholeLifecycleSystemTest {
             drive.call("document-service", late.token).contentType(ContentType.JSON).when()
                     .get("/applications/" + replaced.id + "/documents").then().statusCode(404);
         }
+    }
+
+    /**
+     * SIGKILLs the first process of the service and starts it again with {@code environment} added; returns at once
+     * (the other process takes the calls meanwhile), the new process joining the round robin once it is ready.
+     */
+    private static ServiceProcess killAndStartAgain(LocalPlatform platform, String service,
+            Map<String, String> environment) {
+        ServiceProcess victim = platform.replicas(service).get(0);
+        victim.kill();
+        ServiceProcess fresh = platform.replace(victim, environment);
+        Thread ready = new Thread(() -> fresh.awaitReady(Duration.ofMinutes(3)), "ready-" + service);
+        ready.setDaemon(true);
+        ready.start();
+        return fresh;
     }
 
     /**
@@ -374,7 +413,7 @@ class WholeLifecycleSystemTest {
     }
 
     /**
-     * After two services were killed mid-lifecycle: no notice twice in a thread, no mail twice (by its notice header
+     * After a process of every service was killed mid-lifecycle: no notice twice in a thread, no mail twice (by its notice header
      * and recipient), no contract, invoice, act or certificate number twice.
      */
     private static void everythingOnce(LifecycleDriver drive, String staff, List<App> apps, LocalPlatform platform) {
@@ -416,6 +455,14 @@ class WholeLifecycleSystemTest {
             contract.getList("certificates.registrationNumber", String.class).forEach(n -> numbers.add("certificate " + n));
         }
         assertThat(numbers).as("numbers").doesNotHaveDuplicates();
+        for (App a : apps) {
+            List<Map<String, Object>> steps = drive.call("application-service", staff).when()
+                    .get("/applications/" + a.id + "/history").then().statusCode(200).extract().jsonPath()
+                    .getList("steps");
+            assertThat(steps.stream().map(st -> st.get("service") + " " + st.get("type") + " " + st.get("time") + " #"
+                    + st.get("sequence") + " " + st.get("summary")).toList()).as("history of " + a.id)
+                    .isNotEmpty().doesNotHaveDuplicates();
+        }
         assertThat(numbers.stream().filter(n -> n.startsWith("certificate "))).isNotEmpty();
     }
 
