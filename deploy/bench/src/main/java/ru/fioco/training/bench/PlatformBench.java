@@ -18,12 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
@@ -46,6 +50,7 @@ import ru.fioco.training.devstack.EmbeddedKafka;
 import ru.fioco.training.devstack.EmbeddedMongo;
 import ru.fioco.training.devstack.FreePorts;
 import ru.fioco.training.devstack.LocalPlatform;
+import ru.fioco.training.devstack.ServiceProcess;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.UploadPolicy;
 import ru.fioco.training.platform.publishing.EventPublisher;
@@ -71,11 +76,21 @@ public final class PlatformBench {
             publishThroughput(mongo, kafka, results);
             uploadThroughput(mongo, results);
         }
+        if (Arrays.asList(args).contains("--scale-only")) {
+            scale(work, number(args, "--concurrent=", 10), number(args, "--participants=", 2), results);
+            print(results);
+            return;
+        }
         if (e2e) {
             endToEndLatency(work.resolve("platform"), results);
             lifecyclesAndRebuilds(work.resolve("lifecycles"), number(args, "--applications=", 10),
                     number(args, "--participants=", 3), results);
+            scale(work, number(args, "--concurrent=", 10), number(args, "--participants=", 2), results);
         }
+        print(results);
+    }
+
+    private static void print(Map<String, String> results) {
         System.out.println();
         System.out.printf("machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("java.version"), Instant.now());
@@ -315,6 +330,112 @@ public final class PlatformBench {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The scale figure: N lifecycles at once (each on its own thread, all REST, the calls of each service spread
+     * over its processes), first with one process per service, then with two, in the same run; lifecycles per
+     * second and each step's latency (from the call to its effect being visible, as the driver waits for it).
+     * The services run with the JIT production would use (C2), not the local launcher's C1-only start-up flag.
+     */
+    static void scale(Path work, int n, int m, Map<String, String> results) throws Exception {
+        System.setProperty(ServiceProcess.PRODUCTION_JIT, "true");
+        try {
+            for (int replicas = 1; replicas <= 2; replicas++) {
+                concurrentLifecycles(work.resolve("scale-" + replicas), n, m, replicas, results);
+            }
+        } finally {
+            System.clearProperty(ServiceProcess.PRODUCTION_JIT);
+        }
+    }
+
+    private static void concurrentLifecycles(Path dataDir, int n, int m, int replicas, Map<String, String> results)
+            throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        for (String name : LocalPlatform.LOCAL_PORTS.keySet()) {
+            List<Integer> own = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                own.add(FreePorts.pick());
+            }
+            ports.put(name, own);
+        }
+        try (LocalPlatform platform = LocalPlatform.startReplicated(root, dataDir, ports)) {
+            LifecycleDriver drive = new LifecycleDriver(platform);
+            String inn = "7707083893";
+            String school = drive.representative(inn);
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+            LocalDate start = today.plusDays(45);
+            // a warm-up lifecycle, not counted: the first calls compile the services' code paths
+            LifecycleDriver.App warm = new LifecycleDriver.App(1000, inn, school, "PREPAYMENT", m);
+            drive.programme(warm, "Разминка", start);
+            drive.draftAndSubmit(warm);
+            drive.takeIntoWork(warm);
+
+            List<LifecycleDriver.App> apps = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                apps.add(new LifecycleDriver.App(i, inn, school, "PREPAYMENT", m));
+            }
+            Map<String, List<Long>> steps = new ConcurrentHashMap<>();
+            long t0 = System.nanoTime();
+            inParallel(apps, a -> {
+                timed(steps, "1 programme", () -> drive.programme(a, "Масштаб " + a.n, start));
+                timed(steps, "2 draft, scans, submit", () -> drive.draftAndSubmit(a));
+                timed(steps, "3 take into work", () -> drive.takeIntoWork(a));
+                timed(steps, "4 participants' documents", () -> drive.participantDocuments(a, false));
+                timed(steps, "5 signed contract", () -> drive.signedContract(a));
+                timed(steps, "6 conclude", () -> drive.conclude(a));
+                timed(steps, "7 pay", () -> drive.pay(a, today));
+            });
+            long firstHalf = System.nanoTime() - t0;
+            // the act needs contract-service's clock past the course: its restart is not counted
+            long days = ChronoUnit.DAYS.between(today, start.plusDays(15));
+            for (ServiceProcess p : platform.replicas("contract-service")) {
+                platform.replace(p, Map.of("PLATFORM_CLOCK_OFFSET", Duration.ofDays(days).toString()));
+            }
+            platform.replicas("contract-service").forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
+            long t1 = System.nanoTime();
+            inParallel(apps, a -> {
+                timed(steps, "8 act", () -> drive.act(a));
+                timed(steps, "9 signed act", () -> drive.signedAct(a));
+                timed(steps, "10 originals and results", () -> drive.originalsAndResults(a));
+                timed(steps, "11 certificates", () -> drive.certificates(a));
+                timed(steps, "12 shipment", () -> drive.ship(a));
+                timed(steps, "13 completed", () -> drive.awaitStatus(a, "COMPLETED"));
+            });
+            double seconds = (firstHalf + System.nanoTime() - t1) / 1e9;
+            String label = "scale " + replicas + " process" + (replicas == 1 ? "" : "es") + " per service: ";
+            results.put(label + n + " lifecycles at once x " + m + " participants, seconds", String.format("%.1f", seconds));
+            results.put(label + "lifecycles/s", String.format("%.3f", n / seconds));
+            steps.keySet().stream().sorted(Comparator.comparingInt(k -> Integer.parseInt(k.split(" ")[0])))
+                    .forEach(step -> {
+                        List<Long> millis = new ArrayList<>(steps.get(step));
+                        Collections.sort(millis);
+                        results.put(label + "step " + step + " p50 / p99 ms", millis.get(millis.size() / 2) + " / "
+                                + millis.get((int) Math.ceil(millis.size() * 0.99) - 1));
+                    });
+        }
+    }
+
+    private static void timed(Map<String, List<Long>> steps, String step, Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        steps.computeIfAbsent(step, s -> Collections.synchronizedList(new ArrayList<>()))
+                .add((System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void inParallel(List<LifecycleDriver.App> apps, java.util.function.Consumer<LifecycleDriver.App> work)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(apps.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            apps.forEach(a -> running.add(pool.submit(() -> work.accept(a))));
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

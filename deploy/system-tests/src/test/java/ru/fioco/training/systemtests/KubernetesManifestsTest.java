@@ -108,17 +108,8 @@ class KubernetesManifestsTest {
         JsonNode kustomization = new YAMLMapper().readTree(ROOT.resolve("deploy/k8s/base/kustomization.yaml").toFile());
         Set<String> shared = new HashSet<>();
         kustomization.at("/configMapGenerator/0/literals").forEach(l -> shared.add(l.asText().split("=", 2)[0]));
-        Pattern required = Pattern.compile("^%prod\\.[^=]+=\\$\\{([A-Z_]+)}\\s*$", Pattern.MULTILINE);
-        String platformConfig = Files.readString(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
         for (String name : LocalPlatform.LOCAL_PORTS.keySet()) {
-            String own = Files.readString(ROOT.resolve(name + "/service/src/main/resources/application.properties"));
-            Set<String> needed = new TreeSet<>();
-            for (String text : List.of(platformConfig, own)) {
-                Matcher m = required.matcher(text);
-                while (m.find()) {
-                    needed.add(m.group(1));
-                }
-            }
+            Set<String> needed = requiredInProduction(name);
             Set<String> given = new HashSet<>(shared);
             JsonNode container = one("Deployment", name).at("/spec/template/spec/containers/0");
             container.at("/env").forEach(e -> given.add(e.at("/name").asText()));
@@ -144,7 +135,21 @@ class KubernetesManifestsTest {
                 .isEqualTo("cabinet");
     }
 
-    private static Set<String> consumersInTheCode() throws IOException {
+    /** The variables the service's prod profile requires: {@code %prod.x=${VARIABLE}} with no default. */
+    static Set<String> requiredInProduction(String service) throws IOException {
+        Pattern required = Pattern.compile("^%prod\\.[^=]+=\\$\\{([A-Z_]+)}\\s*$", Pattern.MULTILINE);
+        Set<String> needed = new TreeSet<>();
+        for (Path file : List.of(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"),
+                ROOT.resolve(service + "/service/src/main/resources/application.properties"))) {
+            Matcher m = required.matcher(Files.readString(file));
+            while (m.find()) {
+                needed.add(m.group(1));
+            }
+        }
+        return needed;
+    }
+
+    static Set<String> consumersInTheCode() throws IOException {
         Set<String> consumers = new TreeSet<>();
         Pattern constant = Pattern.compile("static final String CONSUMER = \"([^\"]+)\";");
         for (String name : LocalPlatform.LOCAL_PORTS.keySet()) {

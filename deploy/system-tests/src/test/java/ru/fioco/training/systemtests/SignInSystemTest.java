@@ -64,7 +64,12 @@ class SignInSystemTest {
                 .body("registration.status", equalTo("CONFIRMED")).body("maySubmit", equalTo(true));
         // a token of another issuer (a local key's) is refused by every service
         String foreign = platform.tokens().staff("staff@fioco.ru");
+        // the monitoring account (client credentials, role operations) reads the metrics and nothing of the work
+        String monitoring = keycloak.monitoringToken();
+        assertThat(LocalAccounts.claim(monitoring, "iss")).isEqualTo(keycloak.issuer());
         for (String service : LocalPlatform.LOCAL_PORTS.keySet()) {
+            call(service, monitoring).when().get("/q/metrics").then().statusCode(200);
+            call(service, monitoring).when().get("/admin/read-models").then().statusCode(403);
             call(service, foreign).when().get("/q/openapi").then().statusCode(200);
             // the metrics are for operators, as in production
             call(service, foreign).when().get("/q/metrics").then().statusCode(401);
