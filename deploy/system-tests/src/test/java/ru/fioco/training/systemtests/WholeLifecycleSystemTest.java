@@ -52,6 +52,7 @@ import ru.fioco.training.systemtests.LifecycleDriver.App;
 class WholeLifecycleSystemTest {
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    static final String ERASED = "удалено";
     static final String INN_A = "7707083893";
     static final String INN_B = "7736207543";
     static Path dataDir;
@@ -244,6 +245,41 @@ class WholeLifecycleSystemTest {
             }
             await().atMost(WAIT).until(() -> platform.services().stream().allMatch(ServiceProcess::isReady));
 
+            // 152-FZ: the completed application's participant whose passport was replaced withdraws consent; staff
+            // destroy their data: the history, the contract, the register export and the notices read «удалено» for
+            // them (within the services' key cache), everyone else's data stay, and the act of destruction is produced
+            String erased = drive.call("application-service", staff).when().get("/applications/" + replaced.id).then()
+                    .extract().path("form.participants[0].participantId");
+            String act = drive.call("application-service", staff).contentType(ContentType.JSON)
+                    .body(Map.of("subject", "PARTICIPANT", "participantId", erased, "basis", "CONSENT_WITHDRAWN"))
+                    .when().post("/applications/" + replaced.id + "/erasures").then().statusCode(201).extract().path("act");
+            int year = LocalDate.now(MOSCOW).plusDays(daysAhead).getYear();
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                assertThat(drive.call("application-service", staff).when().get("/applications/" + replaced.id).then()
+                        .extract().jsonPath().getString("form.participants[0].surname")).isEqualTo(ERASED);
+                assertThat(drive.call("application-service", staff).when().get("/applications/" + replaced.id
+                        + "/history").then().extract().jsonPath().getString(
+                        "steps.find { it.type == 'ApplicationDrafted' }.data.form.participants[0].surname"))
+                        .isEqualTo(ERASED);
+                JsonPath contract = drive.call("contract-service", staff).when().get("/contracts/" + replaced.id).then()
+                        .statusCode(200).extract().jsonPath();
+                assertThat(contract.getString("participants[0].fullName")).isEqualTo(ERASED);
+                assertThat(contract.getString("certificates[0].holderName")).isEqualTo(ERASED);
+                String number = contract.getString("certificates[0].registrationNumber");
+                String row = drive.call("contract-service", staff).queryParam("year", year).when()
+                        .get("/staff/certificate-register.csv").then().statusCode(200).extract().asString().lines()
+                        .filter(l -> l.contains(number)).findFirst().orElseThrow();
+                assertThat(row).contains(ERASED).doesNotContain("Петров", LifecycleDriver.snils(1000));
+                List<String> rejected = drive.call("messaging-service", staff).when().get("/threads/" + replaced.id)
+                        .then().extract().jsonPath().getList("entries.findAll { it.kind == 'DOCUMENT_REJECTED' }.text",
+                                String.class);
+                assertThat(rejected).isNotEmpty().allSatisfy(t -> assertThat(t).contains(ERASED).doesNotContain("Петров"));
+            });
+            assertThat(drive.call("contract-service", staff).when().get("/contracts/" + done.id).then().extract()
+                    .jsonPath().getString("participants[0].fullName")).as("another person's data").startsWith("Петров");
+            drive.call("application-service", drive.auditor).when().get(act).then().statusCode(200)
+                    .contentType(startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+
             // every read model of every service, dropped and rebuilt from its event store or, for the copies kept
             // from other services' topics and the history, read again from Kafka offset 0: the same checksums, and
             // no policy acts again (every thread keeps exactly its notices)
@@ -294,6 +330,11 @@ class WholeLifecycleSystemTest {
                     .statusCode(200).body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions.size()", equalTo(2));
             drive.call("document-service", late.token).contentType(ContentType.JSON).when()
                     .get("/applications/" + replaced.id + "/documents").then().statusCode(404);
+
+            // 152-FZ: after all of it, no person's data lie in plaintext in any topic, dead-letter topic, event store,
+            // snapshot, read model or copy (the scans' bytes aside)
+            assertThat(PlaintextScan.findings(platform.kafka().bootstrapServers(), platform.mongo().connectionString()))
+                    .as("where a person's data lie in plaintext").isEmpty();
         }
     }
 

@@ -21,6 +21,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import ru.fioco.training.platform.personaldata.KeyVaultRuntime;
 import ru.fioco.training.platform.runtime.NodeIdentity;
 
 /**
@@ -37,6 +38,9 @@ public class AxonRuntime {
 
     @Inject
     Instance<EventSourcingSetup> setups;
+
+    @Inject
+    KeyVaultRuntime keyVault;
 
     @ConfigProperty(name = "platform.mongodb.database")
     String database;
@@ -68,6 +72,8 @@ public class AxonRuntime {
     /** The started configuration (built on first use, so producers may run before the startup event). */
     public synchronized Configuration configuration() {
         if (configuration == null) {
+            // events are written and read with personal data encrypted: the key vault comes first
+            keyVault.vault();
             eventStoreSetup = new EventStoreSetup(mongoClient, database, lookBack,
                     NodeIdentity.of(applicationName));
             Configurer configurer = eventStoreSetup.configurer();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.personaldata.KeyVaultRuntime;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -43,6 +44,9 @@ public class InboundEvents {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    KeyVaultRuntime keyVault;
+
     /** The longest pause between two attempts at a record that fails for a transient reason. */
     @ConfigProperty(name = "platform.consumers.max-retry-pause", defaultValue = "PT30S")
     Duration maxRetryPause;
@@ -59,6 +63,8 @@ public class InboundEvents {
 
     @PostConstruct
     void init() {
+        // inbound events carry personal data encrypted: opened through the key vault
+        keyVault.vault();
         processed = new ProcessedEventLog(database.collection(ProcessedEventLog.COLLECTION));
         processed.expireAfter(processedLogRetention);
         dispatcher = new InboundEventDispatcher(processed, EventJson.mapper(), metrics, deadLetters,

@@ -14,10 +14,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
+import ru.fioco.training.platform.json.PersonalText;
+
 /**
  * A fingerprint of a read model's content: SHA-256 over its collections (by name), their documents (by id)
  * and each document's fields in key order at every depth, so that equal content gives equal checksums
- * whatever order the writes happened to leave fields in.
+ * whatever order the writes happened to leave fields in. Personal data count as they read (plaintext, or «удалено»),
+ * not as their ciphertext, which differs at every write.
  */
 public final class ReadModelChecksum {
 
@@ -67,6 +70,10 @@ public final class ReadModelChecksum {
         }
         if (value instanceof List<?> list) {
             return list.stream().map(ReadModelChecksum::canonicalValue).toList();
+        }
+        if (value instanceof String text) {
+            // personal data are sealed with a random IV: content is compared as it reads
+            return PersonalText.openWithin(text);
         }
         return value;
     }

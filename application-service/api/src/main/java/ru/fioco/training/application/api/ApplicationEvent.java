@@ -7,7 +7,7 @@ package ru.fioco.training.application.api;
  */
 public sealed interface ApplicationEvent permits ProgrammePublished, ProgrammeChanged, ProgrammeClosed,
         ApplicationDrafted, ApplicationChanged, ApplicationSubmitted, ApplicationReturned, ApplicationTakenIntoWork,
-        ApplicationWithdrawn, ApplicationCompleted, ParticipantCorrected, ParticipantsLocked {
+        ApplicationWithdrawn, ApplicationCompleted, ParticipantCorrected, ParticipantsLocked, PersonalDataErased {
 
     String TOPIC = "applications";
     String TYPE_PREFIX = "ru.fioco.training.applications";

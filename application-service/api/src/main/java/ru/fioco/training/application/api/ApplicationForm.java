@@ -19,9 +19,9 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
     }
 
     /** «Заявитель»: the organisation's representative who files the application. */
-    public record Applicant(@PersonalData String surname, @PersonalData String name, @PersonalData String patronymic,
-            String position, @PersonalData String workPhone, @PersonalData String mobilePhone,
-            @PersonalData String email) {
+    public record Applicant(@PersonalData(subject = "applicant") String surname, @PersonalData(subject = "applicant") String name, @PersonalData(subject = "applicant") String patronymic,
+            String position, @PersonalData(subject = "applicant") String workPhone, @PersonalData(subject = "applicant") String mobilePhone,
+            @PersonalData(subject = "applicant") String email) {
 
         /** «Фамилия Имя Отчество». */
         public String fullName() {
@@ -61,7 +61,7 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
      * Who signs the contract for the organisation («в лице … действующего на основании …»): the head on the
      * charter, or another person on a power of attorney with its number and date.
      */
-    public record Signatory(String position, @PersonalData String fullName, SignatoryBasis basis,
+    public record Signatory(String position, @PersonalData(subject = "signatory") String fullName, SignatoryBasis basis,
             String powerOfAttorneyNumber, LocalDate powerOfAttorneyDate) {
 
         /** «Устава» or «доверенности № 12 от 10.01.2027», as the contract's preamble puts it. */
@@ -78,11 +78,11 @@ public record ApplicationForm(Applicant applicant, ResultDelivery resultDelivery
     public enum SignatoryBasis { CHARTER, POWER_OF_ATTORNEY }
 
     /** One participant studying one subject («слушатель»); a person with two subjects is two participants. */
-    public record Participant(String participantId, @PersonalData String surname, @PersonalData String name,
-            @PersonalData String patronymic, Sex sex, String position, @PersonalData LocalDate birthDate,
-            String subject, EducationLevel educationLevel, @PersonalData String diplomaSurname,
-            @PersonalData String diplomaSeries, @PersonalData String diplomaNumber, @PersonalData String snils,
-            @PersonalData String email) {
+    public record Participant(String participantId, @PersonalData(subject = "participantId") String surname, @PersonalData(subject = "participantId") String name,
+            @PersonalData(subject = "participantId") String patronymic, Sex sex, String position, @PersonalData(subject = "participantId") LocalDate birthDate,
+            String subject, EducationLevel educationLevel, @PersonalData(subject = "participantId") String diplomaSurname,
+            @PersonalData(subject = "participantId") String diplomaSeries, @PersonalData(subject = "participantId") String diplomaNumber, @PersonalData(subject = "participantId") String snils,
+            @PersonalData(subject = "participantId") String email) {
 
         /** «Фамилия Имя Отчество». */
         public String fullName() {

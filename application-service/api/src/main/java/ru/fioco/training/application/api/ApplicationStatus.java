@@ -23,7 +23,8 @@ public enum ApplicationStatus {
                     .map(ApplicationWithdrawn.class, e -> WITHDRAWN)
                     .map(ApplicationCompleted.class, e -> COMPLETED)
                     .ignore(ApplicationChanged.class, ProgrammePublished.class, ProgrammeChanged.class,
-                            ProgrammeClosed.class, ParticipantCorrected.class, ParticipantsLocked.class)
+                            ProgrammeClosed.class, ParticipantCorrected.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     private final String title;

@@ -67,7 +67,10 @@ class ApplicationEventJsonTest {
                     "Петров", "Пётр", "Петрович", ApplicationForm.Sex.MALE, "Учитель биологии", LocalDate.of(1980, 1, 1),
                     "Математика", ApplicationForm.EducationLevel.HIGHER, "Петров", "АП", "123457", "11223344595",
                     "petrov@school.ru"), List.of("diplomaNumber"))),
-            Map.entry("ParticipantsLocked", new ParticipantsLocked("a1")));
+            Map.entry("ParticipantsLocked", new ParticipantsLocked("a1")),
+            Map.entry("PersonalDataErased", new PersonalDataErased("a1", "e1",
+                    PersonalDataErased.ErasureSubject.PARTICIPANT, "0b6f1c62-3f1e-4c55-9d0b-6a1f3c2d4e5f",
+                    PersonalDataErased.ErasureBasis.CONSENT_WITHDRAWN, "staff-1", Instant.parse("2027-03-01T10:00:00Z"))));
 
     @Test
     void aParticipantNeedsTheNameChangeDocumentOnlyForAnotherSurname() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,13 @@ import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipant;
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.EndWithTerminatedContract;
+import ru.fioco.training.application.domain.ApplicationCommands.ErasePersonalData;
 import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
@@ -75,6 +78,8 @@ public class Application {
     private boolean participantsLocked;
     /** Who drafted it (the event's actor): the only one who may change it while their link awaits confirmation. */
     private String drafter;
+    /** Whose data were destroyed: the keys' names. */
+    private final Set<String> erased = new HashSet<>();
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Application() {
@@ -163,6 +168,44 @@ public class Application {
         String reason = requireReason(command.reason());
         registry.release(organisationInn, form.programmeId(), applicationId);
         apply(new ApplicationWithdrawn(applicationId, reason, command.acting().role()));
+    }
+
+    /**
+     * Staff destroy a person's personal data (152-FZ art. 21): only once the application has ended (completed or
+     * withdrawn), since a live application and its contract still process them; each person once.
+     */
+    @CommandHandler
+    void handle(ErasePersonalData command, Clock clock) {
+        requireStaff(command.acting());
+        if (command.basis() == null) {
+            throw new InvalidInputException("basis", "укажите основание уничтожения");
+        }
+        if (command.subject() == null) {
+            throw new InvalidInputException("subject", "укажите, чьи данные уничтожить: участника или контактного лица");
+        }
+        String key;
+        if (command.subject() == PersonalDataErased.ErasureSubject.PARTICIPANT) {
+            if (command.participantId() == null || form.participants().stream()
+                    .noneMatch(p -> p != null && command.participantId().equals(p.participantId()))) {
+                throw new InvalidInputException("participantId", "в заявке нет такого участника");
+            }
+            key = "participant:" + command.participantId();
+        } else {
+            if (command.participantId() != null) {
+                throw new InvalidInputException("participantId", "для контактного лица участника не указывают");
+            }
+            key = "applicant:" + applicationId;
+        }
+        if (status != ApplicationStatus.COMPLETED && status != ApplicationStatus.WITHDRAWN) {
+            throw ConflictException.ofRule("erasure-while-active", null, "Заявка ещё исполняется («" + status.title()
+                    + "»): персональные данные уничтожают после её завершения или снятия. Если субъект отозвал "
+                    + "согласие, сначала снимите заявку или расторгните договор", Map.of("status", status.name()));
+        }
+        if (erased.contains(key)) {
+            throw ConflictException.ofRule("already-erased", null, "Данные этого лица уже уничтожены", Map.of());
+        }
+        apply(new PersonalDataErased(applicationId, command.erasureId(), command.subject(), command.participantId(),
+                command.basis(), command.erasedBy(), Instant.now(clock)));
     }
 
     @CommandHandler
@@ -416,6 +459,11 @@ public class Application {
     @EventSourcingHandler
     void on(ParticipantsLocked event) {
         participantsLocked = true;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased.add(event.keyName());
     }
 
     @EventSourcingHandler

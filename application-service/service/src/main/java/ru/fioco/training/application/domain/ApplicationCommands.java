@@ -3,6 +3,7 @@ package ru.fioco.training.application.domain;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ru.fioco.training.application.api.ApplicationForm;
+import ru.fioco.training.application.api.PersonalDataErased;
 
 /** The commands of the application's lifecycle; each names who acts, so the aggregate checks it on every write. */
 public final class ApplicationCommands {
@@ -92,5 +93,11 @@ public final class ApplicationCommands {
 
     /** The contract is concluded: the participants no longer change (sent by the policy reacting to contract-service). */
     public record LockParticipants(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /** Staff destroy a person's data in an ended application (a consent withdrawn, the purpose reached, time over). */
+    public record ErasePersonalData(@TargetAggregateIdentifier String applicationId, String erasureId, Acting acting,
+            String erasedBy, PersonalDataErased.ErasureSubject subject, String participantId,
+            PersonalDataErased.ErasureBasis basis) {
     }
 }

@@ -14,6 +14,7 @@ import ru.fioco.training.application.domain.Representative;
 import ru.fioco.training.application.domain.SubmissionRegistry;
 import ru.fioco.training.application.domain.UploadedScans;
 import ru.fioco.training.application.policy.IdentityLinkPolicy;
+import ru.fioco.training.application.policy.PersonalDataErasurePolicy;
 import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ProgrammeCatalogue;
 import ru.fioco.training.application.query.RepresentativeRegistry;
@@ -38,6 +39,9 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
 
     @Inject
     IdentityLinkPolicy identityLinks;
+
+    @Inject
+    PersonalDataErasurePolicy erasures;
 
     @Inject
     SubmissionRegistry registry;
@@ -68,6 +72,7 @@ public class ApplicationEventSourcing implements EventSourcingSetup {
                 .registerEventHandler(c -> catalogue)
                 .registerEventHandler(c -> board)
                 .registerEventHandler(c -> representatives)
-                .registerEventHandler(c -> identityLinks));
+                .registerEventHandler(c -> identityLinks)
+                .registerEventHandler(c -> erasures));
     }
 }

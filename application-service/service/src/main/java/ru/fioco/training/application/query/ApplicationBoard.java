@@ -41,6 +41,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -48,6 +49,7 @@ import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.axon.EventStoreSetup;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
@@ -86,7 +88,12 @@ public class ApplicationBoard implements RebuildableReadModel {
      * after submission, old and new value of each changed field.
      */
     public record Detail(ApplicationSummary summary, ApplicationForm form, String lastReason, boolean participantsLocked,
-            List<Correction> corrections) {
+            List<Correction> corrections, List<Erasure> erasures) {
+    }
+
+    /** A destruction of a person's data in this application: whose (by id only), why, when, by whom. */
+    public record Erasure(String erasureId, PersonalDataErased.ErasureSubject subject, String participantId,
+            PersonalDataErased.ErasureBasis basis, String erasedBy, Instant erasedAt) {
     }
 
     /** One correction of a participant after submission. */
@@ -129,6 +136,7 @@ public class ApplicationBoard implements RebuildableReadModel {
                     .handle(ParticipantCorrected.class, this::corrected)
                     .handle(ParticipantsLocked.class, e -> applications.updateOne(Filters.eq("_id", e.applicationId()),
                             Updates.set("participantsLocked", true)))
+                    .handle(PersonalDataErased.class, this::erased)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class)
                     .build();
 
@@ -145,11 +153,11 @@ public class ApplicationBoard implements RebuildableReadModel {
                 Updates.set("type", e.type().name()),
                 Updates.set("status", ApplicationStatus.after(null, e).name()),
                 Updates.set("createdAt", Date.from(at)),
-                formFields(e.form())), new UpdateOptions().upsert(true));
+                formFields(e.applicationId(), e.form())), new UpdateOptions().upsert(true));
     }
 
     private void changed(ApplicationChanged e) {
-        applications.updateOne(Filters.eq("_id", e.applicationId()), formFields(e.form()));
+        applications.updateOne(Filters.eq("_id", e.applicationId()), formFields(e.applicationId(), e.form()));
     }
 
     private void submitted(ApplicationSubmitted e) {
@@ -159,7 +167,7 @@ public class ApplicationBoard implements RebuildableReadModel {
                 Updates.set("submittedAt", Date.from(e.submittedAt())),
                 Updates.set("reviewDueDate", e.reviewDueDate().toString()),
                 Updates.set("reviewDueProvisional", e.reviewDueProvisional()),
-                formFields(e.form())));
+                formFields(e.applicationId(), e.form())));
     }
 
     /** The form with the corrected participant, and the correction kept for staff: field by field, old → new. */
@@ -174,12 +182,47 @@ public class ApplicationBoard implements RebuildableReadModel {
                 form.organisation(), form.personalDataConsent(), participants);
         List<Document> changes = new ArrayList<>();
         for (String field : e.changedFields()) {
-            changes.add(new Document("field", field).append("before", valueOf(e.before(), field))
-                    .append("after", valueOf(e.after(), field)));
+            // the participant's old and new data, under their key
+            String subject = "participant:" + e.participantId();
+            changes.add(new Document("field", field)
+                    .append("before", PersonalText.seal(subject, valueOf(e.before(), field)))
+                    .append("after", PersonalText.seal(subject, valueOf(e.after(), field))));
         }
-        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(formFields(corrected),
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(formFields(e.applicationId(), corrected),
                 Updates.push("corrections", new Document("participantId", e.participantId())
                         .append("at", Date.from(at)).append("changes", changes))));
+    }
+
+    /**
+     * A person's data destroyed: the erasure is listed, and an erased participant no longer finds the application
+     * by surname or SNILS (the blind indexes are made again without them, by id, whether or not the key is gone yet).
+     */
+    private void erased(PersonalDataErased e) {
+        Document d = applications.find(Filters.eq("_id", e.applicationId())).first();
+        if (d == null) {
+            throw new IllegalStateException("no application " + e.applicationId());
+        }
+        List<Bson> changes = new ArrayList<>(List.of(Updates.push("erasures", new Document("erasureId", e.erasureId())
+                .append("subject", e.subject().name()).append("participantId", e.participantId())
+                .append("basis", e.basis().name()).append("erasedBy", e.erasedBy())
+                .append("erasedAt", Date.from(e.erasedAt())))));
+        if (e.participantId() != null) {
+            List<String> erased = new ArrayList<>(d.getList("erasedParticipants", String.class, List.of()));
+            erased.add(e.participantId());
+            List<ApplicationForm.Participant> kept = form(d).participants().stream()
+                    .filter(p -> p != null && !erased.contains(p.participantId())).toList();
+            changes.add(Updates.set("erasedParticipants", erased));
+            changes.add(searchIndexes(kept));
+        }
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(changes));
+    }
+
+    private static ApplicationForm form(Document d) {
+        try {
+            return EventJson.mapper().readValue(d.getString("form"), ApplicationForm.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String valueOf(ApplicationForm.Participant p, String field) {
@@ -200,13 +243,13 @@ public class ApplicationBoard implements RebuildableReadModel {
     private void setStatus(String id, ApplicationEvent e, String reason) {
         Bson update = Updates.set("status", ApplicationStatus.after(null, e).name());
         applications.updateOne(Filters.eq("_id", id), reason == null ? update
-                : Updates.combine(update, Updates.set("lastReason", reason)));
+                : Updates.combine(update, Updates.set("lastReason", PersonalText.seal("application:" + id, reason))));
     }
 
-    private static Bson formFields(ApplicationForm form) {
+    private static Bson formFields(String applicationId, ApplicationForm form) {
         String json;
         try {
-            json = EventJson.mapper().writeValueAsString(form);
+            json = EventJson.writerAround(applicationId).writeValueAsString(form);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -218,22 +261,26 @@ public class ApplicationBoard implements RebuildableReadModel {
                 Updates.set("organisationFullName", o == null ? null : o.fullName()),
                 Updates.set("region", o == null ? null : o.region()),
                 Updates.set("participantCount", form.participants().size()),
-                // what staff find an application by: every participant's surname and SNILS
-                Updates.set("participantSurnames", form.participants().stream().filter(p -> p != null && p.surname() != null)
-                        .map(p -> p.surname().strip().toLowerCase(Locale.ROOT)).distinct().toList()),
-                Updates.set("snilses", form.participants().stream().filter(p -> p != null && p.snils() != null)
-                        .map(ApplicationForm.Participant::snils).distinct().toList()));
+                searchIndexes(form.participants()));
+    }
+
+    /** What staff find an application by: every participant's surname and SNILS, kept only as blind indexes. */
+    private static Bson searchIndexes(List<ApplicationForm.Participant> participants) {
+        return Updates.combine(
+                Updates.set("participantSurnames", participants.stream().filter(p -> p != null && p.surname() != null)
+                        .map(p -> PersonalText.blindIndex(surnameKey(p.surname()))).distinct().toList()),
+                Updates.set("snilses", participants.stream().filter(p -> p != null && p.snils() != null)
+                        .map(p -> PersonalText.blindIndex(p.snils())).distinct().toList()));
+    }
+
+    private static String surnameKey(String surname) {
+        return surname.strip().toLowerCase(Locale.ROOT);
     }
 
     public Optional<Detail> find(String id) {
-        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(d -> {
-            try {
-                return new Detail(summary(d), EventJson.mapper().readValue(d.getString("form"), ApplicationForm.class),
-                        d.getString("lastReason"), d.getBoolean("participantsLocked", false), corrections(d));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(d -> new Detail(summary(d),
+                form(d), PersonalText.open(d.getString("lastReason")), d.getBoolean("participantsLocked", false),
+                corrections(d), erasures(d)));
     }
 
     public Page list(Filter filter, int page, int size) {
@@ -262,10 +309,10 @@ public class ApplicationBoard implements RebuildableReadModel {
             Pattern p = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             List<Bson> any = new ArrayList<>(List.of(Filters.regex("number", p), Filters.regex("organisationInn", p),
                     Filters.regex("organisationShortName", p), Filters.regex("organisationFullName", p),
-                    Filters.eq("participantSurnames", text.toLowerCase(Locale.ROOT))));
+                    Filters.eq("participantSurnames", PersonalText.blindIndex(surnameKey(text)))));
             String digits = text.replaceAll("\\D", "");
             if (digits.length() == 11) {
-                any.add(Filters.eq("snilses", digits));
+                any.add(Filters.eq("snilses", PersonalText.blindIndex(digits)));
             }
             if (filter.alsoIds() != null && !filter.alsoIds().isEmpty()) {
                 any.add(Filters.in("_id", filter.alsoIds()));
@@ -283,11 +330,19 @@ public class ApplicationBoard implements RebuildableReadModel {
         return new Page(items, total, page, size);
     }
 
+    private static List<Erasure> erasures(Document d) {
+        return d.getList("erasures", Document.class, List.of()).stream().map(x -> new Erasure(x.getString("erasureId"),
+                PersonalDataErased.ErasureSubject.valueOf(x.getString("subject")), x.getString("participantId"),
+                PersonalDataErased.ErasureBasis.valueOf(x.getString("basis")), x.getString("erasedBy"),
+                x.getDate("erasedAt").toInstant())).toList();
+    }
+
     private static List<Correction> corrections(Document d) {
         return d.getList("corrections", Document.class, List.of()).stream().map(c -> new Correction(
                 c.getString("participantId"), c.getDate("at").toInstant(),
                 c.getList("changes", Document.class, List.of()).stream().map(ch -> new Change(ch.getString("field"),
-                        ch.getString("before"), ch.getString("after"))).toList())).toList();
+                        PersonalText.open(ch.getString("before")), PersonalText.open(ch.getString("after")))).toList()))
+                .toList();
     }
 
     private LocalDate today() {

@@ -204,7 +204,8 @@ public class ApplicationResource {
         Detail detail = board.find(id).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
         representation.requireSight(detail.summary().organisationInn(), detail.summary().draftedBy(), "Заявка");
         if (caller.isAuditor() && !caller.isStaff()) {
-            return new Detail(detail.summary(), null, detail.lastReason(), detail.participantsLocked(), List.of());
+            return new Detail(detail.summary(), null, detail.lastReason(), detail.participantsLocked(), List.of(),
+                    detail.erasures());
         }
         return detail;
     }

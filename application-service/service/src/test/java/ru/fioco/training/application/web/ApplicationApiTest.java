@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
@@ -66,7 +65,6 @@ class ApplicationApiTest {
     static final String OTHER_INN = ValidRequisites.inn10(4242);
     static final String OTHER_SCHOOL = TOKENS.representative("other@example.ru", OTHER_INN);
     static final String AUDITOR = TOKENS.auditor("auditor@fioco.ru");
-    static final ObjectMapper JSON = EventJson.mapper();
 
     @Inject
     AdjustableClock clock;
@@ -402,7 +400,7 @@ class ApplicationApiTest {
     }
 
     static ObjectNode form(String programmeId, String inn, int participants) {
-        return JSON.valueToTree(ApplicationForms.complete(programmeId, inn, participants));
+        return (ObjectNode) EventJson.plainTree(ApplicationForms.complete(programmeId, inn, participants));
     }
 
     static String draft(String token, Object form) {
@@ -430,9 +428,11 @@ class ApplicationApiTest {
 
     /** Every participant's scans, as document-service announces them after an upload. */
     static void uploadScans(String token, String id) {
-        List<String> participants = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(token)
-                .when().get("/applications/" + id).then().extract().jsonPath()
-                .getList("form.participants.participantId", String.class), p -> p != null);
+        // the board knows the draft a moment after it is stored (a form of 100 participants, a few seconds); staff see
+        // it whoever submits, as document-service learns the participants whoever submits
+        List<String> participants = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(STAFF)
+                .when().get("/applications/" + id).then().extract(), r -> r.statusCode() == 200).jsonPath()
+                .getList("form.participants.participantId", String.class);
         String kafka = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (CloudEventSender sender = new CloudEventSender(kafka)) {
             for (String participant : participants) {
@@ -459,7 +459,7 @@ class ApplicationApiTest {
         var parent = copy.at(pointer.substring(0, slash));
         String last = pointer.substring(slash + 1);
         if (parent instanceof ArrayNode array) {
-            array.set(Integer.parseInt(last), JSON.valueToTree(value));
+            array.set(Integer.parseInt(last), EventJson.plainTree(value));
         } else if ("true".equals(value)) {
             ((ObjectNode) parent).put(last, true);
         } else {

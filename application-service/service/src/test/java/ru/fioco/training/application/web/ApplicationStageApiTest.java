@@ -65,6 +65,7 @@ import ru.fioco.training.messaging.api.NoticePosted;
 import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.ThreadRead;
 import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.TopicReader;
 
@@ -180,7 +181,7 @@ class ApplicationStageApiTest {
                         ApplicationForm.SignatoryBasis.POWER_OF_ATTORNEY,
                         "№".repeat(ApplicationFormRules.MAX_DOCUMENT_NUMBER), LocalDate.of(2026, 1, 1))),
                 true, participants);
-        String id = draft(SCHOOL, ApplicationApiTest.JSON.valueToTree(largest));
+        String id = draft(SCHOOL, EventJson.plainTree(largest));
         submit(SCHOOL, id).then().statusCode(200);
         long limit = 512 * 1024;
         List<Document> stored = mongo.getDatabase("applications").getCollection("domainevents")

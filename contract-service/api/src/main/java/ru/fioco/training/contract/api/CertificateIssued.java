@@ -13,7 +13,7 @@ import ru.fioco.training.platform.api.PersonalData;
  * @param blankNumber        the printed blank's number, as above
  */
 public record CertificateIssued(String applicationId, String participantId, String registrationNumber,
-        LocalDate issuedOn, @PersonalData String holderName, String blankSeries, String blankNumber)
+        LocalDate issuedOn, @PersonalData(subject = "participantId") String holderName, String blankSeries, String blankNumber)
         implements ContractEvent {
 
     /** A certificate without a printed blank, as recorded before blanks were recorded. */

@@ -32,7 +32,7 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
      * @param signatoryBasis in the genitive, as the preamble puts it: «Устава», «доверенности № 12 от 01.09.2026»
      */
     public record Payer(String ogrn, String settlementAccount, String correspondentAccount, String bankName,
-            String signatoryPosition, @PersonalData String signatoryName, String signatoryBasis) {
+            String signatoryPosition, @PersonalData(subject = "signatory") String signatoryName, String signatoryBasis) {
     }
 
     /**
@@ -42,7 +42,7 @@ public record ContractTerms(String applicationNumber, String organisationInn, St
      * @param subject null in contracts opened before the subject was kept apart: their {@code fullName} ends with
      *                it in brackets
      */
-    public record Participant(String participantId, @PersonalData String fullName, String subject) {
+    public record Participant(String participantId, @PersonalData(subject = "participantId") String fullName, String subject) {
 
         /** A participant as recorded before the subject was kept apart from the name. */
         public Participant(String participantId, String fullName) {

@@ -21,6 +21,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -68,7 +69,8 @@ public class ContractOpeningPolicy {
                     .handle(ProgrammePublished.class, e -> openWaiting(e.programmeId()))
                     .ignore(ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
-                            ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class)
+                            ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     public void on(ApplicationEvent event) {

@@ -25,6 +25,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -59,7 +60,8 @@ public class ApplicationCopy {
                     .handle(ParticipantCorrected.class, this::corrected)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationReturned.class,
-                            ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
+                            ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     /** Keeps the form as submitted; a rebuild replays exactly this. */
@@ -74,7 +76,7 @@ public class ApplicationCopy {
     private void store(String applicationId, String number, ApplicationForm form) {
         try {
             applications.replaceOne(Filters.eq("_id", applicationId), new Document("_id", applicationId)
-                    .append("number", number).append("form", EventJson.mapper().writeValueAsString(form)),
+                    .append("number", number).append("form", EventJson.writerAround(applicationId).writeValueAsString(form)),
                     new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);

@@ -48,6 +48,7 @@ import ru.fioco.training.contract.api.SignedActAccepted;
 import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.contract.domain.Contract;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
@@ -101,7 +102,8 @@ public class ContractBoard implements RebuildableReadModel {
     }
 
     /** @param blankSeries null unless issued on a printed blank (then with its number) */
-    public record Certificate(String participantId, String registrationNumber, LocalDate issuedOn, String holderName,
+    public record Certificate(String participantId, String registrationNumber, LocalDate issuedOn,
+            @PersonalData(subject = "participantId") String holderName,
             String blankSeries, String blankNumber) {
     }
 

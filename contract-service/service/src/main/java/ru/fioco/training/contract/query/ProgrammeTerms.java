@@ -24,6 +24,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -67,7 +68,8 @@ public class ProgrammeTerms implements CourseCatalogue {
                             p.startDate(), p.endDate(), p.hours(), p.pricePerParticipant(), p.lmsCourseUrl(), p.tutors()))
                     .ignore(ProgrammeClosed.class, ApplicationDrafted.class, ApplicationChanged.class,
                             ApplicationSubmitted.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
-                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantCorrected.class, ParticipantsLocked.class)
+                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantCorrected.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     /** Keeps what the event says of a programme's terms; a rebuild replays exactly this. */

@@ -44,6 +44,7 @@ import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.calendar.Deadline;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
@@ -234,9 +235,11 @@ public class DocumentCabinet implements RebuildableReadModel {
         }
     }
 
+    /** The participant's name for the review queue, under the participant's key. */
     private static String displayName(State s, String participantId) {
         return participantId == null ? null : s.participants.stream().filter(p -> p.participantId().equals(participantId))
-                .map(ParticipantSlots::displayName).findFirst().orElse(null);
+                .map(ParticipantSlots::displayName).findFirst()
+                .map(name -> PersonalText.seal("participant:" + participantId, name)).orElse(null);
     }
 
     private static LocalDate day(Instant at) {
@@ -253,7 +256,7 @@ public class DocumentCabinet implements RebuildableReadModel {
                     DocumentSlot slot = DocumentSlot.valueOf(d.getString("slot"));
                     LocalDate due = LocalDate.parse(d.getString("reviewDueDate"));
                     return new Awaiting(d.getString("applicationId"), d.getString("organisationInn"),
-                            d.getString("participantId"), d.getString("displayName"), slot, slot.title(),
+                            d.getString("participantId"), PersonalText.open(d.getString("displayName")), slot, slot.title(),
                             d.getInteger("version"), d.getDate("uploadedAt").toInstant(), due,
                             d.getBoolean("provisional", false), today.isAfter(due));
                 }).into(new ArrayList<>());

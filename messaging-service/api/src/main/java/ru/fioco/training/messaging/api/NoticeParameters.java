@@ -22,13 +22,18 @@ import ru.fioco.training.platform.api.PersonalData;
  * @param actingSide          who withdrew the application
  * @param note                the staff's comment on revised drafts
  * @param dueDate             the invoice's due date (null in notices posted before invoices had one)
+ * @param participantId       whose document it is (names the key of {@code participantName}; null in notices posted
+ *                            before it was kept, whose names are under the application's key)
  */
 public record NoticeParameters(String applicationNumber, String programmeTitle, LocalDate date,
         boolean provisionalCalendar, String documentNumber, BigDecimal amount, BigDecimal totalPaid, boolean fullyPaid,
-        String paymentOrderNumber, String slot, @PersonalData String participantName, Integer version,
+        String paymentOrderNumber, String slot, @PersonalData(subject = "participantId") String participantName,
+        Integer version,
         @PersonalData String reason, Side actingSide, @PersonalData String note, String courseUrl,
-        @PersonalData String tutorName, @PersonalData String tutorEmail, String instructions,
-        @Confidential String enrolmentKey, String trackingNumber, boolean withCertificates, LocalDate dueDate) {
+        @PersonalData(subject = "tutor") String tutorName,
+        @PersonalData(subject = "tutor") String tutorEmail, String instructions,
+        @Confidential String enrolmentKey, String trackingNumber, boolean withCertificates, LocalDate dueDate,
+        String participantId) {
 
     public static Builder builder() {
         return new Builder();
@@ -47,6 +52,7 @@ public record NoticeParameters(String applicationNumber, String programmeTitle, 
         private String paymentOrderNumber;
         private String slot;
         private String participantName;
+        private String participantId;
         private Integer version;
         private String reason;
         private Side actingSide;
@@ -101,8 +107,9 @@ public record NoticeParameters(String applicationNumber, String programmeTitle, 
             return this;
         }
 
-        public Builder document(String slotName, String participant, Integer documentVersion) {
+        public Builder document(String slotName, String whoseId, String participant, Integer documentVersion) {
             slot = slotName;
+            participantId = whoseId;
             participantName = participant;
             version = documentVersion;
             return this;
@@ -152,7 +159,7 @@ public record NoticeParameters(String applicationNumber, String programmeTitle, 
             return new NoticeParameters(applicationNumber, programmeTitle, date, provisionalCalendar, documentNumber,
                     amount, totalPaid, fullyPaid, paymentOrderNumber, slot, participantName, version, reason,
                     actingSide, note, courseUrl, tutorName, tutorEmail, instructions, enrolmentKey, trackingNumber,
-                    withCertificates, dueDate);
+                    withCertificates, dueDate, participantId);
         }
     }
 }

@@ -16,7 +16,7 @@ import ru.fioco.training.platform.api.PersonalData;
  */
 public record NoticePosted(String applicationId, String messageId, long sequence, NoticeKind kind,
         List<Side> audience, NoticeParameters parameters, String cause, Instant postedAt,
-        @PersonalData List<String> mailTo) implements ThreadEvent {
+        @PersonalData(subject = "applicant") List<String> mailTo) implements ThreadEvent {
 
     public NoticePosted {
         audience = List.copyOf(audience);

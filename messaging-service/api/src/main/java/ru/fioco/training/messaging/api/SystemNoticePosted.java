@@ -17,7 +17,7 @@ import ru.fioco.training.platform.api.PersonalData;
  */
 public record SystemNoticePosted(String applicationId, String messageId, long sequence, NoticeKind kind,
         List<Side> audience, String title, @Confidential String text, String cause, Instant postedAt,
-        @PersonalData List<String> mailTo) implements ThreadEvent {
+        @PersonalData(subject = "applicant") List<String> mailTo) implements ThreadEvent {
 
     public SystemNoticePosted {
         audience = List.copyOf(audience);

@@ -9,6 +9,6 @@ import ru.fioco.training.platform.api.PersonalData;
  * @param applicantEmail where notices that need action are mailed
  */
 public record ThreadOpened(String applicationId, String applicationNumber, String organisationInn,
-        String organisationName, String programmeId, @PersonalData String applicantName,
-        @PersonalData String applicantEmail) implements ThreadEvent {
+        String organisationName, String programmeId, @PersonalData(subject = "applicant") String applicantName,
+        @PersonalData(subject = "applicant") String applicantEmail) implements ThreadEvent {
 }

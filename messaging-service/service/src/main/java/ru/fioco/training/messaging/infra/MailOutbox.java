@@ -25,6 +25,7 @@ import ru.fioco.training.messaging.api.NoticeParameters;
 import ru.fioco.training.messaging.policy.StaffMailbox;
 import ru.fioco.training.messaging.query.MailDelivery;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -66,10 +67,11 @@ public class MailOutbox implements StaffMailbox, MailDelivery {
     public void enqueue(Mail mail, Instant now) {
         try {
             outbox.insertOne(new Document("_id", mail.id()).append("applicationId", mail.applicationId())
-                    .append("messageId", mail.messageId()).append("to", mail.to())
+                    .append("messageId", mail.messageId()).append("to", sealed(mail, "applicant", mail.to()))
                     .append("kind", mail.kind() == null ? null : mail.kind().name())
-                    .append("parameters", mail.parameters() == null ? null : json(mail.parameters()))
-                    .append("subject", mail.subject()).append("text", mail.text())
+                    .append("parameters", mail.parameters() == null ? null : json(mail.applicationId(), mail.parameters()))
+                    .append("subject", sealed(mail, "application", mail.subject()))
+                    .append("text", sealed(mail, "application", mail.text()))
                     .append("applicationNumber", mail.applicationNumber())
                     .append("organisationName", mail.organisationName())
                     .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", Date.from(now))
@@ -96,9 +98,11 @@ public class MailOutbox implements StaffMailbox, MailDelivery {
         return outbox.find(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", Date.from(now))))
                 .sort(Sorts.ascending("queuedAt")).limit(limit)
                 .map(d -> new Mail(d.getString("_id"), d.getString("applicationId"), d.getString("messageId"),
-                        d.getString("to"), d.getString("kind") == null ? null : NoticeKind.valueOf(d.getString("kind")),
+                        PersonalText.open(d.getString("to")),
+                        d.getString("kind") == null ? null : NoticeKind.valueOf(d.getString("kind")),
                         d.getString("parameters") == null ? null : parameters(d.getString("parameters")),
-                        d.getString("subject"), d.getString("text"), d.getString("applicationNumber"),
+                        PersonalText.open(d.getString("subject")), PersonalText.open(d.getString("text")),
+                        d.getString("applicationNumber"),
                         d.getString("organisationName"), d.getInteger("attempts", 0)))
                 .into(new ArrayList<>());
     }
@@ -119,7 +123,8 @@ public class MailOutbox implements StaffMailbox, MailDelivery {
     public List<FailedMail> failed(int limit) {
         return outbox.find(Filters.eq("status", "FAILED")).sort(new Document("failedAt", -1)).limit(limit)
                 .map(d -> new FailedMail(d.getString("_id"), d.getString("applicationId"), d.getString("applicationNumber"),
-                        d.getString("to"), d.getString("kind"), d.getInteger("attempts", 0), d.getString("lastError"),
+                        PersonalText.open(d.getString("to")), d.getString("kind"), d.getInteger("attempts", 0),
+                        d.getString("lastError"),
                         d.getDate("failedAt") == null ? null : d.getDate("failedAt").toInstant()))
                 .into(new ArrayList<>());
     }
@@ -137,9 +142,17 @@ public class MailOutbox implements StaffMailbox, MailDelivery {
                 Updates.set("nextAttemptAt", Date.from(nextAttemptAt)), Updates.set("lastError", error)));
     }
 
-    private static String json(NoticeParameters parameters) {
+    /**
+     * A mail about an application is its applicant's personal data (address, names in the text): kept under the
+     * applicant's or the application's key. Mails to the institute's own mailbox name no applicant.
+     */
+    private static String sealed(Mail mail, String whose, String value) {
+        return mail.applicationId() == null ? value : PersonalText.seal(whose + ":" + mail.applicationId(), value);
+    }
+
+    private static String json(String applicationId, NoticeParameters parameters) {
         try {
-            return EventJson.mapper().writeValueAsString(parameters);
+            return EventJson.writerAround(applicationId).writeValueAsString(parameters);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -24,6 +24,7 @@ import ru.fioco.training.messaging.api.ThreadRead;
 import ru.fioco.training.messaging.query.ApplicationFacts;
 import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.consuming.InboundGate;
+import ru.fioco.training.platform.json.PersonalText;
 
 /**
  * Puts every notice that is to be e-mailed into the outbox: one mail per notice and address, the notice as data
@@ -74,7 +75,9 @@ public class MailOutboxFeed {
         gate.whileComplete(() -> {
             ApplicationFacts.Application app = facts.application(applicationId).orElse(null);
             for (String to : mailTo) {
-                outbox.enqueue(new MailOutbox.Mail(messageId + "|" + to, applicationId, messageId, to, kind, parameters,
+                // one mail per notice and address; the address in the id only as its blind index (personal data)
+                outbox.enqueue(new MailOutbox.Mail(messageId + "|" + PersonalText.blindIndex(to), applicationId,
+                        messageId, to, kind, parameters,
                         legacySubject, legacyText, app == null ? null : app.number(),
                         app == null ? null : app.organisationName(), 0), clock.instant());
             }

@@ -18,6 +18,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -91,7 +92,7 @@ public class NoticePolicy {
                     .handle(ApplicationCompleted.class, e -> notices.closeThread(e.applicationId(), "Заявка выполнена"))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ParticipantCorrected.class,
-                            ParticipantsLocked.class)
+                            ParticipantsLocked.class, PersonalDataErased.class)
                     .build();
 
     private final EventHandlers<DocumentEvent, InboundEvent<?>> documents =
@@ -186,7 +187,7 @@ public class NoticePolicy {
         String whose = e.participantId() == null ? null : facts.application(e.applicationId())
                 .map(a -> a.participantNames().get(e.participantId())).orElse(e.participantId());
         post(event, e.applicationId(), NoticeKind.DOCUMENT_REJECTED, Notices.ORGANISATION, true,
-                about(e.applicationId()).document(e.slot().name(), whose, e.version()).reason(e.reason()));
+                about(e.applicationId()).document(e.slot().name(), e.participantId(), whose, e.version()).reason(e.reason()));
     }
 
     /** One tutor by name with the e-mail apart; several in one line, each with their e-mail. */

@@ -22,6 +22,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -95,7 +96,8 @@ public class ReminderPolicy {
                             EnumSet.allOf(NoticeKind.class), "заявка выполнена"))
                     .handle(ProgrammeChanged.class, e -> programmeChanged(e.programmeId()))
                     .ignore(ProgrammePublished.class, ProgrammeClosed.class, ApplicationDrafted.class,
-                            ApplicationChanged.class, ParticipantCorrected.class, ParticipantsLocked.class)
+                            ApplicationChanged.class, ParticipantCorrected.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     private final EventHandlers<ContractEvent, Void> contracts =

@@ -28,6 +28,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -55,6 +56,7 @@ import ru.fioco.training.contract.api.TrainingResultRecorded;
 import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.consuming.InboundEvent;
 import ru.fioco.training.platform.consuming.ReadModelUpdate;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 
 /**
@@ -107,9 +109,11 @@ public class ApplicationFacts {
                     .handle(ApplicationSubmitted.class, (e, event) -> recordForm(event, e.applicationId(), null,
                             e.number(), e.form()))
                     .handle(ParticipantCorrected.class, (e, event) -> ReadModelUpdate.apply(applications, e.applicationId(),
-                            event.id(), List.of(Updates.set("participants." + e.participantId(), e.after().shortName()))))
+                            event.id(), List.of(Updates.set("participants." + e.participantId(),
+                                    PersonalText.seal("participant:" + e.participantId(), e.after().shortName())))))
                     .ignore(ProgrammeClosed.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
-                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class)
+                            ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class,
+                            PersonalDataErased.class)
                     .build();
 
     private final EventHandlers<ContractEvent, InboundEvent<?>> contractCopies =
@@ -157,12 +161,16 @@ public class ApplicationFacts {
                 }
             }
             if (form.applicant() != null) {
-                changes.add(Updates.set("applicantName", form.applicant().fullName()));
-                changes.add(Updates.set("applicantEmail", form.applicant().email()));
+                // the applicant's name and address, under the applicant's key
+                changes.add(Updates.set("applicantName",
+                        PersonalText.seal("applicant:" + applicationId, form.applicant().fullName())));
+                changes.add(Updates.set("applicantEmail",
+                        PersonalText.seal("applicant:" + applicationId, form.applicant().email())));
             }
             Document names = new Document();
             form.participants().stream().filter(p -> p != null && p.participantId() != null)
-                    .forEach(p -> names.append(p.participantId(), p.shortName()));
+                    .forEach(p -> names.append(p.participantId(),
+                            PersonalText.seal("participant:" + p.participantId(), p.shortName())));
             changes.add(Updates.set("participants", names));
         }
         ReadModelUpdate.apply(applications, applicationId, event.id(), changes);
@@ -180,12 +188,13 @@ public class ApplicationFacts {
         Map<String, String> names = new LinkedHashMap<>();
         Document participants = form.get("participants", Document.class);
         if (participants != null) {
-            participants.forEach((k, v) -> names.put(k, String.valueOf(v)));
+            participants.forEach((k, v) -> names.put(k, PersonalText.open(String.valueOf(v))));
         }
         return Optional.of(new Application(applicationId, firstOf(form.getString("number"), known.getString("number")),
                 firstOf(form.getString("organisationInn"), known.getString("organisationInn")),
-                form.getString("organisationName"), form.getString("programmeId"), form.getString("applicantName"),
-                form.getString("applicantEmail"), names));
+                form.getString("organisationName"), form.getString("programmeId"),
+                PersonalText.open(form.getString("applicantName")), PersonalText.open(form.getString("applicantEmail")),
+                names));
     }
 
     private static String firstOf(String value, String otherwise) {

@@ -36,6 +36,7 @@ import ru.fioco.training.messaging.api.ThreadOpened;
 import ru.fioco.training.messaging.api.ThreadRead;
 import ru.fioco.training.platform.api.EventHandlers;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
@@ -96,11 +97,14 @@ public class ThreadBoard implements RebuildableReadModel {
                     .handle(ThreadOpened.class, this::opened)
                     .handle(MessagePosted.class, this::messagePosted)
                     .handle(NoticePosted.class, e -> notice(e.applicationId(), e.messageId(), e.sequence(), e.kind(),
-                            e.audience(), e.postedAt(), new Document("parameters", json(e.parameters()))))
+                            e.audience(), e.postedAt(), new Document("parameters", json(e.applicationId(), e.parameters()))))
                     .handle(SystemNoticePosted.class, e -> notice(e.applicationId(), e.messageId(), e.sequence(),
                             e.kind(), e.audience(), e.postedAt(), new Document("title", e.title()).append("text", e.text())))
-                    .handle(NoticeMailed.class, e -> messages.updateOne(Filters.eq("_id", e.messageId()),
-                            Updates.addToSet("mailedTo", e.to())))
+                    // each address once, known by its blind index; the address itself under the applicant's key
+                    .handle(NoticeMailed.class, e -> messages.updateOne(Filters.and(Filters.eq("_id", e.messageId()),
+                            Filters.ne("mailedToIndex", PersonalText.blindIndex(e.to()))), Updates.combine(
+                            Updates.push("mailedTo", PersonalText.seal("applicant:" + e.applicationId(), e.to())),
+                            Updates.push("mailedToIndex", PersonalText.blindIndex(e.to())))))
                     .handle(ThreadRead.class, e -> threads.updateOne(Filters.eq("_id", e.applicationId()),
                             Updates.combine(Updates.set("readUpTo." + e.side().name(), e.upToSequence()),
                                     Updates.set("unread." + e.side().name(),
@@ -160,9 +164,9 @@ public class ThreadBoard implements RebuildableReadModel {
         posted(applicationId, sequence, postedAt, audience);
     }
 
-    private static String json(NoticeParameters parameters) {
+    private static String json(String applicationId, NoticeParameters parameters) {
         try {
-            return EventJson.mapper().writeValueAsString(parameters);
+            return EventJson.writerAround(applicationId).writeValueAsString(parameters);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -241,7 +245,8 @@ public class ThreadBoard implements RebuildableReadModel {
                         ((Number) a.get("size")).longValue(), a.getString("sha256"))).toList(),
                 kind == null ? null : NoticeKind.valueOf(kind), parameters(d.getString("parameters")), d.getString("title"),
                 d.getList("audience", String.class, List.of()).stream().map(Side::valueOf).toList(),
-                d.getDate("postedAt").toInstant(), d.getList("mailedTo", String.class, List.of()));
+                d.getDate("postedAt").toInstant(), d.getList("mailedTo", String.class, List.of()).stream()
+                        .map(PersonalText::open).toList());
     }
 
     private static NoticeParameters parameters(String json) {

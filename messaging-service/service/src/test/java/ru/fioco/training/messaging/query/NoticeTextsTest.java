@@ -56,7 +56,7 @@ class NoticeTextsTest {
                         + "20.01.2027 на сумму 1 234 567,50 руб. (без НДС) — в личном кабинете. После оплаты загрузите "
                         + "платёжное поручение."));
         assertThat(TEXTS.render(NoticeKind.DOCUMENT_REJECTED, NoticeParameters.builder()
-                .document("SNILS", "Петров П. П.", 2).reason("Нечитаемо").build(), false).text())
+                .document("SNILS", "p1", "Петров П. П.", 2).reason("Нечитаемо").build(), false).text())
                 .startsWith("«СНИЛС» участника Петров П. П. (версия 2) отклонён. Причина: Нечитаемо\n");
         assertThat(TEXTS.render(NoticeKind.DRAFTS_AVAILABLE, NoticeParameters.builder().version(1).build(), false))
                 .satisfies(r -> {

@@ -69,10 +69,11 @@ public class ApplicationHistory {
                     && ForTheOrganisation.shows(event.get(), organisationsNotices))) {
                 continue;
             }
-            JsonNode data = payload;
+            JsonNode shown = EventCatalogue.shown(payload, event);
+            JsonNode data = shown;
             if (masked) {
                 // an event this build cannot read: nothing of it is shown
-                data = event.<JsonNode>map(r -> PersonalDataMask.mask(payload, r.getClass()))
+                data = event.<JsonNode>map(r -> PersonalDataMask.mask(shown, r.getClass()))
                         .orElse(TextNode.valueOf(PersonalDataMask.HIDDEN));
             }
             String summary = event.map(r -> Summaries.of(r, masked)).orElse(type);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.contract.api.ContractEvent;
@@ -15,6 +17,7 @@ import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.messaging.api.ThreadEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.json.PersonalDataModule;
 
 /** The four services' event types: the record behind a {@code ce_type}, and the event read back into it. */
 final class EventCatalogue {
@@ -62,6 +65,40 @@ final class EventCatalogue {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * What a reader is shown of an event: the record read back (personal data decrypted, or «удалено» once erased),
+     * or, for a type this build cannot read, the payload as published with every encrypted value «скрыто».
+     */
+    static JsonNode shown(JsonNode payload, Optional<Record> event) {
+        if (event.isPresent()) {
+            return EventJson.plainTree(event.get());
+        }
+        JsonNode copy = payload.deepCopy();
+        hideSealed(copy);
+        return copy;
+    }
+
+    private static void hideSealed(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode value = object.get(name);
+                if (value.isTextual() && PersonalDataModule.sealed(value.textValue())) {
+                    object.put(name, PersonalDataMask.HIDDEN);
+                } else {
+                    hideSealed(value);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual() && PersonalDataModule.sealed(array.get(i).textValue())) {
+                    array.set(i, PersonalDataMask.HIDDEN);
+                } else {
+                    hideSealed(array.get(i));
+                }
+            }
+        }
     }
 
     /** The short type: the record's name. */

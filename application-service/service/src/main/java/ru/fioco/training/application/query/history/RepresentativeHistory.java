@@ -60,7 +60,7 @@ public class RepresentativeHistory {
 
     private static Entry entry(DomainEventMessage<?> m, boolean forAuditor) {
         RepresentativeEvent event = (RepresentativeEvent) m.getPayload();
-        JsonNode data = EventJson.mapper().valueToTree(event);
+        JsonNode data = EventJson.plainTree(event);
         Object actor = m.getMetaData().get(EventStoreSetup.ACTOR);
         return new Entry(event.getClass().getSimpleName(), m.getTimestamp(),
                 forAuditor || actor == null ? null : actor.toString(), LINES.apply(event).orElseThrow(),

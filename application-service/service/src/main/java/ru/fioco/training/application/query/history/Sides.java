@@ -10,6 +10,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -93,6 +94,7 @@ final class Sides {
                     .map(ApplicationWithdrawn.class, e -> "staff".equals(e.withdrawnByRole()) ? Party.INSTITUTE
                             : Party.ORGANISATION)
                     .map(ParticipantCorrected.class, e -> Party.ORGANISATION)
+                    .map(PersonalDataErased.class, e -> Party.INSTITUTE)
                     .ignore(ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 

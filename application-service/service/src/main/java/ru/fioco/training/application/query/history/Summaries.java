@@ -14,6 +14,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -128,6 +129,8 @@ final class Summaries {
                     .map(ParticipantCorrected.class, e -> s -> "Исправлены данные участника: " + e.changedFields().stream()
                             .map(f -> FIELD_TITLES.getOrDefault(f, f)).collect(Collectors.joining(", ")))
                     .map(ParticipantsLocked.class, e -> s -> "Договор заключён: данные участников больше не меняются")
+                    .map(PersonalDataErased.class, e -> s -> "Уничтожены персональные данные ("
+                            + e.subject().title() + "): " + e.basis().title())
                     .build();
 
     private static final EventMapping<DocumentEvent, Line> DOCUMENTS =

@@ -34,6 +34,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
 import ru.fioco.training.application.api.ProgrammePublished;
@@ -292,12 +293,14 @@ public class NextStepBook {
                     .handle(ApplicationCompleted.class, (e, b) -> b.application(e.applicationId(),
                             a -> a.status = ApplicationStatus.after(null, e).name()))
                     .handle(ParticipantCorrected.class, (e, b) -> b.application(e.applicationId(),
-                            a -> a.participants.replaceAll(p -> p.id.equals(e.participantId())
-                                    ? new Parts.Participant(p.id, e.after().shortName(), e.after().nameChangeRequired())
+                            a -> a.participants.replaceAll(p -> p.participantId.equals(e.participantId())
+                                    ? new Parts.Participant(p.participantId, e.after().shortName(), e.after().nameChangeRequired())
                                     : p)))
                     .handle(ParticipantsLocked.class, (e, b) -> b.application(e.applicationId(),
                             a -> a.participantsLocked = true))
-                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class)
+                    // an ended application has no next step; the erased names read «удалено» by themselves
+                    .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
+                            PersonalDataErased.class)
                     .build();
 
     private static final EventHandlers<DocumentEvent, NextStepBook> DOCUMENTS =

@@ -247,7 +247,7 @@ public final class NextSteps {
             List<String> missing = new ArrayList<>();
             for (Parts.Participant p : a.participants) {
                 for (DocumentSlot slot : DocumentSlot.requiredOfParticipant(p.nameChangeRequired)) {
-                    if (d.indicator(p.id, slot) == SlotIndicator.MISSING) {
+                    if (d.indicator(p.participantId, slot) == SlotIndicator.MISSING) {
                         missing.add("Загрузите " + lowerFirst(slot.title()) + ": " + p.shortName);
                     }
                 }
@@ -260,7 +260,7 @@ public final class NextSteps {
             List<String> rejected = new ArrayList<>();
             for (Parts.Participant p : a.participants) {
                 for (DocumentSlot slot : DocumentSlot.values()) {
-                    if (slot.perParticipant() && d.indicator(p.id, slot) == SlotIndicator.REJECTED) {
+                    if (slot.perParticipant() && d.indicator(p.participantId, slot) == SlotIndicator.REJECTED) {
                         rejected.add("Замените отклонённый документ «" + slot.title() + "»: " + p.shortName);
                     }
                 }
@@ -281,7 +281,7 @@ public final class NextSteps {
             int n = 0;
             for (Parts.Participant p : a.participants) {
                 for (DocumentSlot slot : DocumentSlot.values()) {
-                    if (slot.perParticipant() && d.indicator(p.id, slot) == SlotIndicator.ATTENTION) {
+                    if (slot.perParticipant() && d.indicator(p.participantId, slot) == SlotIndicator.ATTENTION) {
                         n++;
                     }
                 }
@@ -298,7 +298,7 @@ public final class NextSteps {
         boolean allScansAccepted() {
             for (Parts.Participant p : a.participants) {
                 for (DocumentSlot slot : DocumentSlot.requiredOfParticipant(p.nameChangeRequired)) {
-                    if (d.indicator(p.id, slot) != SlotIndicator.ACCEPTED) {
+                    if (d.indicator(p.participantId, slot) != SlotIndicator.ACCEPTED) {
                         return false;
                     }
                 }

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.document.api.SlotIndicator;
+import ru.fioco.training.platform.api.PersonalData;
 
 /**
  * What the next-step read model knows of an application, one part per topic that feeds it. Each part is only
@@ -36,15 +39,18 @@ public final class Parts {
 
     /** A participant as the steps name them, and the scans they need. */
     public static final class Participant {
-        public String id;
+        @JsonProperty("id")
+        public String participantId;
+        /** Encrypted with the participant's key: an erased participant is named «удалено». */
+        @PersonalData(subject = "participantId")
         public String shortName;
         public boolean nameChangeRequired;
 
         Participant() {
         }
 
-        Participant(String id, String shortName, boolean nameChangeRequired) {
-            this.id = id;
+        Participant(String participantId, String shortName, boolean nameChangeRequired) {
+            this.participantId = participantId;
             this.shortName = shortName;
             this.nameChangeRequired = nameChangeRequired;
         }

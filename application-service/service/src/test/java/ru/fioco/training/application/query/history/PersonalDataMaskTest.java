@@ -81,6 +81,6 @@ class PersonalDataMaskTest {
     }
 
     static JsonNode json(Object event) {
-        return EventJson.mapper().valueToTree(event);
+        return EventJson.plainTree(event);
     }
 }

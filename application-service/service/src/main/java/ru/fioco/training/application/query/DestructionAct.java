@@ -1,0 +1,98 @@
+package ru.fioco.training.application.query;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ru.fioco.training.application.api.PersonalDataErased.ErasureSubject;
+import ru.fioco.training.application.query.ApplicationBoard.Erasure;
+
+/**
+ * The act of destruction of personal data in the form Roskomnadzor's order No. 179 of 28.10.2022 requires (item 3):
+ * the operator; the data subject; the categories of data destroyed; the information system; the way; the reason; the
+ * date; who destroyed them, with room for signatures. The subject is named by the application's number and the
+ * participant's id only: the act itself must not keep what it certifies destroyed.
+ */
+@ApplicationScoped
+public class DestructionAct {
+
+    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'МСК'");
+
+    static final String PARTICIPANT_DATA = "фамилия, имя, отчество; пол; дата рождения; должность; предмет; уровень "
+            + "образования; фамилия в документе об образовании, серия и номер документа об образовании; СНИЛС; адрес "
+            + "электронной почты; их исправления";
+    static final String APPLICANT_DATA = "фамилия, имя, отчество; должность; рабочий и мобильный телефоны; адрес "
+            + "электронной почты; адреса, по которым направлялись уведомления";
+
+    @ConfigProperty(name = "training.operator.name",
+            defaultValue = "Федеральное государственное бюджетное учреждение «Федеральный институт оценки качества "
+                    + "образования»")
+    String operatorName;
+
+    /** The institute's address, as contract-service prints it (INSTITUTE_ADDRESS); left out of the act if not set. */
+    @ConfigProperty(name = "training.operator.address")
+    Optional<String> operatorAddress;
+
+    public byte[] of(ApplicationSummary application, Erasure erasure) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraph(doc, "АКТ", true, ParagraphAlignment.CENTER);
+            paragraph(doc, "об уничтожении персональных данных № " + erasure.erasureId(), true, ParagraphAlignment.CENTER);
+            paragraph(doc, "Дата уничтожения: " + WHEN.format(erasure.erasedAt().atZone(MOSCOW)), false,
+                    ParagraphAlignment.LEFT);
+            boolean participant = erasure.subject() == ErasureSubject.PARTICIPANT;
+            String number = application.number() == null ? "без номера (черновик)" : "№ " + application.number();
+            String[][] rows = {
+                {"Оператор персональных данных", operatorName + operatorAddress.filter(a -> !a.isBlank())
+                        .map(a -> ", " + a).orElse("")},
+                {"Субъект персональных данных", (participant
+                        ? "участник обучения, идентификатор " + erasure.participantId()
+                        : "контактное лицо заявителя") + ", заявка " + number + " (идентификатор " + application.id()
+                        + "), организация ИНН " + application.organisationInn()},
+                {"Категории уничтоженных персональных данных", participant ? PARTICIPANT_DATA : APPLICANT_DATA},
+                {"Информационная система", "Платформа договоров на обучение: хранилища событий и витрины данных "
+                        + "сервисов заявок, документов, договоров и сообщений (MongoDB), журналы событий (Apache Kafka), "
+                        + "история заявки"},
+                {"Способ уничтожения", "криптографическое уничтожение: ключ шифрования персональных данных субъекта "
+                        + "удалён из хранилища ключей; все копии данных, зашифрованные этим ключом, во всех хранилищах "
+                        + "и журналах восстановлению не подлежат и отображаются как «удалено»"},
+                {"Причина уничтожения", erasure.basis().title() + " (ст. 21 Федерального закона от 27.07.2006 "
+                        + "№ 152-ФЗ «О персональных данных»)"},
+                {"Уничтожил (учётная запись)", erasure.erasedBy()},
+            };
+            XWPFTable table = doc.createTable(rows.length, 2);
+            for (int i = 0; i < rows.length; i++) {
+                table.getRow(i).getCell(0).setText(rows[i][0]);
+                table.getRow(i).getCell(1).setText(rows[i][1] == null ? "" : rows[i][1]);
+            }
+            paragraph(doc, "", false, ParagraphAlignment.LEFT);
+            paragraph(doc, "Лицо, уничтожившее персональные данные: ______________________ / ______________________ /",
+                    false, ParagraphAlignment.LEFT);
+            paragraph(doc, "должность, подпись, фамилия и инициалы", false, ParagraphAlignment.LEFT);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void paragraph(XWPFDocument doc, String text, boolean bold, ParagraphAlignment alignment) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(alignment);
+        XWPFRun run = p.createRun();
+        run.setBold(bold);
+        run.setText(text);
+    }
+}
