@@ -285,6 +285,26 @@ test.describe.serial('before the course', () => {
     await staff.goto(`${secondUrl}?tab=contract`);
     await eventually(staff, async () => expect(staff.getByText(/Договор отменён/).first()).toBeVisible({ timeout: 3000 }));
     await expect(staff.getByRole('button', { name: 'Заключить договор' })).toHaveCount(0);
+
+    // the participant withdrew their consent: staff destroy their data; everywhere they read «удалено», with an act
+    await staff.goto(`${secondUrl}?tab=personal-data`);
+    const participantRow = staff.getByRole('row', { name: /Участник 1: Соколов Илья/ });
+    await participantRow.getByRole('button', { name: 'Уничтожить данные' }).click();
+    const erasure = staff.getByRole('dialog', { name: 'Уничтожить персональные данные' });
+    await choose(staff, erasure.getByLabel('Основание'), 'отзыв согласия на обработку', false);
+    await erasure.getByRole('button', { name: 'Уничтожить' }).click();
+    await expect(staff.getByText('Данные уничтожены; акт об уничтожении готов')).toBeVisible();
+    await eventually(staff, async () => {
+      await staff.reload();
+      await expect(staff.getByRole('row', { name: /Участник 1: удалено удалено удалено.*уничтожены/ }))
+        .toBeVisible({ timeout: 3000 });
+    });
+    await screen(staff, 'staff-erasure');
+    const act = staff.waitForEvent('download');
+    await staff.getByRole('row', { name: /Участник 1/ }).getByRole('button', { name: 'Акт об уничтожении' }).click();
+    expect((await act).suggestedFilename()).toMatch(/^Акт об уничтожении ПДн .*\.docx$/);
+    await staff.goto(`${secondUrl}?tab=form`);
+    await expect(staff.getByText('Соколов')).toHaveCount(0);
     await context.close();
   });
 });

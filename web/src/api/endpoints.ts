@@ -2,7 +2,7 @@ import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
   ApplicationPage, Accepted, FailedMail, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
-  DocumentUploaded, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
+  DocumentUploaded, ErasureAccepted, ErasureRequest, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
   ThreadPosted, ThreadUploaded, ThreadView,
@@ -44,6 +44,11 @@ export const applications = {
     call<Accepted>(APP, `/applications/${id(applicationId)}/participants/${id(participantId)}`, { method: 'PUT', body: data }),
   history: (applicationId: string, asOf?: string) =>
     call<ApplicationHistoryTimeline>(APP, `/applications/${id(applicationId)}/history`, { query: { asOf } }),
+  erase: (applicationId: string, request: ErasureRequest) =>
+    call<ErasureAccepted>(APP, `/applications/${id(applicationId)}/erasures`, { method: 'POST', body: request }),
+  saveDestructionAct: (applicationId: string, erasureId: string) =>
+    saveFile(APP, `/applications/${id(applicationId)}/erasures/${id(erasureId)}/act`,
+      `Акт об уничтожении ПДн ${erasureId.slice(0, 8)}.docx`),
 };
 
 export const nextSteps = {

@@ -390,6 +390,38 @@ export interface ApplicationDetail {
   participantsLocked: boolean;
   /** Empty for auditors. */
   corrections: ApplicationCorrection[];
+  /** Every destruction of a person's data in this application (by id only). */
+  erasures: ApplicationErasure[];
+}
+
+/** Whose data are destroyed; mirrors ru.fioco.training.application.api.PersonalDataErased.ErasureSubject. */
+export type ErasureSubject = 'PARTICIPANT' | 'APPLICANT';
+
+/** The ground of a destruction; mirrors ru.fioco.training.application.api.PersonalDataErased.ErasureBasis. */
+export type ErasureBasis = 'CONSENT_WITHDRAWN' | 'PURPOSE_ACHIEVED' | 'RETENTION_EXPIRED';
+
+/** One destruction of personal data; mirrors ru.fioco.training.application.query.ApplicationBoard.Erasure. */
+export interface ApplicationErasure {
+  erasureId: string;
+  subject: ErasureSubject;
+  /** null for the applicant. */
+  participantId: string | null;
+  basis: ErasureBasis;
+  erasedBy: string;
+  erasedAt: IsoInstant;
+}
+
+/** POST /applications/{id}/erasures; mirrors ru.fioco.training.application.web.ErasureResource.ErasureRequest. */
+export interface ErasureRequest {
+  subject: ErasureSubject;
+  participantId?: string | null;
+  basis: ErasureBasis;
+}
+
+/** The answer to an erasure; mirrors ru.fioco.training.application.web.ErasureResource.Accepted. */
+export interface ErasureAccepted {
+  erasureId: string;
+  act: string;
 }
 
 /** One correction of a participant after submission, in ApplicationDetail.corrections; mirrors ru.fioco.training.application.query.ApplicationBoard.Correction. */

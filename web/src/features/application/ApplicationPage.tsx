@@ -14,6 +14,7 @@ const DocumentsTab = lazy(() => import('./DocumentsTab').then((m) => ({ default:
 const ContractTab = lazy(() => import('./ContractTab').then((m) => ({ default: m.ContractTab })));
 const ChatTab = lazy(() => import('./ChatTab').then((m) => ({ default: m.ChatTab })));
 const HistoryTab = lazy(() => import('./HistoryTab').then((m) => ({ default: m.HistoryTab })));
+const PersonalDataTab = lazy(() => import('./PersonalDataTab').then((m) => ({ default: m.PersonalDataTab })));
 
 /** One application, for whoever may see it: its form, documents, contract, thread and history, and the actions of the role. */
 export function ApplicationPage() {
@@ -45,6 +46,8 @@ export function ApplicationPage() {
     ...(thread.data ? [{ key: 'chat', label: `Вопросы/ответы (${thread.data.unread} непрочитанных)`,
       children: <ChatTab thread={thread.data} /> }] : []),
     { key: 'history', label: 'История', children: <HistoryTab applicationId={id} /> },
+    ...(person.isStaff || person.isAuditor ? [{ key: 'personal-data', label: 'Персональные данные',
+      children: <PersonalDataTab detail={d} /> }] : []),
   ];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
