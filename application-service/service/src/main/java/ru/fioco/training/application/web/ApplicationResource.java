@@ -197,15 +197,16 @@ public class ApplicationResource {
     static final int MAX_QUERY = 100;
     static final int MAX_MATCHES = 10_000;
 
-    /** One application; an auditor sees it without the form's personal data. */
+    /** One application; an auditor sees it without the form's personal data and without the reason's text. */
     @GET
     @Path("/{id}")
     public Detail get(@PathParam("id") String id) {
         Detail detail = board.find(id).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
         representation.requireSight(detail.summary().organisationInn(), detail.summary().draftedBy(), "Заявка");
         if (caller.isAuditor() && !caller.isStaff()) {
-            return new Detail(detail.summary(), null, detail.lastReason(), detail.participantsLocked(), List.of(),
-                    detail.erasures());
+            // a reason is free text people wrote: personal data until proven otherwise
+            return new Detail(detail.summary(), null, detail.lastReason() == null ? null : "скрыто",
+                    detail.participantsLocked(), List.of(), detail.erasures());
         }
         return detail;
     }

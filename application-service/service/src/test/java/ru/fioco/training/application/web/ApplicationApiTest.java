@@ -307,6 +307,13 @@ class ApplicationApiTest {
         // a representative cannot put another organisation's INN on their form
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body(form(programme, OTHER_INN, 1).toString())
                 .when().post("/applications").then().statusCode(400).body("errors.field", hasItem("organisation.inn"));
+        // a signed-in person with none of the platform's roles sees nothing at all
+        String noRole = TOKENS.mint("nobody@example.ru", "guest", null, Duration.ofMinutes(5));
+        for (String path : List.of("/applications", "/applications/" + id, "/programmes", "/next-steps",
+                "/applications/regions", "/representatives/agreement")) {
+            given().auth().oauth2(noRole).when().get(path).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
         // roles
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(form(programme, 1).toString())
                 .when().post("/applications").then().statusCode(403).contentType("application/problem+json");
@@ -332,6 +339,8 @@ class ApplicationApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/applications/" + id).then().body("summary.status", equalTo("DRAFT"))
                 .body("lastReason", equalTo("Исправьте СНИЛС")));
+        given().auth().oauth2(AUDITOR).when().get("/applications/" + id).then().statusCode(200)
+                .body("lastReason", equalTo("скрыто"));
         submit(SCHOOL, id).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SCHOOL)
                 .when().get("/applications/" + id).then().body("summary.status", equalTo("SUBMITTED"))

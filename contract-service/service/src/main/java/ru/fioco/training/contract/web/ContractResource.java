@@ -23,6 +23,7 @@ import com.mongodb.client.gridfs.GridFSDownloadStream;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.ContractCommands;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
@@ -65,6 +66,9 @@ public class ContractResource {
     @Inject
     FileStore files;
 
+    /** What an auditor reads in place of a person's name or a free text. */
+    static final String HIDDEN = "скрыто";
+
     @Inject
     Caller caller;
 
@@ -74,11 +78,31 @@ public class ContractResource {
     @GET
     public View get(@PathParam("applicationId") String applicationId) {
         View view = contract(applicationId);
-        if (caller.isAuditor() && !caller.isStaff() && view.access != null) {
+        if (caller.isAuditor() && !caller.isStaff()) {
+            maskForAuditor(view);
+        }
+        return view;
+    }
+
+    /**
+     * What an auditor does not see of a contract: the enrolment key, the participants' and certificate holders' names,
+     * and the free texts people wrote (notes on drafts, requested changes, the reason of an ending).
+     */
+    private static void maskForAuditor(View view) {
+        if (view.access != null) {
             view.access = new ContractBoard.Access(view.access.courseUrl(), null, view.access.tutors(),
                     view.access.instructions());
         }
-        return view;
+        view.participants = view.participants.stream().map(p -> new ContractTerms.Participant(p.participantId(),
+                HIDDEN, p.subject())).toList();
+        view.certificates = view.certificates.stream().map(c -> new ContractBoard.Certificate(c.participantId(),
+                c.registrationNumber(), c.issuedOn(), HIDDEN, c.blankSeries(), c.blankNumber())).toList();
+        view.drafts = view.drafts.stream().map(d -> new ContractBoard.Draft(d.version(), d.contractDocumentId(),
+                d.consentDocumentId(), d.note() == null ? null : HIDDEN, d.uploaded(),
+                d.changeRequests().stream().map(r -> HIDDEN).toList())).toList();
+        if (view.ending != null && view.ending.reason() != null) {
+            view.ending = new ContractBoard.Ending(view.ending.on(), HIDDEN, view.ending.amountOwed());
+        }
     }
 
     @POST

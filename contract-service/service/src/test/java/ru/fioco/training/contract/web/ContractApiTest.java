@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -148,7 +151,15 @@ class ContractApiTest {
                 .body("invoice.dueDate", equalTo("2027-02-03"))
                 .body("invoice.amount", equalTo(24000.00f)));
         given().auth().oauth2(AUDITOR).when().get("/contracts/" + app).then().statusCode(200)
-                .body("access.enrolmentKey", nullValue()).body("access.courseUrl", notNullValue());
+                .body("access.enrolmentKey", nullValue()).body("access.courseUrl", notNullValue())
+                .body("participants.size()", greaterThan(0))
+                .body("participants.fullName", everyItem(equalTo("скрыто")))
+                .body("participants.participantId", everyItem(notNullValue()));
+        given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200)
+                .body("participants.fullName", everyItem(not(equalTo("скрыто"))));
+        // a signed-in person with none of the platform's roles sees nothing
+        given().auth().oauth2(TOKENS.mint("nobody@example.ru", "guest", null, Duration.ofMinutes(5))).when()
+                .get("/contracts/" + app).then().statusCode(403).contentType("application/problem+json");
         // the invoice names the payee (the institute, from configuration), the payer's bank and the due date
         String invoiceId = given().auth().oauth2(SCHOOL).when().get("/contracts/" + app).then().extract()
                 .path("invoice.documentId");

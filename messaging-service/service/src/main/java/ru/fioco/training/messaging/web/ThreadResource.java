@@ -304,7 +304,8 @@ public class ThreadResource {
         } else if (masked && text != null) {
             text = HIDDEN;
         }
-        return new Entry(e.messageId(), e.sequence(), e.type(), e.side(), e.authorId(), text,
+        // an auditor sees which side wrote, not who (an author's id is their login: personal data)
+        return new Entry(e.messageId(), e.sequence(), e.type(), e.side(), masked ? null : e.authorId(), text,
                 masked ? e.attachments().stream().map(a -> new ThreadBoard.Attachment(a.attachmentId(), HIDDEN,
                         a.contentType(), a.size(), a.sha256())).toList() : e.attachments(),
                 e.kind(), title, e.audience(), e.postedAt(),

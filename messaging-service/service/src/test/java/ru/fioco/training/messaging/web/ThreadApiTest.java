@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static ru.fioco.training.messaging.Lifecycle.AUDITOR;
 import static ru.fioco.training.messaging.Lifecycle.OTHER_SCHOOL;
@@ -80,7 +83,18 @@ class ThreadApiTest {
         given().auth().oauth2(SCHOOL).when().get("/threads/" + app).then().statusCode(200)
                 .body("entries.text", hasItem("Да, исправьте заявку и отправьте снова."))
                 .body("entries.find { it.sequence == 2 }.side", equalTo("ORGANISATION"))
-                .body("entries.find { it.sequence == 3 }.side", equalTo("INSTITUTE"));
+                .body("entries.find { it.sequence == 3 }.side", equalTo("INSTITUTE"))
+                .body("entries.find { it.sequence == 2 }.authorId", notNullValue());
+        // an auditor reads which side wrote, not who nor what
+        given().auth().oauth2(AUDITOR).when().get("/threads/" + app).then().statusCode(200)
+                .body("entries.find { it.sequence == 2 }.side", equalTo("ORGANISATION"))
+                .body("entries.authorId", everyItem(nullValue()))
+                .body("entries.find { it.sequence == 2 }.text", equalTo("скрыто"));
+        // a signed-in person with none of the platform's roles sees nothing
+        String noRole = Lifecycle.TOKENS.mint("nobody@example.ru", "guest", null, Duration.ofMinutes(5));
+        given().auth().oauth2(noRole).when().get("/threads/" + app).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(noRole).when().get("/threads").then().statusCode(403);
 
         // a representative lists their own organisation's threads only
         String otherApp = new Lifecycle(kafka, Lifecycle.OTHER_INN).submitted().applicationId;
