@@ -2,6 +2,7 @@ package ru.fioco.training.platform.json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,16 +49,24 @@ public final class PersonalText {
     }
 
     private static JsonNode openAll(JsonNode node) {
+        return replaceSealed(node, PersonalDataModule::openNode);
+    }
+
+    /**
+     * Every sealed value in a JSON tree (as stored or published) replaced by what {@code replacement} makes of its
+     * text: opened, or hidden from a reader who may not see it. Changes the tree in place and returns it.
+     */
+    public static JsonNode replaceSealed(JsonNode node, Function<String, JsonNode> replacement) {
         if (node.isTextual() && PersonalDataModule.sealed(node.textValue())) {
-            return PersonalDataModule.openNode(node.textValue());
+            return replacement.apply(node.textValue());
         }
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
-            names.forEach(name -> object.set(name, openAll(object.get(name))));
+            names.forEach(name -> object.set(name, replaceSealed(object.get(name), replacement)));
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, openAll(array.get(i)));
+                array.set(i, replaceSealed(array.get(i), replacement));
             }
         }
         return node;

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -67,6 +69,8 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
     private final Set<String> erasedSubjects = ConcurrentHashMap.newKeySet();
     private final SecretKeySpec indexKey;
     private volatile ClientEncryption encryption;
+    /** Encrypting and decrypting share the client; an erasure replaces it alone. */
+    private final ReadWriteLock use = new ReentrantReadWriteLock();
 
     public KeyVault(String connectionString, String namespace, String masterKeyBase64, Duration keyCache) {
         this.vaultClient = MongoClientSettings.builder().applyConnectionString(new ConnectionString(connectionString))
@@ -107,6 +111,15 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
 
     @Override
     public Optional<String> seal(String subject, String plaintext) {
+        use.readLock().lock();
+        try {
+            return sealUsing(subject, plaintext);
+        } finally {
+            use.readLock().unlock();
+        }
+    }
+
+    private Optional<String> sealUsing(String subject, String plaintext) {
         if (erasedSubjects.contains(subject)) {
             return Optional.empty();
         }
@@ -123,12 +136,13 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
             }
             // another process erased the subject after this one cached its key
             keyIds.remove(subject);
-            return seal(subject, plaintext);
+            return sealUsing(subject, plaintext);
         }
     }
 
     @Override
     public Optional<String> open(String sealed) {
+        use.readLock().lock();
         try {
             BsonBinary ciphertext = new BsonBinary(BsonBinarySubType.ENCRYPTED, Base64.getDecoder().decode(sealed));
             return Optional.of(encryption.decrypt(ciphertext).asString().getValue());
@@ -137,6 +151,8 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
                 return Optional.empty();
             }
             throw e;
+        } finally {
+            use.readLock().unlock();
         }
     }
 
@@ -155,7 +171,18 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
      * Destroys the subject's key: everything encrypted with it is unreadable from now on, and nothing of the subject is
      * encrypted again (a tombstone, written first, says so to every process). False if there was no key.
      */
-    public synchronized boolean erase(String subject) {
+    public boolean erase(String subject) {
+        // the client is replaced and the old one closed: nobody may be encrypting or decrypting with it meanwhile
+        // (libmongocrypt's context of a closed client is freed memory)
+        use.writeLock().lock();
+        try {
+            return eraseUsing(subject);
+        } finally {
+            use.writeLock().unlock();
+        }
+    }
+
+    private boolean eraseUsing(String subject) {
         erasures().updateOne(Filters.eq("_id", subject), Updates.setOnInsert("erasedAt", new Date()),
                 new UpdateOptions().upsert(true));
         erasedSubjects.add(subject);
@@ -174,7 +201,12 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
 
     /** Whether the subject has a key (its data are readable). */
     public boolean holdsKeyOf(String subject) {
-        return encryption.getKeyByAltName(subject) != null;
+        use.readLock().lock();
+        try {
+            return encryption.getKeyByAltName(subject) != null;
+        } finally {
+            use.readLock().unlock();
+        }
     }
 
     /** Whether the subject's data were destroyed. */
@@ -236,7 +268,12 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
 
     @Override
     public void close() {
-        encryption.close();
+        use.writeLock().lock();
+        try {
+            encryption.close();
+        } finally {
+            use.writeLock().unlock();
+        }
         keys.close();
     }
 }

@@ -180,6 +180,39 @@ class PersonalDataEncryptionTest {
         assertThat(vault.holdsKeyOf("person:p-3")).isFalse();
     }
 
+    /** An erasure replaces the driver's client while other threads decrypt: they finish first (a crash otherwise). */
+    @Test
+    void erasuresWhileOtherThreadsDecryptAndEncryptNeitherCrashNorLoseAnyoneElse() throws Exception {
+        String kept = vault.seal("person:keep", "Орлова").orElseThrow();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            Thread reader = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        assertThat(vault.open(kept)).contains("Орлова");
+                        vault.seal("person:keep", "Орлова");
+                    }
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        for (int i = 0; i < 20; i++) {
+            String sealed = vault.seal("person:gone-" + i, "Иванов").orElseThrow();
+            assertThat(vault.erase("person:gone-" + i)).isTrue();
+            assertThat(vault.open(sealed)).isEmpty();
+        }
+        stop.set(true);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        assertThat(failed.get()).isNull();
+    }
+
     @Test
     void aMasterKeyOfTheWrongLengthIsRefusedAtStart() {
         assertThatThrownBy(() -> new KeyVault(SharedTestStack.get().mongo().connectionString(), namespace,

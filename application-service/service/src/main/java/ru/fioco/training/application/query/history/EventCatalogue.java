@@ -7,9 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import ru.fioco.training.application.api.ApplicationEvent;
 import ru.fioco.training.contract.api.ContractEvent;
@@ -17,7 +16,7 @@ import ru.fioco.training.document.api.DocumentEvent;
 import ru.fioco.training.messaging.api.ThreadEvent;
 import ru.fioco.training.platform.api.EventTypes;
 import ru.fioco.training.platform.json.EventJson;
-import ru.fioco.training.platform.json.PersonalDataModule;
+import ru.fioco.training.platform.json.PersonalText;
 
 /** The four services' event types: the record behind a {@code ce_type}, and the event read back into it. */
 final class EventCatalogue {
@@ -75,30 +74,7 @@ final class EventCatalogue {
         if (event.isPresent()) {
             return EventJson.plainTree(event.get());
         }
-        JsonNode copy = payload.deepCopy();
-        hideSealed(copy);
-        return copy;
-    }
-
-    private static void hideSealed(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(name -> {
-                JsonNode value = object.get(name);
-                if (value.isTextual() && PersonalDataModule.sealed(value.textValue())) {
-                    object.put(name, PersonalDataMask.HIDDEN);
-                } else {
-                    hideSealed(value);
-                }
-            });
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isTextual() && PersonalDataModule.sealed(array.get(i).textValue())) {
-                    array.set(i, PersonalDataMask.HIDDEN);
-                } else {
-                    hideSealed(array.get(i));
-                }
-            }
-        }
+        return PersonalText.replaceSealed(payload.deepCopy(), sealed -> TextNode.valueOf(PersonalDataMask.HIDDEN));
     }
 
     /** The short type: the record's name. */
