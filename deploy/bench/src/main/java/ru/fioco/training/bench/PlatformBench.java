@@ -169,8 +169,7 @@ public final class PlatformBench {
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoDatabase db = client.getDatabase("bench-files");
             GridFSBucket raw = GridFSBuckets.create(db, "raw");
-            FileStore store = new FileStore(
-                    GridFSBuckets.create(db, "documents"));
+            FileStore store = new FileStore(db, "documents");
             for (int i = 0; i < 10; i++) { // warm-up
                 raw.uploadFromStream("w.png", new ByteArrayInputStream(png));
                 store.store(new ByteArrayInputStream(png), "w.png",

@@ -360,11 +360,14 @@ public final class LifecycleDriver {
         return "%s-%s-%s %02d".formatted(digits.substring(0, 3), digits.substring(3, 6), digits.substring(6), check);
     }
 
+    /** Text every scan carries readably in its bytes (the PDF's keywords), to show a stored scan is not in the clear. */
+    public static final String SCAN_TEXT = "passport scan of participant 4510-123456";
     public static final byte[] PDF = pdf();
 
     private static byte[] pdf() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.addPage(new PDPage());
+            doc.getDocumentInformation().setKeywords(SCAN_TEXT);
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -1,5 +1,9 @@
 package ru.fioco.training.systemtests;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +14,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.model.GridFSFile;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,7 +36,8 @@ import org.bson.Document;
 /**
  * Reads everything the platform stored, every record of every Kafka topic (the domain topics and the consumers'
  * dead-letter topics) and every document of every MongoDB collection, and names where a person's data lie in
- * plaintext. The scans' bytes (GridFS chunks) are not text and are left out.
+ * plaintext. Stored files (GridFS) are read too: their bytes as stored, and a Word document's (a zip's) entries
+ * unpacked, so a scan or a contract kept in the clear is found as well.
  */
 final class PlaintextScan {
 
@@ -39,8 +49,9 @@ final class PlaintextScan {
 
     private static Map<String, Pattern> personal() {
         Map<String, Pattern> found = new TreeMap<>();
-        // the tutor «Иванова Мария Петровна» is the institute's, not a participant: "Петровна" is not the participant
-        found.put("participant's surname or patronymic", Pattern.compile("Петров(?!на)"));
+        // the tutor «Иванова Мария Петровна» and the accountant «Петрова Анна Сергеевна» (the institute's requisites
+        // on invoices and acts) are the institute's staff, not a participant
+        found.put("participant's surname or patronymic", Pattern.compile("Петров(?!на|а Анна Сергеевна)"));
         found.put("participant's name", Pattern.compile("Пётр"));
         found.put("participant's birth date", Pattern.compile("1980-01-01"));
         String snils = LifecycleDriver.snils(1000);
@@ -50,6 +61,7 @@ final class PlaintextScan {
         found.put("applicant's phone", Pattern.compile("123-45-67"));
         found.put("applicant's e-mail", Pattern.compile("sumkin\\d+@"));
         found.put("signatory's name", Pattern.compile("Кузнецова"));
+        found.put("a scan's content", Pattern.compile(Pattern.quote(LifecycleDriver.SCAN_TEXT)));
         return found;
     }
 
@@ -107,12 +119,36 @@ final class PlaintextScan {
                 MongoDatabase database = client.getDatabase(name);
                 for (String collection : database.listCollectionNames()) {
                     if (collection.endsWith(".chunks")) {
+                        files(database, collection.substring(0, collection.length() - ".chunks".length()), found);
                         continue;
                     }
                     for (Document document : database.getCollection(collection).find()) {
                         look("mongo " + name + "." + collection, document.toJson(), found);
                     }
                 }
+            }
+        }
+    }
+
+    /** Every file of a GridFS bucket, as stored: a zip's entries unpacked, anything else read as bytes. */
+    private static void files(MongoDatabase database, String bucket, Map<String, Set<String>> found) {
+        GridFSBucket files = GridFSBuckets.create(database, bucket);
+        for (GridFSFile file : files.find()) {
+            ByteArrayOutputStream stored = new ByteArrayOutputStream();
+            files.downloadToStream(file.getObjectId(), stored);
+            byte[] bytes = stored.toByteArray();
+            String where = "gridfs " + database.getName() + "." + bucket;
+            if (bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K') {
+                try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        look(where, new String(zip.readAllBytes(), StandardCharsets.UTF_8), found);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                look(where, new String(bytes, StandardCharsets.UTF_8), found);
+                look(where, new String(bytes, StandardCharsets.ISO_8859_1), found);
             }
         }
     }

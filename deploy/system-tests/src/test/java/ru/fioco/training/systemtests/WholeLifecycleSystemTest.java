@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static ru.fioco.training.systemtests.LifecycleDriver.WAIT;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -274,7 +279,23 @@ class WholeLifecycleSystemTest {
                         .then().extract().jsonPath().getList("entries.findAll { it.kind == 'DOCUMENT_REJECTED' }.text",
                                 String.class);
                 assertThat(rejected).isNotEmpty().allSatisfy(t -> assertThat(t).contains(ERASED).doesNotContain("Петров"));
+                // the stored contract draft keeps names sealed: its download names the erased person «удалено», the
+                // signatory (another person) as before
+                assertThat(docxText(drive.call("contract-service", staff).when().get("/contracts/" + replaced.id
+                        + "/documents/" + contract.getString("drafts[0].contractDocumentId")).then().statusCode(200)
+                        .extract().asByteArray())).contains(ERASED, "Кузнецова").doesNotContain("Петров");
+                // their scans were sealed with their key: destroyed with it
+                String passport = drive.call("document-service", staff).when().get("/applications/" + replaced.id
+                        + "/documents").then().extract().path("participants[0].slots.find { it.slot == 'PASSPORT' }"
+                        + ".versions[0].documentId");
+                drive.call("document-service", staff).when().get("/applications/" + replaced.id + "/documents/files/"
+                        + passport).then().statusCode(410).contentType(startsWith("application/problem+json"));
             });
+            JsonPath other = drive.call("contract-service", staff).when().get("/contracts/" + done.id).then().extract()
+                    .jsonPath();
+            assertThat(docxText(drive.call("contract-service", staff).when().get("/contracts/" + done.id + "/documents/"
+                    + other.getString("drafts[0].contractDocumentId")).then().statusCode(200).extract().asByteArray()))
+                    .as("another person's contract").contains("Петров Пётр");
             assertThat(drive.call("contract-service", staff).when().get("/contracts/" + done.id).then().extract()
                     .jsonPath().getString("participants[0].fullName")).as("another person's data").startsWith("Петров");
             drive.call("application-service", drive.auditor).when().get(act).then().statusCode(200)
@@ -511,4 +532,15 @@ class WholeLifecycleSystemTest {
         return drive.call("messaging-service", staff).when().get("/threads/" + a.id).then().statusCode(200).extract()
                 .jsonPath().getList("entries").size();
     }
+
+    /** The text of a Word document (its main part), to read what a download says. */
+    static String docxText(byte[] docx) {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            return text.getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
 }

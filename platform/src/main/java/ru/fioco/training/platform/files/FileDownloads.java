@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import com.mongodb.client.gridfs.GridFSDownloadStream;
-
 /**
- * A stored file as an HTTP download: streamed from GridFS, always as an attachment (never rendered in the
- * browser), with the detected type, {@code nosniff}, and the name encoded per RFC 6266 / RFC 5987 so that
- * Cyrillic names survive and no name can break the header.
+ * A stored file as an HTTP download: streamed from GridFS (opened with its subject's key when sealed), always as an
+ * attachment (never rendered in the browser), with the detected type, {@code nosniff}, and the name encoded per
+ * RFC 6266 / RFC 5987 so that Cyrillic names survive and no name can break the header.
  */
 public final class FileDownloads {
 
@@ -19,18 +17,27 @@ public final class FileDownloads {
     }
 
     public static Response attachment(FileStore store, StoredFile file) {
-        GridFSDownloadStream stream = store.open(file.fileId());
+        OpenedFile opened = store.open(file.fileId());
         StreamingOutput body = out -> {
-            try (stream) {
-                stream.transferTo(out);
+            try (opened) {
+                opened.content().transferTo(out);
             }
         };
-        return Response.ok(body, file.contentType())
-                .header("Content-Disposition", contentDisposition(file.fileName()))
+        return download(body, file.contentType(), file.fileName(), file.size());
+    }
+
+    /** A document made for this download (a stored one with its sealed values opened). */
+    public static Response attachment(byte[] content, String contentType, String fileName) {
+        return download(content, contentType, fileName, content.length);
+    }
+
+    private static Response download(Object body, String contentType, String fileName, long size) {
+        return Response.ok(body, contentType)
+                .header("Content-Disposition", contentDisposition(fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header("Cache-Control", "no-store")
-                .header("Content-Length", file.size())
+                .header("Content-Length", size)
                 .build();
     }
 

@@ -94,6 +94,11 @@ public final class PersonalDataModule extends SimpleModule {
         return before;
     }
 
+    /** The installed key vault, or null in a process without one. */
+    static PersonalDataCipher cipher() {
+        return cipher;
+    }
+
     /** Whether a stored JSON value is sealed personal data. */
     public static boolean sealed(String value) {
         return value != null && value.startsWith(SEALED);

@@ -2,6 +2,7 @@ package ru.fioco.training.platform.json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,6 +71,33 @@ public final class PersonalText {
             }
         }
         return node;
+    }
+
+    /**
+     * Bytes of a file (a scan's piece) sealed with the subject's key; empty when the subject was erased. Without a key
+     * vault installed (tools, the api modules' tests) there is nothing to seal with: an {@link IllegalStateException},
+     * since a file must never be kept in the clear by mistake.
+     */
+    public static Optional<byte[]> sealBytes(String subject, byte[] plaintext) {
+        return required().sealBytes(subject, plaintext);
+    }
+
+    /** Sealed bytes opened, or empty when the subject's key was destroyed. */
+    public static Optional<byte[]> openBytes(byte[] sealed) {
+        return required().openBytes(sealed);
+    }
+
+    /** Whether this process has a key vault to seal with. */
+    public static boolean canSeal() {
+        return PersonalDataModule.cipher() != null;
+    }
+
+    private static PersonalDataCipher required() {
+        PersonalDataCipher cipher = PersonalDataModule.cipher();
+        if (cipher == null) {
+            throw new IllegalStateException("personal data must be sealed and this process has no key vault");
+        }
+        return cipher;
     }
 
     /** A blind index of a normalised value (a lower-case surname, SNILS digits) to search by exact match. */

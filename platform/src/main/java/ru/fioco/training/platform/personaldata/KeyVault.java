@@ -39,6 +39,7 @@ import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.Document;
 
 import ru.fioco.training.platform.json.PersonalDataCipher;
@@ -111,6 +112,25 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
 
     @Override
     public Optional<String> seal(String subject, String plaintext) {
+        return sealValue(subject, new BsonString(plaintext)).map(KeyVault::encode);
+    }
+
+    @Override
+    public Optional<String> open(String sealed) {
+        return openValue(Base64.getDecoder().decode(sealed)).map(value -> value.asString().getValue());
+    }
+
+    @Override
+    public Optional<byte[]> sealBytes(String subject, byte[] plaintext) {
+        return sealValue(subject, new BsonBinary(plaintext)).map(BsonBinary::getData);
+    }
+
+    @Override
+    public Optional<byte[]> openBytes(byte[] sealed) {
+        return openValue(sealed).map(value -> value.asBinary().getData());
+    }
+
+    private Optional<BsonBinary> sealValue(String subject, BsonValue plaintext) {
         use.readLock().lock();
         try {
             return sealUsing(subject, plaintext);
@@ -119,7 +139,7 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
         }
     }
 
-    private Optional<String> sealUsing(String subject, String plaintext) {
+    private Optional<BsonBinary> sealUsing(String subject, BsonValue plaintext) {
         if (erasedSubjects.contains(subject)) {
             return Optional.empty();
         }
@@ -128,8 +148,7 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(encode(encryption.encrypt(new BsonString(plaintext),
-                    new EncryptOptions(ALGORITHM).keyId(keyId))));
+            return Optional.of(encryption.encrypt(plaintext, new EncryptOptions(ALGORITHM).keyId(keyId)));
         } catch (MongoException e) {
             if (!gone(e)) {
                 throw e;
@@ -140,12 +159,10 @@ public final class KeyVault implements PersonalDataCipher, AutoCloseable {
         }
     }
 
-    @Override
-    public Optional<String> open(String sealed) {
+    private Optional<BsonValue> openValue(byte[] sealed) {
         use.readLock().lock();
         try {
-            BsonBinary ciphertext = new BsonBinary(BsonBinarySubType.ENCRYPTED, Base64.getDecoder().decode(sealed));
-            return Optional.of(encryption.decrypt(ciphertext).asString().getValue());
+            return Optional.of(encryption.decrypt(new BsonBinary(BsonBinarySubType.ENCRYPTED, sealed)));
         } catch (MongoException e) {
             if (gone(e)) {
                 return Optional.empty();

@@ -32,6 +32,7 @@ import ru.fioco.training.platform.errors.AccessDeniedException;
 import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
+import ru.fioco.training.platform.errors.ErasedDataException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.errors.RuleViolationException;
 import ru.fioco.training.platform.files.FileTooLargeException;
@@ -95,6 +96,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Не найдено", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response erased(ErasedDataException e, UriInfo uri) {
+        return respond(Problem.of("erased", "Данные уничтожены", 410, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -194,6 +200,7 @@ public class ProblemMappers {
         if (e instanceof InvalidInputException x) return invalidInput(x, uri);
         if (e instanceof RuleViolationException x) return ruleViolation(x, uri);
         if (e instanceof NotFoundException x) return notFound(x, uri);
+        if (e instanceof ErasedDataException x) return erased(x, uri);
         if (e instanceof ConflictException x) return conflict(x, uri);
         if (e instanceof ConcurrencyException x) return concurrentChange(x, uri);
         if (e instanceof AggregateStreamCreationException x) return duplicateCreation(x, uri);

@@ -337,7 +337,7 @@ public class Contract {
                     + terms.programmeEnd() + ")");
         }
         String number = numbering.next("АКТ", today.getYear());
-        String documentId = paperwork.act(Paperwork.InvoiceData.of(number, today, terms, null));
+        String documentId = paperwork.act(Paperwork.InvoiceData.of(applicationId, number, today, terms, null));
         // the originals are due from the act, so a slow review of the signed scan does not move the school's deadline
         Deadline originals = calendar.endOfWorkingDaysAfter(today, ORIGINALS_WORKING_DAYS);
         apply(new ServiceActIssued(applicationId, number, today, documentId, originals.date(), originals.provisional()));
@@ -661,11 +661,10 @@ public class Contract {
 
     private static ContractDraftsIssued drafts(String applicationId, ContractTerms terms, int version,
             Paperwork paperwork, String note) {
-        Paperwork.DraftData data = new Paperwork.DraftData(terms.applicationNumber(), terms.paymentTerms(),
+        Paperwork.DraftData data = new Paperwork.DraftData(applicationId, terms.applicationNumber(), terms.paymentTerms(),
                 terms.organisationFullName(), terms.organisationInn(), terms.kpp(), terms.bik(), terms.legalAddress(),
                 terms.programmeTitle(), terms.programmeStart(), terms.programmeEnd(), terms.hours(),
-                terms.participants().stream().map(ContractTerms.Participant::listedName).toList(),
-                terms.pricePerParticipant(), terms.total(), version, terms.payer());
+                terms.participants(), terms.pricePerParticipant(), terms.total(), version, terms.payer());
         return new ContractDraftsIssued(applicationId, version, paperwork.contractDraft(data), paperwork.consentForm(data),
                 note);
     }
@@ -674,7 +673,7 @@ public class Contract {
             int workingDaysToPay) {
         String number = numbering.next("СЧ", today.getYear());
         Deadline due = calendar.endOfWorkingDaysAfter(today, workingDaysToPay);
-        String documentId = paperwork.invoice(Paperwork.InvoiceData.of(number, today, terms, due.date()));
+        String documentId = paperwork.invoice(Paperwork.InvoiceData.of(applicationId, number, today, terms, due.date()));
         apply(new InvoiceIssued(applicationId, number, terms.total(), today, documentId, due.date(), due.provisional()));
     }
 

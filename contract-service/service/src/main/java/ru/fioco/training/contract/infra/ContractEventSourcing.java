@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.mongodb.client.gridfs.GridFSBuckets;
 import org.axonframework.config.Configurer;
 
 import ru.fioco.training.contract.api.ContractEvent;
@@ -71,6 +70,6 @@ public class ContractEventSourcing extends SealedEventPublication implements Eve
     @Produces
     @Singleton
     FileStore fileStore() {
-        return new FileStore(GridFSBuckets.create(database.client().getDatabase(database.name()), "contract_documents"));
+        return new FileStore(database.client().getDatabase(database.name()), "contract_documents");
     }
 }

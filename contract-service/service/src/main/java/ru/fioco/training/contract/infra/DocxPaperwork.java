@@ -31,12 +31,14 @@ import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.Paperwork;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.UploadPolicy;
+import ru.fioco.training.platform.json.PersonalText;
 
 /**
  * The contract's documents as DOCX, filled by Apache POI from the templates in {@code templates/*.docx}: real Word
  * documents (headings, numbered clauses, a requisites table, signature blocks) that the institute's lawyers edit in
  * a word processor. A placeholder is {@code ${name}}; the table row holding {@code ${participant.name}} is repeated
- * for each participant. Stored in this service's GridFS.
+ * for each participant. Stored in this service's GridFS with the persons' names sealed in the text
+ * ({@link DocxPersonalValues}).
  */
 @ApplicationScoped
 public class DocxPaperwork implements Paperwork {
@@ -58,7 +60,8 @@ public class DocxPaperwork implements Paperwork {
     @Override
     public String contractDraft(DraftData d) {
         return store("Проект договора " + d.applicationNumber() + " v" + d.version() + ".docx",
-                render("contract-" + d.paymentTerms(), draftValues(d), d.participants()));
+                render("contract-" + d.paymentTerms(), draftValues(d), d.participants().stream()
+                        .map(p -> PersonalText.seal("participant:" + p.participantId(), p.listedName())).toList()));
     }
 
     @Override
@@ -83,7 +86,7 @@ public class DocxPaperwork implements Paperwork {
     }
 
     private Map<String, String> draftValues(DraftData d) {
-        Map<String, String> v = common(d.applicationNumber(), d.organisationFullName(), d.organisationInn(),
+        Map<String, String> v = common(d.applicationId(), d.applicationNumber(), d.organisationFullName(), d.organisationInn(),
                 d.organisationKpp(), d.organisationBik(), d.legalAddress(), d.programmeTitle(), d.participants().size(),
                 d.pricePerParticipant(), d.total(), d.payer());
         v.put("version", Integer.toString(d.version()));
@@ -94,7 +97,7 @@ public class DocxPaperwork implements Paperwork {
     }
 
     private Map<String, String> invoiceValues(InvoiceData i) {
-        Map<String, String> v = common(i.applicationNumber(), i.organisationFullName(), i.organisationInn(), i.kpp(),
+        Map<String, String> v = common(i.applicationId(), i.applicationNumber(), i.organisationFullName(), i.organisationInn(), i.kpp(),
                 i.bik(), i.legalAddress(), i.programmeTitle(), i.participants(), i.pricePerParticipant(), i.total(),
                 i.payer());
         v.put("issuedOn", DATE.format(i.issuedOn()));
@@ -102,7 +105,7 @@ public class DocxPaperwork implements Paperwork {
     }
 
     /** The parties: the school (as the form gave them) and the institute (from configuration). */
-    private Map<String, String> common(String applicationNumber, String organisation, String inn, String kpp, String bik,
+    private Map<String, String> common(String applicationId, String applicationNumber, String organisation, String inn, String kpp, String bik,
             String legalAddress, String programmeTitle, int participants, BigDecimal price, BigDecimal total,
             ContractTerms.Payer payer) {
         Map<String, String> v = new HashMap<>();
@@ -123,7 +126,8 @@ public class DocxPaperwork implements Paperwork {
         v.put("signatoryPosition", payer == null ? null : payer.signatoryPosition());
         v.put("signatoryRole", payer == null || payer.signatoryPosition() == null ? "руководитель"
                 : inSentence(payer.signatoryPosition()));
-        v.put("signatoryName", payer == null ? null : payer.signatoryName());
+        v.put("signatoryName", payer == null ? null : PersonalText.seal("signatory:" + applicationId,
+                payer.signatoryName()));
         v.put("signatoryBasis", payer == null ? "Устава" : payer.signatoryBasis());
         v.put("instituteName", institute.name());
         v.put("instituteInn", institute.inn());

@@ -1,8 +1,11 @@
 package ru.fioco.training.contract.web;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,12 +22,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.mongodb.client.gridfs.GridFSDownloadStream;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.ContractCommands;
+import ru.fioco.training.contract.infra.DocxPersonalValues;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
@@ -33,6 +36,7 @@ import ru.fioco.training.contract.query.ContractBoard.View;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.OpenedFile;
 import ru.fioco.training.platform.files.StoredFile;
 import ru.fioco.training.platform.files.UploadPolicy;
 import ru.fioco.training.platform.security.Caller;
@@ -144,8 +148,8 @@ public class ContractResource {
     public Response uploadDraft(@PathParam("applicationId") String applicationId, @QueryParam("name") String name,
             @QueryParam("note") String note, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
-        contract(applicationId);
-        StoredFile stored = uploads.draft(body, name, contentType);
+        View view = contract(applicationId);
+        StoredFile stored = uploads.draft(applicationId, body, name, contentType, personalValues(view));
         return stored(stored, () -> commands.sendAndWait(new ContractCommands.UploadDraft(applicationId,
                 stored.fileId(), note), caller.commandMetaData()));
     }
@@ -158,7 +162,7 @@ public class ContractResource {
     public Response countersigned(@PathParam("applicationId") String applicationId, @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         contract(applicationId);
-        StoredFile stored = uploads.scan(body, name, contentType);
+        StoredFile stored = uploads.scan(applicationId, body, name, contentType);
         return stored(stored, () -> commands.sendAndWait(new ContractCommands.Countersign(applicationId, stored.fileId(),
                 stored.fileName()), caller.commandMetaData()));
     }
@@ -313,19 +317,28 @@ public class ContractResource {
         if (!view.documentIds.contains(documentId)) {
             throw new NotFoundException("Документ не найден");
         }
-        String name;
-        long size;
-        String type;
-        try (GridFSDownloadStream stream = files.open(documentId)) {
-            name = stream.getGridFSFile().getFilename();
-            size = stream.getGridFSFile().getLength();
-            var metadata = stream.getGridFSFile().getMetadata();
-            // generated documents and edited drafts are DOCX (an upload's zip type says no more); a scan keeps its own
-            type = metadata == null || metadata.getString("contentType") == null
-                    || !metadata.getString("contentType").startsWith("image/") && !UploadPolicy.PDF.equals(
-                            metadata.getString("contentType")) ? DOCX : metadata.getString("contentType");
+        try (OpenedFile file = files.open(documentId)) {
+            String type = file.contentType();
+            if (type != null && (type.startsWith("image/") || UploadPolicy.PDF.equals(type))) {
+                return FileDownloads.attachment(files, new StoredFile(documentId, file.size(), null, type, file.fileName()));
+            }
+            // generated documents and edited drafts are DOCX (an upload's zip type says no more), with names sealed
+            byte[] docx = DocxPersonalValues.opened(file.content());
+            return FileDownloads.attachment(docx, DOCX, file.fileName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return FileDownloads.attachment(files, new StoredFile(documentId, size, null, type, name));
+    }
+
+    /** The persons' names a contract's documents may hold in the clear, to their keys. */
+    private static Map<String, String> personalValues(View view) {
+        Map<String, String> values = new HashMap<>();
+        for (ContractTerms.Participant p : view.participants) {
+            String subject = "participant:" + p.participantId();
+            values.put(p.listedName(), subject);
+            values.put(p.personName(), subject);
+        }
+        return values;
     }
 
     private View contract(String applicationId) {

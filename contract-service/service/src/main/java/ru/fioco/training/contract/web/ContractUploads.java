@@ -1,17 +1,20 @@
 package ru.fioco.training.contract.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.mongodb.client.gridfs.GridFSDownloadStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
+import ru.fioco.training.contract.infra.DocxPersonalValues;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.files.FileStore;
+import ru.fioco.training.platform.files.OpenedFile;
 import ru.fioco.training.platform.files.StoredFile;
 import ru.fioco.training.platform.files.UploadPolicy;
 
@@ -33,23 +36,40 @@ public class ContractUploads {
     @Inject
     FileStore files;
 
-    StoredFile draft(InputStream body, String name, String contentType) {
+    /**
+     * An edited draft: checked as a Word document, then stored with the contract's persons' names sealed in its text
+     * (so that a later erasure reaches it) and the whole file sealed with the application's key.
+     *
+     * @param personalValues names in the clear to their subjects ({@code participant:<id>})
+     */
+    StoredFile draft(String applicationId, InputStream body, String name, String contentType,
+            Map<String, String> personalValues) {
         refuseMultipart(contentType);
-        StoredFile stored = files.store(body, name, DRAFT, "file");
-        try (GridFSDownloadStream in = files.open(stored.fileId()); XWPFDocument doc = new XWPFDocument(in)) {
+        String subject = subject(applicationId);
+        StoredFile stored = files.store(body, name, DRAFT, "file", subject);
+        byte[] sealed;
+        try (OpenedFile in = files.open(stored.fileId()); XWPFDocument doc = new XWPFDocument(in.content())) {
             if (doc.getParagraphs().isEmpty() && doc.getTables().isEmpty()) {
                 throw new IllegalArgumentException("empty");
             }
+            sealed = DocxPersonalValues.sealed(doc, personalValues);
         } catch (Exception notWord) { // POI's refusals of a broken or hostile zip come as several types
             files.delete(stored.fileId());
             throw new InvalidInputException("file", "это не документ Word (DOCX): сохраните договор в формате .docx");
         }
-        return stored;
+        files.delete(stored.fileId());
+        return files.store(new ByteArrayInputStream(sealed), stored.fileName(), DRAFT, "file", subject);
     }
 
-    StoredFile scan(InputStream body, String name, String contentType) {
+    /** A countersigned scan: sealed with the application's key (a scan's names cannot be sealed one by one). */
+    StoredFile scan(String applicationId, InputStream body, String name, String contentType) {
         refuseMultipart(contentType);
-        return files.store(body, name, SCAN, "file");
+        return files.store(body, name, SCAN, "file", subject(applicationId));
+    }
+
+    /** The key of an application's own files: destroyed when the application's retention period ends. */
+    static String subject(String applicationId) {
+        return "application:" + applicationId;
     }
 
     private static void refuseMultipart(String contentType) {

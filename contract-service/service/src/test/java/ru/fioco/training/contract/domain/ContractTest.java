@@ -74,7 +74,7 @@ class ContractTest {
         fixture.registerInjectableResource((Numbering) (series, year) -> series + "-" + year + "-000001");
         fixture.registerInjectableResource(new Paperwork() {
             public String contractDraft(DraftData data) {
-                drafted.add(data.participants());
+                drafted.add(data.participants().stream().map(ContractTerms.Participant::listedName).toList());
                 return "contract-v" + data.version();
             }
 

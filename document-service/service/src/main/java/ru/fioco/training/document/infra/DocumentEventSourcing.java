@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.mongodb.client.gridfs.GridFSBuckets;
 import org.axonframework.config.Configurer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +45,6 @@ public class DocumentEventSourcing extends SealedEventPublication implements Eve
     @Produces
     @Singleton
     FileStore fileStore() {
-        return new FileStore(GridFSBuckets.create(database.client().getDatabase(database.name()), "documents"));
+        return new FileStore(database.client().getDatabase(database.name()), "documents");
     }
 }

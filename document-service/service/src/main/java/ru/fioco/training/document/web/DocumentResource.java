@@ -166,7 +166,9 @@ public class DocumentResource {
         SafeFileName.problem(name).ifPresent(problem -> {
             throw new InvalidInputException("name", problem);
         });
-        StoredFile stored = files.store(body, name, UploadPolicy.PERSONAL_DOCUMENT, "file");
+        // a participant's scan is theirs (erasing them destroys it); the application's own scans are the application's
+        String subject = participantId == null ? "application:" + applicationId : "participant:" + participantId;
+        StoredFile stored = files.store(body, name, UploadPolicy.PERSONAL_DOCUMENT, "file", subject);
         int version;
         try {
             version = commands.sendAndWait(new UploadDocument(applicationId, participantId, slot, stored, acting()),

@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
@@ -240,6 +243,14 @@ class DocumentApiTest {
         // a form's multipart body is not how files come: the answer says how they do
         refused(given().auth().oauth2(SCHOOL).multiPart("file", "x.pdf", TestFiles.pdf(), "application/pdf")
                 .when().post("/applications/" + app + "/documents/participants/p1/PASSPORT"), 400, "file");
+        // and no temporary copy of the refused scan stays on the service's disk
+        Path spool = Path.of(ConfigProvider.getConfig()
+                .getValue("quarkus.http.body.uploads-directory", String.class));
+        if (Files.exists(spool)) {
+            try (var left = Files.list(spool)) {
+                assertThat(left.toList()).isEmpty();
+            }
+        }
         upload(OTHER_SCHOOL, app, "p1", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(404)
                 .contentType("application/problem+json");
         upload(AUDITOR, app, "p1", "PASSPORT", TestFiles.pdf(), "x.pdf").then().statusCode(403)

@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import com.mongodb.client.gridfs.GridFSBuckets;
 import org.axonframework.config.Configurer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,6 +53,6 @@ public class MessagingEventSourcing extends SealedEventPublication implements Ev
     @Produces
     @Singleton
     FileStore fileStore() {
-        return new FileStore(GridFSBuckets.create(database.client().getDatabase(database.name()), "attachments"));
+        return new FileStore(database.client().getDatabase(database.name()), "attachments");
     }
 }

@@ -222,7 +222,8 @@ public class ThreadResource {
             if (contentLength != null && contentLength > AttachmentRules.MAX_BYTES) {
                 throw new FileTooLargeException(AttachmentRules.MAX_BYTES);
             }
-            stored = files.store(body, name, AttachmentRules.POLICY, "file");
+            // what people attach to a thread is personal data until proven otherwise: sealed with the application's key
+            stored = files.store(body, name, AttachmentRules.POLICY, "file", "application:" + applicationId);
         } catch (FileTooLargeException e) {
             // answer, then close the connection: otherwise the server would read the rest of the body only to drop it
             http.addEndHandler(done -> http.request().connection().close());

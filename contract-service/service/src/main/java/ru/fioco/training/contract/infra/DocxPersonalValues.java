@@ -1,0 +1,132 @@
+package ru.fioco.training.contract.infra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+import ru.fioco.training.platform.api.PersonalData;
+import ru.fioco.training.platform.json.PersonalText;
+
+/**
+ * Personal values inside a contract's Word documents. A stored document keeps each person's name sealed with that
+ * person's key (a {@code pd1:t:} token in the text), so GridFS holds no name in the clear and an erasure reaches the
+ * stored documents too: a download opens every token, and an erased person's reads «удалено» while everybody else's
+ * name stays. A draft staff edited in a word processor comes back with names in the clear; they are sealed again
+ * before it is stored.
+ */
+public final class DocxPersonalValues {
+
+    private static final String SEALED = "pd1:t:";
+    private static final Pattern TOKEN = Pattern.compile(SEALED + "[A-Za-z0-9+/=]+");
+
+    private DocxPersonalValues() {
+    }
+
+    /** The document as a reader gets it: every sealed value opened (or «удалено»). */
+    public static byte[] opened(InputStream docx) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(docx)) {
+            rewrite(doc, text -> text.contains(SEALED), text -> TOKEN.matcher(text).replaceAll(m ->
+                    Matcher.quoteReplacement(PersonalText.open(m.group()))));
+            return bytes(doc);
+        }
+    }
+
+    /**
+     * The document with every occurrence of a known person's value sealed with that person's key: {@code values}
+     * maps the plaintext to its subject ({@code participant:<id>}). Longer values first, so that a full name is
+     * sealed whole before a shorter one inside it could be.
+     */
+    public static byte[] sealed(XWPFDocument doc, Map<String, String> values) {
+        List<Map.Entry<String, String>> known = new ArrayList<>(values.entrySet().stream()
+                .filter(e -> e.getKey() != null && !e.getKey().isBlank() && !PersonalData.ERASED.equals(e.getKey()))
+                .toList());
+        known.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        rewrite(doc, text -> known.stream().anyMatch(value -> text.contains(value.getKey())), text -> {
+            String out = text;
+            for (Map.Entry<String, String> value : known) {
+                if (out.contains(value.getKey())) {
+                    out = out.replace(value.getKey(), PersonalText.seal(value.getValue(), value.getKey()));
+                }
+            }
+            return out;
+        });
+        return bytes(doc);
+    }
+
+    /** Every text of the document that {@code holds} a value, rewritten; the one walk serves sealing and opening. */
+    private static void rewrite(XWPFDocument doc, Predicate<String> holds, UnaryOperator<String> rewriting) {
+        rewrite(doc.getBodyElements(), holds, rewriting);
+        for (XWPFHeader header : doc.getHeaderList()) {
+            rewrite(header.getBodyElements(), holds, rewriting);
+        }
+        for (XWPFFooter footer : doc.getFooterList()) {
+            rewrite(footer.getBodyElements(), holds, rewriting);
+        }
+    }
+
+    private static void rewrite(List<IBodyElement> elements, Predicate<String> holds, UnaryOperator<String> rewriting) {
+        for (IBodyElement element : elements) {
+            if (element instanceof XWPFParagraph paragraph) {
+                rewrite(paragraph, holds, rewriting);
+            } else if (element instanceof XWPFTable table) {
+                for (XWPFTableRow row : table.getRows()) {
+                    for (XWPFTableCell cell : row.getTableCells()) {
+                        rewrite(cell.getBodyElements(), holds, rewriting);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Run by run, keeping each run's format; a value a word processor split across runs is rewritten over the whole
+     * paragraph, in its first run's format.
+     */
+    private static void rewrite(XWPFParagraph paragraph, Predicate<String> holds, UnaryOperator<String> rewriting) {
+        if (!holds.test(paragraph.getText())) {
+            return;
+        }
+        for (XWPFRun run : paragraph.getRuns()) {
+            String text = run.getText(0);
+            if (text != null && holds.test(text)) {
+                run.setText(rewriting.apply(text), 0);
+            }
+        }
+        String after = paragraph.getText();
+        if (holds.test(after) && !paragraph.getRuns().isEmpty()) {
+            List<XWPFRun> runs = paragraph.getRuns();
+            runs.get(0).setText(rewriting.apply(after), 0);
+            for (int i = runs.size() - 1; i > 0; i--) {
+                paragraph.removeRun(i);
+            }
+        }
+    }
+
+    private static byte[] bytes(XWPFDocument doc) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
