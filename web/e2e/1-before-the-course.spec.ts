@@ -286,23 +286,58 @@ test.describe.serial('before the course', () => {
     await eventually(staff, async () => expect(staff.getByText(/Договор отменён/).first()).toBeVisible({ timeout: 3000 }));
     await expect(staff.getByRole('button', { name: 'Заключить договор' })).toHaveCount(0);
 
-    // the participant withdrew their consent: staff destroy their data; everywhere they read «удалено», with an act
+    // the participant withdrew their consent: staff record the withdrawal with the day it came; the application has
+    // ended, so the retention check destroys their data by itself and lists it; everywhere they read «удалено»
     await staff.goto(`${secondUrl}?tab=personal-data`);
     const participantRow = staff.getByRole('row', { name: /Участник 1: Соколов Илья/ });
-    await participantRow.getByRole('button', { name: 'Уничтожить данные' }).click();
+    await expect(participantRow.getByText(/редакция 2026-12-01, подтверждено/)).toBeVisible();
+    await participantRow.getByRole('button', { name: 'Отзыв согласия' }).click();
+    const withdrawal = staff.getByRole('dialog', { name: 'Отзыв согласия на обработку персональных данных' });
+    await withdrawal.getByLabel('Дата получения отзыва').fill('2000-01-01');
+    await withdrawal.getByRole('button', { name: 'Записать отзыв' }).click();
+    await expect(withdrawal.getByText(/отзыв не мог поступить раньше подачи заявки/)).toBeVisible();
+    await withdrawal.getByLabel('Дата получения отзыва').fill(moscowToday());
+    await withdrawal.getByRole('button', { name: 'Записать отзыв' }).click();
+    await expect(staff.getByText(/Отзыв согласия записан; данные уничтожить до/)).toBeVisible();
+    await eventually(staff, async () => {
+      await staff.reload();
+      await expect(staff.getByRole('row', { name: /Участник 1: .*отозвано, отзыв получен/ })).toBeVisible({ timeout: 3000 });
+    });
+    await screen(staff, 'staff-consent');
+    await staff.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Сроки хранения' }).click();
+    await expect(staff.getByRole('heading', { name: 'Сроки хранения персональных данных' })).toBeVisible();
+    await expect(staff.getByText(/Выполненные заявки хранят персональные данные 5 лет/)).toBeVisible();
+    await eventually(staff, async () => {
+      await staff.getByRole('button', { name: 'Проверить сроки сейчас' }).click({ timeout: 3000 });
+      await expect(staff.getByRole('region', { name: 'Уничтожено автоматически' }).getByRole('row', { name: /отзыв согласия/ }))
+        .toBeVisible({ timeout: 3000 });
+    });
+    await screen(staff, 'staff-retention');
+    await staff.goto(`${secondUrl}?tab=personal-data`);
+    await eventually(staff, async () => {
+      await staff.reload();
+      await expect(staff.getByRole('row', { name: /Участник 1: удалено удалено удалено.*уничтожены.*отзыв согласия/ }))
+        .toBeVisible({ timeout: 3000 });
+    });
+
+    // staff destroy the contact person's data by hand, the purpose reached; each destruction has its act
+    const applicantRow = staff.getByRole('row', { name: /Контактное лицо заявителя/ });
+    await applicantRow.getByRole('button', { name: 'Уничтожить данные' }).click();
     const erasure = staff.getByRole('dialog', { name: 'Уничтожить персональные данные' });
-    await choose(staff, erasure.getByLabel('Основание'), 'отзыв согласия на обработку', false);
+    await choose(staff, erasure.getByLabel('Основание'), 'достижение цели обработки', false);
     await erasure.getByRole('button', { name: 'Уничтожить' }).click();
     await expect(staff.getByText('Данные уничтожены; акт об уничтожении готов')).toBeVisible();
     await eventually(staff, async () => {
       await staff.reload();
-      await expect(staff.getByRole('row', { name: /Участник 1: удалено удалено удалено.*уничтожены/ }))
+      await expect(staff.getByRole('row', { name: /Контактное лицо заявителя: удалено удалено.*уничтожены/ }))
         .toBeVisible({ timeout: 3000 });
     });
     await screen(staff, 'staff-erasure');
-    const act = staff.waitForEvent('download');
-    await staff.getByRole('row', { name: /Участник 1/ }).getByRole('button', { name: 'Акт об уничтожении' }).click();
-    expect((await act).suggestedFilename()).toMatch(/^Акт об уничтожении ПДн .*\.docx$/);
+    for (const row of [/Участник 1/, /Контактное лицо заявителя/]) {
+      const act = staff.waitForEvent('download');
+      await staff.getByRole('row', { name: row }).getByRole('button', { name: 'Акт об уничтожении' }).click();
+      expect((await act).suggestedFilename()).toMatch(/^Акт об уничтожении ПДн .*\.docx$/);
+    }
     await staff.goto(`${secondUrl}?tab=form`);
     await expect(staff.getByText('Соколов')).toHaveCount(0);
     await context.close();
@@ -415,3 +450,8 @@ async function review(page: Page, card: ReturnType<Page['locator']>, slot: strin
 }
 
 export { signInAt };
+
+/** Today in Moscow as a date field takes it (YYYY-MM-DD). */
+function moscowToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+}

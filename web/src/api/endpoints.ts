@@ -1,7 +1,7 @@
 import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
-  ApplicationPage, Accepted, FailedMail, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
+  ApplicationPage, Accepted, ConsentWithdrawn, FailedMail, RetentionDestroyed, RetentionOverview, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
   DocumentUploaded, ErasureAccepted, ErasureRequest, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
@@ -49,6 +49,14 @@ export const applications = {
   saveDestructionAct: (applicationId: string, erasureId: string) =>
     saveFile(APP, `/applications/${id(applicationId)}/erasures/${id(erasureId)}/act`,
       `Акт об уничтожении ПДн ${erasureId.slice(0, 8)}.docx`),
+  withdrawConsent: (applicationId: string, participantId: string, receivedOn: string) =>
+    call<ConsentWithdrawn>(APP, `/applications/${id(applicationId)}/participants/${id(participantId)}/consent/withdrawal`,
+      { method: 'POST', body: { receivedOn } }),
+};
+
+export const retention = {
+  overview: () => call<RetentionOverview>(APP, '/staff/retention'),
+  runNow: () => call<RetentionDestroyed[]>(APP, '/staff/retention/pass', { method: 'POST' }),
 };
 
 export const nextSteps = {

@@ -392,10 +392,51 @@ export interface ApplicationDetail {
   corrections: ApplicationCorrection[];
   /** Every destruction of a person's data in this application (by id only). */
   erasures: ApplicationErasure[];
+  /** Each participant's consent; empty before the first submission. */
+  consents: ParticipantConsent[];
+  /** When the application was completed or withdrawn: its retention period counts from then. */
+  endedAt: IsoInstant | null;
+}
+
+/** A participant's consent; mirrors ru.fioco.training.application.query.ApplicationBoard.Consent. */
+export interface ParticipantConsent {
+  participantId: string;
+  /** The consent text's version the representative confirmed (null for submissions before versions). */
+  textVersion: string | null;
+  confirmedAt: IsoInstant;
+  /** The representative's account; «скрыто» for auditors. */
+  confirmedBy: string | null;
+  withdrawalReceivedOn: IsoDate | null;
+  eraseBy: IsoDate | null;
+  withdrawalRecordedBy: string | null;
+  erased: boolean;
+}
+
+/** The answer to POST …/consent/withdrawal; mirrors ru.fioco.training.application.web.ConsentResource.Withdrawn. */
+export interface ConsentWithdrawn {
+  participantId: string;
+  receivedOn: IsoDate;
+  eraseBy: IsoDate;
+}
+
+/** GET /staff/retention; mirrors ru.fioco.training.application.web.RetentionResource.Overview. */
+export interface RetentionOverview {
+  periods: { completedApplications: string; withdrawnApplications: string; daysAfterConsentWithdrawal: number };
+  erased: { applicationId: string; number: string | null; erasure: ApplicationErasure }[];
+  pendingWithdrawals: { applicationId: string; number: string | null; status: string; participantId: string;
+    receivedOn: IsoDate; eraseBy: IsoDate }[];
+}
+
+/** One destruction by POST /staff/retention/pass; mirrors ru.fioco.training.application.policy.RetentionPolicy.Destroyed. */
+export interface RetentionDestroyed {
+  applicationId: string;
+  subject: ErasureSubject;
+  participantId: string | null;
+  basis: ErasureBasis;
 }
 
 /** Whose data are destroyed; mirrors ru.fioco.training.application.api.PersonalDataErased.ErasureSubject. */
-export type ErasureSubject = 'PARTICIPANT' | 'APPLICANT';
+export type ErasureSubject = 'PARTICIPANT' | 'APPLICANT' | 'SIGNATORY' | 'APPLICATION';
 
 /** The ground of a destruction; mirrors ru.fioco.training.application.api.PersonalDataErased.ErasureBasis. */
 export type ErasureBasis = 'CONSENT_WITHDRAWN' | 'PURPOSE_ACHIEVED' | 'RETENTION_EXPIRED';

@@ -22,6 +22,7 @@ const ApplicationSearch = lazy(() => import('../features/staff/ApplicationSearch
 const ProgrammesPage = lazy(() => import('../features/staff/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 const RepresentativesPage = lazy(() => import('../features/staff/RepresentativesPage').then((m) => ({ default: m.RepresentativesPage })));
 const ReadModelsPage = lazy(() => import('../features/staff/ReadModelsPage').then((m) => ({ default: m.ReadModelsPage })));
+const RetentionPage = lazy(() => import('../features/staff/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 const OperationsPage = lazy(() => import('../features/staff/OperationsPage').then((m) => ({ default: m.OperationsPage })));
 const HistoryPicture = lazy(() => import('../features/audit/HistoryPicture').then((m) => ({ default: m.HistoryPicture })));
 
@@ -87,6 +88,7 @@ function Themed() {
           <Route path="/staff/representatives" element={<RepresentativesPage />} />
           <Route path="/staff/read-models" element={<ReadModelsPage />} />
           <Route path="/staff/operations" element={<OperationsPage />} />
+          <Route path="/staff/retention" element={<RetentionPage />} />
           <Route path="/audit/:id" element={<HistoryPicture />} />
           <Route path="/callback" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFound />} />

@@ -14,8 +14,8 @@ export function Shell({ contrast, onContrast, children }: { contrast: boolean; o
   const items: [string, string][] = person.isStaff ? [
     ['/', 'Очереди'], ['/staff/applications', 'Заявки'], ['/staff/representatives', 'Представители'],
     ['/staff/programmes', 'Программы'], ['/staff/read-models', 'Модели чтения'],
-    ['/staff/operations', 'Эксплуатация'],
-  ] : person.isAuditor ? [['/', 'Поиск заявки']] : [['/', 'Мои заявки'], ['/profile', 'Профиль и настройки']];
+    ['/staff/operations', 'Эксплуатация'], ['/staff/retention', 'Сроки хранения'],
+  ] : person.isAuditor ? [['/', 'Поиск заявки'], ['/staff/retention', 'Сроки хранения']] : [['/', 'Мои заявки'], ['/profile', 'Профиль и настройки']];
   return (
     <Layout style={{ minHeight: '100%' }}>
       <a className="skip-link" href="#main">Перейти к содержимому</a>

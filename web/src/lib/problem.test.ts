@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, describeError, fieldPath, splitViolations } from './problem';
+import { ApiError, describeError, fieldErrors, fieldPath, splitViolations } from './problem';
 
 describe('problem+json in the forms', () => {
   it('turns a violation\'s field into a form path', () => {
@@ -22,6 +22,14 @@ describe('problem+json in the forms', () => {
       { name: ['participants', 0, 'snils'], errors: ['неверное контрольное число СНИЛС'] },
     ]);
     expect(split.rest).toEqual(['participants[1].documents.SNILS: загрузите скан']);
+  });
+
+  it('gathers a small form\'s messages by field', () => {
+    const e = new ApiError(400, { type: 't', title: 'Некорректные данные', status: 400, detail: 'Проверьте поля',
+      errors: [{ field: 'receivedOn', message: 'дата в формате ГГГГ-ММ-ДД' }, { field: 'receivedOn', message: 'не в будущем' }] });
+    expect(fieldErrors(e)).toEqual({ receivedOn: 'дата в формате ГГГГ-ММ-ДД; не в будущем' });
+    expect(fieldErrors(new Error('сеть'))).toEqual({});
+    expect(fieldErrors(null)).toEqual({});
   });
 
   it('says in Russian what went wrong', () => {

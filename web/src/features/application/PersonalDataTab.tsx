@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Modal, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { applications } from '../../api/endpoints';
-import type { ApplicationDetail, ApplicationErasure, ErasureBasis, ErasureSubject } from '../../api/types';
+import type { ApplicationDetail, ApplicationErasure, ErasureBasis, ErasureSubject, ParticipantConsent } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
-import { dateTime } from '../../lib/format';
+import { date, dateTime } from '../../lib/format';
+import { fieldErrors } from '../../lib/problem';
 import { ErrorNote } from '../common';
 import { SimpleTable } from '../SimpleTable';
 
@@ -14,13 +15,36 @@ const BASES: Record<ErasureBasis, string> = {
   RETENTION_EXPIRED: 'истечение срока хранения',
 };
 
-/** A person whose data may be destroyed: a participant or the applicant. */
+export const SUBJECTS: Record<ErasureSubject, string> = {
+  PARTICIPANT: 'участник',
+  APPLICANT: 'контактное лицо заявителя',
+  SIGNATORY: 'подписант договора',
+  APPLICATION: 'файлы и свободные тексты заявки',
+};
+
+/** A person whose data may be destroyed: a participant, the applicant, the signatory, or the application's own files. */
 interface Person {
   key: string;
   subject: ErasureSubject;
   participantId: string | null;
   title: string;
   erasure: ApplicationErasure | undefined;
+  consent: ParticipantConsent | undefined;
+}
+
+/** Today in Moscow, as the date field wants it. */
+function moscowToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+}
+
+/** The consent of a participant in a line: the text's version, when and by whom it was confirmed, its withdrawal. */
+function consentLine(c: ParticipantConsent | undefined): string {
+  if (!c) return 'подтверждается при подаче заявки';
+  const given = `редакция ${c.textVersion ?? 'без номера'}, подтверждено ${dateTime(c.confirmedAt)}`
+    + (c.confirmedBy ? ` (${c.confirmedBy})` : '');
+  if (!c.withdrawalReceivedOn) return given;
+  return `${given}; отозвано, отзыв получен ${date(c.withdrawalReceivedOn)}; `
+    + (c.erased ? 'данные уничтожены' : `уничтожить до ${date(c.eraseBy)}`);
 }
 
 /**
@@ -33,6 +57,8 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
   const client = useQueryClient();
   const [erasing, setErasing] = useState<Person | null>(null);
   const [basis, setBasis] = useState<ErasureBasis | undefined>();
+  const [withdrawing, setWithdrawing] = useState<Person | null>(null);
+  const [receivedOn, setReceivedOn] = useState(moscowToday());
   const applicationId = detail.summary.id;
   const ended = detail.summary.status === 'COMPLETED' || detail.summary.status === 'WITHDRAWN';
   const erase = useMutation({
@@ -45,18 +71,33 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
       await client.invalidateQueries({ queryKey: ['application', applicationId] });
     },
   });
+  const withdraw = useMutation({
+    mutationFn: () => applications.withdrawConsent(applicationId, withdrawing!.participantId!, receivedOn),
+    onSuccess: async (answer) => {
+      message.success(`Отзыв согласия записан; данные уничтожить до ${date(answer.eraseBy)}`);
+      setWithdrawing(null);
+      await client.invalidateQueries({ queryKey: ['application', applicationId] });
+    },
+  });
+  const withdrawalErrors = fieldErrors(withdraw.error);
   const act = useMutation({ mutationFn: (erasureId: string) => applications.saveDestructionAct(applicationId, erasureId) });
   const erasureOf = (subject: ErasureSubject, participantId: string | null) =>
     detail.erasures.find((e) => e.subject === subject && e.participantId === participantId);
+  const consentOf = (participantId: string) => detail.consents.find((c) => c.participantId === participantId);
+  const signatory = detail.form?.organisation?.signatory;
   const persons: Person[] = [
-    { key: 'applicant', subject: 'APPLICANT', participantId: null, erasure: erasureOf('APPLICANT', null),
+    { key: 'applicant', subject: 'APPLICANT', participantId: null, erasure: erasureOf('APPLICANT', null), consent: undefined,
       title: `Контактное лицо заявителя${detail.form?.applicant ? `: ${[detail.form.applicant.surname,
         detail.form.applicant.name].filter(Boolean).join(' ')}` : ''}` },
+    ...(signatory ? [{ key: 'signatory', subject: 'SIGNATORY' as const, participantId: null, consent: undefined,
+      erasure: erasureOf('SIGNATORY', null), title: `Подписант договора: ${signatory.fullName ?? ''}` }] : []),
     ...(detail.form?.participants ?? []).filter((p) => p.participantId).map((p, i) => ({
       key: p.participantId!, subject: 'PARTICIPANT' as const, participantId: p.participantId!,
-      erasure: erasureOf('PARTICIPANT', p.participantId!),
+      erasure: erasureOf('PARTICIPANT', p.participantId!), consent: consentOf(p.participantId!),
       title: `Участник ${i + 1}: ${[p.surname, p.name, p.patronymic].filter(Boolean).join(' ')}`,
     })),
+    { key: 'application', subject: 'APPLICATION', participantId: null, erasure: erasureOf('APPLICATION', null),
+      consent: undefined, title: 'Файлы и свободные тексты заявки (сканы подписанных документов, вложения, причины)' },
   ];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -70,17 +111,24 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
       {detail.form ? (
         <SimpleTable<Person> rows={persons} rowKey={(p) => p.key} columns={[
           { title: 'Субъект', render: (p) => p.title },
+          { title: 'Согласие на обработку', render: (p) => p.subject === 'PARTICIPANT' ? consentLine(p.consent) : '—' },
           { title: 'Данные', render: (p) => p.erasure
             ? <span>уничтожены {dateTime(p.erasure.erasedAt)} ({BASES[p.erasure.basis]})</span> : 'хранятся' },
-          { title: '', render: (p) => p.erasure
-            ? <Button size="small" onClick={() => act.mutate(p.erasure!.erasureId)}>Акт об уничтожении</Button>
-            : person.isStaff && ended
-              ? <Button size="small" danger onClick={() => setErasing(p)}>Уничтожить данные</Button> : null },
+          { title: '', render: (p) => (
+            <Space wrap>
+              {p.erasure
+                ? <Button size="small" onClick={() => act.mutate(p.erasure!.erasureId)}>Акт об уничтожении</Button>
+                : person.isStaff && ended
+                  ? <Button size="small" danger onClick={() => setErasing(p)}>Уничтожить данные</Button> : null}
+              {person.isStaff && p.consent && !p.consent.withdrawalReceivedOn && !p.erasure
+                && <Button size="small" onClick={() => { withdraw.reset(); setReceivedOn(moscowToday()); setWithdrawing(p); }}>
+                  Отзыв согласия</Button>}
+            </Space>) },
         ]} />
       ) : (
         <SimpleTable<ApplicationErasure> rows={detail.erasures} rowKey={(e) => e.erasureId} columns={[
-          { title: 'Субъект', render: (e) => e.subject === 'APPLICANT' ? 'контактное лицо заявителя'
-            : `участник ${e.participantId}` },
+          { title: 'Субъект', render: (e) => e.subject === 'PARTICIPANT' ? `участник ${e.participantId}`
+            : SUBJECTS[e.subject] },
           { title: 'Уничтожены', render: (e) => `${dateTime(e.erasedAt)} (${BASES[e.basis]})` },
           { title: '', render: (e) => <Button size="small" onClick={() => act.mutate(e.erasureId)}>Акт об уничтожении</Button> },
         ]} />
@@ -97,6 +145,21 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
           </Form.Item>
         </Form>
         <ErrorNote error={erase.error} title="Данные не уничтожены" />
+      </Modal>
+      <Modal open={withdrawing !== null} title="Отзыв согласия на обработку персональных данных" okText="Записать отзыв"
+        cancelText="Отмена" confirmLoading={withdraw.isPending} onOk={() => withdraw.mutate()}
+        onCancel={() => { setWithdrawing(null); withdraw.reset(); }}>
+        <Typography.Paragraph><strong>{withdrawing?.title}</strong></Typography.Paragraph>
+        <Typography.Paragraph>После получения отзыва данные уничтожаются не позднее чем через 30 дней (ч. 5 ст. 21
+          152-ФЗ): автоматически, как только заявка завершена или снята.</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label="Дата получения отзыва" htmlFor="consent-received-on" required
+            validateStatus={withdrawalErrors.receivedOn ? 'error' : undefined} help={withdrawalErrors.receivedOn}>
+            <Input id="consent-received-on" type="date" value={receivedOn} max={moscowToday()}
+              onChange={(e) => setReceivedOn(e.target.value)} />
+          </Form.Item>
+        </Form>
+        <ErrorNote error={withdrawalErrors.receivedOn ? null : withdraw.error} title="Отзыв не записан" />
       </Modal>
     </Space>
   );

@@ -7,7 +7,8 @@ package ru.fioco.training.application.api;
  */
 public sealed interface ApplicationEvent permits ProgrammePublished, ProgrammeChanged, ProgrammeClosed,
         ApplicationDrafted, ApplicationChanged, ApplicationSubmitted, ApplicationReturned, ApplicationTakenIntoWork,
-        ApplicationWithdrawn, ApplicationCompleted, ParticipantCorrected, ParticipantsLocked, PersonalDataErased {
+        ApplicationWithdrawn, ApplicationCompleted, ParticipantCorrected, ParticipantsLocked, PersonalDataErased,
+        ConsentWithdrawn {
 
     String TOPIC = "applications";
     String TYPE_PREFIX = "ru.fioco.training.applications";

@@ -24,7 +24,7 @@ public enum ApplicationStatus {
                     .map(ApplicationCompleted.class, e -> COMPLETED)
                     .ignore(ApplicationChanged.class, ProgrammePublished.class, ProgrammeChanged.class,
                             ProgrammeClosed.class, ParticipantCorrected.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class, ConsentWithdrawn.class)
                     .build();
 
     private final String title;

@@ -8,7 +8,8 @@ import java.time.Instant;
  * from now on. The event itself names the person only by id.
  *
  * @param erasureId     the erasure's own id (its act of destruction is named after it)
- * @param subject       whose data: a participant, or the applicant (the application's contact person)
+ * @param subject       whose data: a participant, the applicant (the application's contact person), the
+ *                      organisation's signatory, or the application's own files and free texts
  * @param participantId the participant erased; null for the applicant
  * @param basis         why the data were destroyed
  * @param erasedBy      the staff member who did it (their account's subject)
@@ -17,15 +18,29 @@ import java.time.Instant;
 public record PersonalDataErased(String applicationId, String erasureId, ErasureSubject subject, String participantId,
         ErasureBasis basis, String erasedBy, Instant erasedAt) implements ApplicationEvent {
 
-    /** The name of the destroyed key in the key vault: {@code participant:<id>} or {@code applicant:<application id>}. */
+    /** The name of the destroyed key in the key vault: {@code participant:<id>}, {@code applicant:<application id>}... */
     public String keyName() {
-        return subject == ErasureSubject.PARTICIPANT ? "participant:" + participantId : "applicant:" + applicationId;
+        return subject.keyName(applicationId, participantId);
     }
 
     /** Whose data are destroyed. */
     public enum ErasureSubject {
         PARTICIPANT("участник"),
-        APPLICANT("контактное лицо заявителя");
+        APPLICANT("контактное лицо заявителя"),
+        /** Who signs the contract for the organisation. */
+        SIGNATORY("подписант договора от организации"),
+        /** The application's own files and free texts (scans of signed papers, reasons, notes, the thread's files). */
+        APPLICATION("файлы и свободные тексты заявки");
+
+        /** The key of this subject in an application; a participant's by their id. */
+        public String keyName(String applicationId, String participantId) {
+            return switch (this) {
+                case PARTICIPANT -> "participant:" + participantId;
+                case APPLICANT -> "applicant:" + applicationId;
+                case SIGNATORY -> "signatory:" + applicationId;
+                case APPLICATION -> "application:" + applicationId;
+            };
+        }
 
         private final String title;
 

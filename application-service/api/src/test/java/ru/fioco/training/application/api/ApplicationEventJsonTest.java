@@ -56,7 +56,7 @@ class ApplicationEventJsonTest {
             Map.entry("ApplicationDrafted", new ApplicationDrafted("a1", "7707083893", ApplicationType.TRAINING, FORM)),
             Map.entry("ApplicationChanged", new ApplicationChanged("a1", FORM)),
             Map.entry("ApplicationSubmitted", new ApplicationSubmitted("a1", "000-000123",
-                    Instant.parse("2026-11-23T09:00:00Z"), LocalDate.of(2026, 11, 26), false, FORM)),
+                    Instant.parse("2026-11-23T09:00:00Z"), LocalDate.of(2026, 11, 26), false, FORM, "2026-12-01")),
             Map.entry("ApplicationReturned", new ApplicationReturned("a1", "Исправьте СНИЛС участника")),
             Map.entry("ApplicationTakenIntoWork", new ApplicationTakenIntoWork("a1", "000-000123", "7707083893",
                     "5f0c8a2e-7d1b-4c3a-9e4f-2b6d8c1a0e93", ApplicationForm.PaymentTerms.POSTPAYMENT, 1)),
@@ -70,7 +70,9 @@ class ApplicationEventJsonTest {
             Map.entry("ParticipantsLocked", new ParticipantsLocked("a1")),
             Map.entry("PersonalDataErased", new PersonalDataErased("a1", "e1",
                     PersonalDataErased.ErasureSubject.PARTICIPANT, "0b6f1c62-3f1e-4c55-9d0b-6a1f3c2d4e5f",
-                    PersonalDataErased.ErasureBasis.CONSENT_WITHDRAWN, "staff-1", Instant.parse("2027-03-01T10:00:00Z"))));
+                    PersonalDataErased.ErasureBasis.CONSENT_WITHDRAWN, "staff-1", Instant.parse("2027-03-01T10:00:00Z"))),
+            Map.entry("ConsentWithdrawn", new ConsentWithdrawn("a1", "0b6f1c62-3f1e-4c55-9d0b-6a1f3c2d4e5f",
+                    LocalDate.of(2027, 2, 27), LocalDate.of(2027, 3, 29), "staff-1", Instant.parse("2027-03-01T10:00:00Z"))));
 
     @Test
     void aParticipantNeedsTheNameChangeDocumentOnlyForAnotherSurname() {
@@ -100,6 +102,15 @@ class ApplicationEventJsonTest {
         assertThat(old.pricePerParticipant()).isEqualByComparingTo("12000");
         assertThat(old.lmsCourseUrl()).isNull();
         assertThat(old.tutors()).isEmpty();
+    }
+
+    /** A submission from before the consent's text was versioned reads with no version. */
+    @Test
+    void applicationSubmittedOfTheFirstRevisionStillReads() throws IOException {
+        ApplicationSubmitted old = JSON.readValue(EventGoldenFiles.text("ApplicationSubmitted.v1",
+                ApplicationEventJsonTest.class), ApplicationSubmitted.class);
+        assertThat(old.number()).isEqualTo("000-000123");
+        assertThat(old.consentVersion()).isNull();
     }
 
     /** Personal data of the form is marked, so that audit views can mask it and a serializer can encrypt it. */

@@ -32,6 +32,7 @@ import ru.fioco.training.application.api.ApplicationType;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.domain.ApplicationCommands.ChangeDraft;
 import ru.fioco.training.application.domain.ApplicationCommands.CompleteApplication;
@@ -39,6 +40,7 @@ import ru.fioco.training.application.domain.ApplicationCommands.CorrectParticipa
 import ru.fioco.training.application.domain.ApplicationCommands.DraftApplication;
 import ru.fioco.training.application.domain.ApplicationCommands.EndWithTerminatedContract;
 import ru.fioco.training.application.domain.ApplicationCommands.ErasePersonalData;
+import ru.fioco.training.application.domain.ApplicationCommands.WithdrawConsent;
 import ru.fioco.training.application.domain.ApplicationCommands.LockParticipants;
 import ru.fioco.training.application.domain.ApplicationCommands.ReturnForCorrection;
 import ru.fioco.training.application.domain.ApplicationCommands.SubmitApplication;
@@ -80,6 +82,10 @@ public class Application {
     private String drafter;
     /** Whose data were destroyed: the keys' names. */
     private final Set<String> erased = new HashSet<>();
+    /** The participants whose consent was withdrawn. */
+    private final Set<String> consentWithdrawn = new HashSet<>();
+    /** The Moscow day of the first submission: consents are given with it. */
+    private LocalDate submittedOn;
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected Application() {
@@ -133,7 +139,7 @@ public class Application {
         claimProgramme(registry, assigned);
         Deadline reviewDue = calendar.endOfWorkingDaysAfter(today, REVIEW_WORKING_DAYS);
         apply(new ApplicationSubmitted(applicationId, assigned, Instant.now(clock), reviewDue.date(),
-                reviewDue.provisional(), review.normalised()));
+                reviewDue.provisional(), review.normalised(), PersonalDataAgreement.PARTICIPANT_CONSENT_VERSION));
     }
 
     @CommandHandler
@@ -171,8 +177,47 @@ public class Application {
     }
 
     /**
-     * Staff destroy a person's personal data (152-FZ art. 21): only once the application has ended (completed or
-     * withdrawn), since a live application and its contract still process them; each person once.
+     * Staff record a participant's withdrawal of consent (152-FZ art. 9 part 2) on the day it reached the institute: a
+     * consent is given with the submission, so a draft has none to withdraw; the day is neither before the submission
+     * nor in the future; each consent once. The data are to be destroyed within 30 days (art. 21 part 5).
+     */
+    @CommandHandler
+    void handle(WithdrawConsent command, Clock clock) {
+        requireStaff(command.acting());
+        if (command.receivedOn() == null) {
+            throw new InvalidInputException("receivedOn", "укажите дату получения отзыва согласия");
+        }
+        if (command.participantId() == null || indexOf(command.participantId()) < 0) {
+            throw new InvalidInputException("participantId", "в заявке нет такого участника");
+        }
+        if (submittedOn == null) {
+            throw ConflictException.ofRule("consent-not-given", null, "Заявка ещё не подана: согласие участников "
+                    + "подтверждается при подаче, отзывать пока нечего", Map.of("status", status.name()));
+        }
+        LocalDate today = ProductionCalendar.today(clock);
+        if (command.receivedOn().isAfter(today)) {
+            throw new InvalidInputException("receivedOn", "дата получения отзыва не может быть в будущем");
+        }
+        if (command.receivedOn().isBefore(submittedOn)) {
+            throw new InvalidInputException("receivedOn", "отзыв не мог поступить раньше подачи заявки ("
+                    + submittedOn + ")");
+        }
+        if (consentWithdrawn.contains(command.participantId())) {
+            throw ConflictException.ofRule("consent-already-withdrawn", "participantId",
+                    "Отзыв согласия этого участника уже записан", Map.of());
+        }
+        if (erased.contains("participant:" + command.participantId())) {
+            throw ConflictException.ofRule("already-erased", "participantId", "Данные этого участника уже уничтожены",
+                    Map.of());
+        }
+        apply(new ConsentWithdrawn(applicationId, command.participantId(), command.receivedOn(),
+                command.receivedOn().plusDays(PersonalDataAgreement.DAYS_TO_ERASE_AFTER_WITHDRAWAL),
+                command.recordedBy(), Instant.now(clock)));
+    }
+
+    /**
+     * Staff (or the retention pass) destroy a person's personal data (152-FZ art. 21): only once the application has
+     * ended (completed or withdrawn), since a live application and its contract still process them; each person once.
      */
     @CommandHandler
     void handle(ErasePersonalData command, Clock clock) {
@@ -183,19 +228,15 @@ public class Application {
         if (command.subject() == null) {
             throw new InvalidInputException("subject", "укажите, чьи данные уничтожить: участника или контактного лица");
         }
-        String key;
         if (command.subject() == PersonalDataErased.ErasureSubject.PARTICIPANT) {
             if (command.participantId() == null || form.participants().stream()
                     .noneMatch(p -> p != null && command.participantId().equals(p.participantId()))) {
                 throw new InvalidInputException("participantId", "в заявке нет такого участника");
             }
-            key = "participant:" + command.participantId();
-        } else {
-            if (command.participantId() != null) {
-                throw new InvalidInputException("participantId", "для контактного лица участника не указывают");
-            }
-            key = "applicant:" + applicationId;
+        } else if (command.participantId() != null) {
+            throw new InvalidInputException("participantId", "участника указывают, только когда уничтожают его данные");
         }
+        String key = command.subject().keyName(applicationId, command.participantId());
         if (status != ApplicationStatus.COMPLETED && status != ApplicationStatus.WITHDRAWN) {
             throw ConflictException.ofRule("erasure-while-active", null, "Заявка ещё исполняется («" + status.title()
                     + "»): персональные данные уничтожают после её завершения или снятия. Если субъект отозвал "
@@ -428,6 +469,9 @@ public class Application {
 
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
+        if (submittedOn == null) {
+            submittedOn = event.submittedAt().atZone(ProductionCalendar.MOSCOW).toLocalDate();
+        }
         number = event.number();
         form = event.form();
         status = ApplicationStatus.after(status, event);
@@ -464,6 +508,11 @@ public class Application {
     @EventSourcingHandler
     void on(PersonalDataErased event) {
         erased.add(event.keyName());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consentWithdrawn.add(event.participantId());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package ru.fioco.training.application.domain;
 
+import java.time.LocalDate;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ru.fioco.training.application.api.ApplicationForm;
@@ -93,6 +95,14 @@ public final class ApplicationCommands {
 
     /** The contract is concluded: the participants no longer change (sent by the policy reacting to contract-service). */
     public record LockParticipants(@TargetAggregateIdentifier String applicationId) {
+    }
+
+    /**
+     * Staff record that a participant withdrew their consent: the day the withdrawal reached the institute; the data
+     * are then to be destroyed within 30 days.
+     */
+    public record WithdrawConsent(@TargetAggregateIdentifier String applicationId, String participantId,
+            LocalDate receivedOn, Acting acting, String recordedBy) {
     }
 
     /** Staff destroy a person's data in an ended application (a consent withdrawn, the purpose reached, time over). */

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -41,6 +44,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -88,7 +92,16 @@ public class ApplicationBoard implements RebuildableReadModel {
      * after submission, old and new value of each changed field.
      */
     public record Detail(ApplicationSummary summary, ApplicationForm form, String lastReason, boolean participantsLocked,
-            List<Correction> corrections, List<Erasure> erasures) {
+            List<Correction> corrections, List<Erasure> erasures, List<Consent> consents, Instant endedAt) {
+    }
+
+    /**
+     * A participant's consent to the processing of their data: the text's version the representative confirmed for
+     * them, when and who (the representative's account), and, once withdrawn, when the withdrawal came and by when
+     * the data must be destroyed; {@code erased} once they are.
+     */
+    public record Consent(String participantId, String textVersion, Instant confirmedAt, String confirmedBy,
+            LocalDate withdrawalReceivedOn, LocalDate eraseBy, String withdrawalRecordedBy, boolean erased) {
     }
 
     /** A destruction of a person's data in this application: whose (by id only), why, when, by whom. */
@@ -129,10 +142,11 @@ public class ApplicationBoard implements RebuildableReadModel {
                     .handle(ApplicationDrafted.class, this::drafted)
                     .handle(ApplicationChanged.class, this::changed)
                     .handle(ApplicationSubmitted.class, this::submitted)
+                    .handle(ConsentWithdrawn.class, this::consentWithdrawn)
                     .handle(ApplicationReturned.class, e -> setStatus(e.applicationId(), e, e.reason()))
                     .handle(ApplicationTakenIntoWork.class, e -> setStatus(e.applicationId(), e, null))
-                    .handle(ApplicationWithdrawn.class, e -> setStatus(e.applicationId(), e, e.reason()))
-                    .handle(ApplicationCompleted.class, e -> setStatus(e.applicationId(), e, null))
+                    .handle(ApplicationWithdrawn.class, (e, stamp) -> ended(e.applicationId(), e, e.reason(), stamp))
+                    .handle(ApplicationCompleted.class, (e, stamp) -> ended(e.applicationId(), e, null, stamp))
                     .handle(ParticipantCorrected.class, this::corrected)
                     .handle(ParticipantsLocked.class, e -> applications.updateOne(Filters.eq("_id", e.applicationId()),
                             Updates.set("participantsLocked", true)))
@@ -160,9 +174,13 @@ public class ApplicationBoard implements RebuildableReadModel {
         applications.updateOne(Filters.eq("_id", e.applicationId()), formFields(e.applicationId(), e.form()));
     }
 
-    private void submitted(ApplicationSubmitted e) {
+    private void submitted(ApplicationSubmitted e, Stamp stamp) {
         applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.combine(
                 Updates.set("status", ApplicationStatus.after(null, e).name()),
+                // each submission confirms the participants' consent anew (a returned one may have new participants)
+                Updates.set("consentVersion", e.consentVersion()),
+                Updates.set("consentConfirmedAt", Date.from(e.submittedAt())),
+                Updates.set("consentConfirmedBy", stamp.actor()),
                 Updates.set("number", e.number()),
                 Updates.set("submittedAt", Date.from(e.submittedAt())),
                 Updates.set("reviewDueDate", e.reviewDueDate().toString()),
@@ -239,6 +257,18 @@ public class ApplicationBoard implements RebuildableReadModel {
         return null;
     }
 
+    private void consentWithdrawn(ConsentWithdrawn e) {
+        applications.updateOne(Filters.eq("_id", e.applicationId()), Updates.push("consentWithdrawals",
+                new Document("participantId", e.participantId()).append("receivedOn", e.receivedOn().toString())
+                        .append("eraseBy", e.eraseBy().toString()).append("recordedBy", e.recordedBy())));
+    }
+
+    /** An application completed or withdrawn: its retention period counts from this moment. */
+    private void ended(String id, ApplicationEvent e, String reason, Stamp stamp) {
+        setStatus(id, e, reason);
+        applications.updateOne(Filters.eq("_id", id), Updates.set("endedAt", Date.from(stamp.at())));
+    }
+
     /** The status each event leads to is {@link ApplicationStatus#after}'s, so the board and the history agree. */
     private void setStatus(String id, ApplicationEvent e, String reason) {
         Bson update = Updates.set("status", ApplicationStatus.after(null, e).name());
@@ -278,9 +308,125 @@ public class ApplicationBoard implements RebuildableReadModel {
     }
 
     public Optional<Detail> find(String id) {
-        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(d -> new Detail(summary(d),
-                form(d), PersonalText.open(d.getString("lastReason")), d.getBoolean("participantsLocked", false),
-                corrections(d), erasures(d)));
+        return Optional.ofNullable(applications.find(Filters.eq("_id", id)).first()).map(this::detail);
+    }
+
+    private Detail detail(Document d) {
+        ApplicationForm form = form(d);
+        List<Erasure> erasures = erasures(d);
+        Date endedAt = d.getDate("endedAt");
+        return new Detail(summary(d), form, PersonalText.open(d.getString("lastReason")),
+                d.getBoolean("participantsLocked", false), corrections(d), erasures, consents(d, form, erasures),
+                endedAt == null ? null : endedAt.toInstant());
+    }
+
+    /** Every participant's consent: none before the first submission. */
+    private static List<Consent> consents(Document d, ApplicationForm form, List<Erasure> erasures) {
+        Date confirmedAt = d.getDate("consentConfirmedAt");
+        if (confirmedAt == null) {
+            return List.of();
+        }
+        Map<String, Document> withdrawals = new HashMap<>();
+        d.getList("consentWithdrawals", Document.class, List.of()).forEach(w -> withdrawals.put(w.getString("participantId"), w));
+        List<Consent> consents = new ArrayList<>();
+        for (ApplicationForm.Participant p : form.participants()) {
+            if (p == null) {
+                continue;
+            }
+            Document w = withdrawals.get(p.participantId());
+            consents.add(new Consent(p.participantId(), d.getString("consentVersion"), confirmedAt.toInstant(),
+                    d.getString("consentConfirmedBy"), w == null ? null : LocalDate.parse(w.getString("receivedOn")),
+                    w == null ? null : LocalDate.parse(w.getString("eraseBy")),
+                    w == null ? null : w.getString("recordedBy"),
+                    erasures.stream().anyMatch(e -> p.participantId().equals(e.participantId()))));
+        }
+        return consents;
+    }
+
+    /**
+     * What is still to be destroyed in an ended application: the keys of its subjects with no erasure yet, named
+     * without decrypting anything (participants by id from the stored form), and the participants whose consent was
+     * withdrawn.
+     */
+    public record Remaining(String applicationId, String number, String status, Instant endedAt,
+            List<String> participantIds, boolean applicant, boolean signatory, boolean application,
+            List<String> withdrawnConsents) {
+    }
+
+    /**
+     * Ended applications (all, or the one named) that ended before {@code endedBefore} or have a withdrawn consent,
+     * with what is left of them.
+     */
+    public List<Remaining> endedWithDataLeft(Instant endedBefore, Optional<String> only) {
+        List<Remaining> found = new ArrayList<>();
+        Bson ended = Filters.in("status", ApplicationStatus.COMPLETED.name(), ApplicationStatus.WITHDRAWN.name());
+        Bson due = Filters.and(ended, Filters.or(Filters.lt("endedAt", Date.from(endedBefore)),
+                Filters.exists("consentWithdrawals.0")));
+        for (Document d : applications.find(only.map(id -> Filters.and(Filters.eq("_id", id), due)).orElse(due))) {
+            List<Erasure> erasures = erasures(d);
+            java.util.Set<String> done = new java.util.HashSet<>();
+            erasures.forEach(e -> done.add(e.subject().keyName(d.getString("_id"), e.participantId())));
+            JsonNode form;
+            try {
+                form = EventJson.mapper().readTree(d.getString("form")); // a tree: nothing is decrypted
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("unreadable form of " + d.getString("_id"), ex);
+            }
+            List<String> participants = new ArrayList<>();
+            form.path("participants").forEach(p -> {
+                String participantId = p.path("participantId").asText(null);
+                if (participantId != null && !done.contains("participant:" + participantId)) {
+                    participants.add(participantId);
+                }
+            });
+            String id = d.getString("_id");
+            List<String> withdrawn = d.getList("consentWithdrawals", Document.class, List.of()).stream()
+                    .map(w -> w.getString("participantId")).filter(participants::contains).toList();
+            Date endedAt = d.getDate("endedAt");
+            found.add(new Remaining(id, d.getString("number"), d.getString("status"),
+                    endedAt == null ? null : endedAt.toInstant(), participants,
+                    !done.contains("applicant:" + id), !form.path("organisation").path("signatory").isMissingNode()
+                            && !form.path("organisation").path("signatory").isNull() && !done.contains("signatory:" + id),
+                    !done.contains("application:" + id), withdrawn));
+        }
+        return found;
+    }
+
+    /** An erasure with the application it was made in, for the list of what the retention pass destroyed. */
+    public record ErasureInApplication(String applicationId, String number, Erasure erasure) {
+    }
+
+    /** Erasures made by {@code erasedBy} (the retention pass), newest first, at most {@code limit}. */
+    public List<ErasureInApplication> erasuresBy(String erasedBy, int limit) {
+        List<ErasureInApplication> found = new ArrayList<>();
+        for (Document d : applications.find(Filters.eq("erasures.erasedBy", erasedBy))) {
+            erasures(d).stream().filter(e -> erasedBy.equals(e.erasedBy()))
+                    .forEach(e -> found.add(new ErasureInApplication(d.getString("_id"), d.getString("number"), e)));
+        }
+        found.sort(java.util.Comparator.comparing((ErasureInApplication e) -> e.erasure().erasedAt()).reversed());
+        return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
+    /** Withdrawn consents whose data are not destroyed yet, in every application (live ones too), by deadline. */
+    public List<PendingWithdrawal> pendingWithdrawals() {
+        List<PendingWithdrawal> found = new ArrayList<>();
+        for (Document d : applications.find(Filters.exists("consentWithdrawals.0"))) {
+            List<String> erased = d.getList("erasedParticipants", String.class, List.of());
+            for (Document w : d.getList("consentWithdrawals", Document.class, List.of())) {
+                if (!erased.contains(w.getString("participantId"))) {
+                    found.add(new PendingWithdrawal(d.getString("_id"), d.getString("number"), d.getString("status"),
+                            w.getString("participantId"), LocalDate.parse(w.getString("receivedOn")),
+                            LocalDate.parse(w.getString("eraseBy"))));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(PendingWithdrawal::eraseBy));
+        return found;
+    }
+
+    /** A withdrawn consent still waiting for its erasure (a live application cannot lose its data yet). */
+    public record PendingWithdrawal(String applicationId, String number, String status, String participantId,
+            LocalDate receivedOn, LocalDate eraseBy) {
     }
 
     public Page list(Filter filter, int page, int size) {

@@ -29,6 +29,8 @@ import ru.fioco.training.application.query.ApplicationBoard.Erasure;
 public class DestructionAct {
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    /** The erasures of the retention pass name it so (its constant lives in infra, which a query may not use). */
+    static final String RETENTION = "retention";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'МСК'");
 
     static final String PARTICIPANT_DATA = "фамилия, имя, отчество; пол; дата рождения; должность; предмет; уровень "
@@ -36,6 +38,11 @@ public class DestructionAct {
             + "электронной почты; их исправления";
     static final String APPLICANT_DATA = "фамилия, имя, отчество; должность; рабочий и мобильный телефоны; адрес "
             + "электронной почты; адреса, по которым направлялись уведомления";
+    static final String SIGNATORY_DATA = "фамилия, имя, отчество лица, подписывающего договор от имени организации, "
+            + "в заявке и в документах договора";
+    static final String APPLICATION_DATA = "сканы подписанных документов заявки и договора (договор, согласие, акт, "
+            + "платёжное поручение), вложения переписки, свободные тексты (причины, замечания, комментарии)";
+    static final String PARTICIPANT_SCANS = "; сканы паспорта, СНИЛС, документа об образовании и о смене фамилии";
 
     @ConfigProperty(name = "training.operator.name",
             defaultValue = "Федеральное государственное бюджетное учреждение «Федеральный институт оценки качества "
@@ -52,16 +59,23 @@ public class DestructionAct {
             paragraph(doc, "об уничтожении персональных данных № " + erasure.erasureId(), true, ParagraphAlignment.CENTER);
             paragraph(doc, "Дата уничтожения: " + WHEN.format(erasure.erasedAt().atZone(MOSCOW)), false,
                     ParagraphAlignment.LEFT);
-            boolean participant = erasure.subject() == ErasureSubject.PARTICIPANT;
             String number = application.number() == null ? "без номера (черновик)" : "№ " + application.number();
             String[][] rows = {
                 {"Оператор персональных данных", operatorName + operatorAddress.filter(a -> !a.isBlank())
                         .map(a -> ", " + a).orElse("")},
-                {"Субъект персональных данных", (participant
-                        ? "участник обучения, идентификатор " + erasure.participantId()
-                        : "контактное лицо заявителя") + ", заявка " + number + " (идентификатор " + application.id()
-                        + "), организация ИНН " + application.organisationInn()},
-                {"Категории уничтоженных персональных данных", participant ? PARTICIPANT_DATA : APPLICANT_DATA},
+                {"Субъект персональных данных", switch (erasure.subject()) {
+                    case PARTICIPANT -> "участник обучения, идентификатор " + erasure.participantId();
+                    case APPLICANT -> "контактное лицо заявителя";
+                    case SIGNATORY -> "подписант договора от организации";
+                    case APPLICATION -> "лица, упомянутые в файлах и свободных текстах заявки";
+                } + ", заявка " + number + " (идентификатор " + application.id() + "), организация ИНН "
+                        + application.organisationInn()},
+                {"Категории уничтоженных персональных данных", switch (erasure.subject()) {
+                    case PARTICIPANT -> PARTICIPANT_DATA + PARTICIPANT_SCANS;
+                    case APPLICANT -> APPLICANT_DATA;
+                    case SIGNATORY -> SIGNATORY_DATA;
+                    case APPLICATION -> APPLICATION_DATA;
+                }},
                 {"Информационная система", "Платформа договоров на обучение: хранилища событий и витрины данных "
                         + "сервисов заявок, документов, договоров и сообщений (MongoDB), журналы событий (Apache Kafka), "
                         + "история заявки"},
@@ -70,7 +84,8 @@ public class DestructionAct {
                         + "и журналах восстановлению не подлежат и отображаются как «удалено»"},
                 {"Причина уничтожения", erasure.basis().title() + " (ст. 21 Федерального закона от 27.07.2006 "
                         + "№ 152-ФЗ «О персональных данных»)"},
-                {"Уничтожил (учётная запись)", erasure.erasedBy()},
+                {"Уничтожил (учётная запись)", RETENTION.equals(erasure.erasedBy())
+                        ? "автоматически по истечении срока (проверка сроков хранения)" : erasure.erasedBy()},
             };
             XWPFTable table = doc.createTable(rows.length, 2);
             for (int i = 0; i < rows.length; i++) {

@@ -30,6 +30,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -74,7 +75,7 @@ public class ProgrammeCatalogue implements RebuildableReadModel {
                     .ignore(ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
                             ApplicationReturned.class, ApplicationTakenIntoWork.class, ApplicationWithdrawn.class,
                             ApplicationCompleted.class, ParticipantCorrected.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class, ConsentWithdrawn.class)
                     .build();
 
     @EventHandler

@@ -206,7 +206,7 @@ public class ApplicationResource {
         if (caller.isAuditor() && !caller.isStaff()) {
             // a reason is free text people wrote: personal data until proven otherwise
             return new Detail(detail.summary(), null, detail.lastReason() == null ? null : "скрыто",
-                    detail.participantsLocked(), List.of(), detail.erasures());
+                    detail.participantsLocked(), List.of(), detail.erasures(), detail.consents(), detail.endedAt());
         }
         return detail;
     }

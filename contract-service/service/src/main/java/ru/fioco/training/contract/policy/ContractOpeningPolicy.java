@@ -21,6 +21,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -70,7 +71,8 @@ public class ContractOpeningPolicy {
                     .ignore(ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationSubmitted.class,
                             ApplicationReturned.class, ApplicationCompleted.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     public void on(ApplicationEvent event) {

@@ -25,6 +25,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -61,7 +62,8 @@ public class ApplicationCopy {
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ApplicationReturned.class,
                             ApplicationTakenIntoWork.class, ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     /** Keeps the form as submitted; a rebuild replays exactly this. */

@@ -24,6 +24,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -69,7 +70,8 @@ public class ProgrammeTerms implements CourseCatalogue {
                     .ignore(ProgrammeClosed.class, ApplicationDrafted.class, ApplicationChanged.class,
                             ApplicationSubmitted.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
                             ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantCorrected.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     /** Keeps what the event says of a programme's terms; a rebuild replays exactly this. */

@@ -19,6 +19,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -58,7 +59,8 @@ public class ApplicationLifecyclePolicy {
                                     e.after().nameChangeRequired()))))
                     .handle(ParticipantsLocked.class, e -> commands.sendAndWait(new LockParticipants(e.applicationId())))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
-                            ApplicationTakenIntoWork.class, ApplicationCompleted.class, PersonalDataErased.class)
+                            ApplicationTakenIntoWork.class, ApplicationCompleted.class, PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     public void on(ApplicationEvent event) {

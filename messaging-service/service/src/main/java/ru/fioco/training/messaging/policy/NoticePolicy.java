@@ -18,6 +18,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -92,7 +93,8 @@ public class NoticePolicy {
                     .handle(ApplicationCompleted.class, e -> notices.closeThread(e.applicationId(), "Заявка выполнена"))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
                             ApplicationDrafted.class, ApplicationChanged.class, ParticipantCorrected.class,
-                            ParticipantsLocked.class, PersonalDataErased.class)
+                            ParticipantsLocked.class, PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     private final EventHandlers<DocumentEvent, InboundEvent<?>> documents =

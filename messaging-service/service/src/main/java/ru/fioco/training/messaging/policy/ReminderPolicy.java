@@ -22,6 +22,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -97,7 +98,8 @@ public class ReminderPolicy {
                     .handle(ProgrammeChanged.class, e -> programmeChanged(e.programmeId()))
                     .ignore(ProgrammePublished.class, ProgrammeClosed.class, ApplicationDrafted.class,
                             ApplicationChanged.class, ParticipantCorrected.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     private final EventHandlers<ContractEvent, Void> contracts =

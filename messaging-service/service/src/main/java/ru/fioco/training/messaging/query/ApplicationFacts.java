@@ -28,6 +28,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -113,7 +114,8 @@ public class ApplicationFacts {
                                     PersonalText.seal("participant:" + e.participantId(), e.after().shortName())))))
                     .ignore(ProgrammeClosed.class, ApplicationReturned.class, ApplicationTakenIntoWork.class,
                             ApplicationWithdrawn.class, ApplicationCompleted.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class,
+                            ConsentWithdrawn.class)
                     .build();
 
     private final EventHandlers<ContractEvent, InboundEvent<?>> contractCopies =

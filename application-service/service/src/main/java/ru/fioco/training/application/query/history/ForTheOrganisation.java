@@ -14,6 +14,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -109,6 +110,7 @@ final class ForTheOrganisation {
                     .map(ParticipantCorrected.class, e -> true)
                     .map(ParticipantsLocked.class, e -> true)
                     .map(PersonalDataErased.class, e -> true)
+                    .map(ConsentWithdrawn.class, e -> true)
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class)
                     .build();
 

@@ -10,6 +10,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -95,6 +96,7 @@ final class Sides {
                             : Party.ORGANISATION)
                     .map(ParticipantCorrected.class, e -> Party.ORGANISATION)
                     .map(PersonalDataErased.class, e -> Party.INSTITUTE)
+                    .map(ConsentWithdrawn.class, e -> Party.INSTITUTE)
                     .ignore(ApplicationCompleted.class, ParticipantsLocked.class)
                     .build();
 

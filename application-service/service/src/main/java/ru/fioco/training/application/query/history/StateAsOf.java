@@ -16,6 +16,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -195,7 +196,7 @@ public record StateAsOf(ApplicationState application, DocumentsState documents, 
                     .handle(ApplicationCompleted.class, (e, f) -> f.status(e))
                     .ignore(ApplicationChanged.class, ProgrammePublished.class, ProgrammeChanged.class,
                             ProgrammeClosed.class, ParticipantCorrected.class, ParticipantsLocked.class,
-                            PersonalDataErased.class)
+                            PersonalDataErased.class, ConsentWithdrawn.class)
                     .build();
 
     private static final EventHandlers<DocumentEvent, Fold> DOCUMENTS =

@@ -1,5 +1,6 @@
 package ru.fioco.training.application.query.history;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -97,6 +99,8 @@ final class Summaries {
     }
 
     /** A participant's fields as the form names them. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     private static final Map<String, String> FIELD_TITLES = Map.ofEntries(Map.entry("surname", "фамилия"),
             Map.entry("name", "имя"), Map.entry("patronymic", "отчество"), Map.entry("sex", "пол"),
             Map.entry("position", "должность"), Map.entry("birthDate", "дата рождения"), Map.entry("subject", "предмет"),
@@ -131,6 +135,9 @@ final class Summaries {
                     .map(ParticipantsLocked.class, e -> s -> "Договор заключён: данные участников больше не меняются")
                     .map(PersonalDataErased.class, e -> s -> "Уничтожены персональные данные ("
                             + e.subject().title() + "): " + e.basis().title())
+                    .map(ConsentWithdrawn.class, e -> s -> "Участник отозвал согласие на обработку персональных данных "
+                            + "(получено " + DAY.format(e.receivedOn()) + "); данные уничтожаются не позднее "
+                            + DAY.format(e.eraseBy()))
                     .build();
 
     private static final EventMapping<DocumentEvent, Line> DOCUMENTS =

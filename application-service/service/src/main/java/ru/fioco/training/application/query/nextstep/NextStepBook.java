@@ -34,6 +34,7 @@ import ru.fioco.training.application.api.ApplicationTakenIntoWork;
 import ru.fioco.training.application.api.ApplicationWithdrawn;
 import ru.fioco.training.application.api.ParticipantCorrected;
 import ru.fioco.training.application.api.ParticipantsLocked;
+import ru.fioco.training.application.api.ConsentWithdrawn;
 import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.ProgrammeChanged;
 import ru.fioco.training.application.api.ProgrammeClosed;
@@ -225,7 +226,8 @@ public class NextStepBook {
         List<Bson> changes = new ArrayList<>(derived.apply(part));
         Bson where = Filters.eq("_id", id);
         try {
-            changes.add(Updates.set(field, EventJson.mapper().writeValueAsString(part)));
+            // written around the application's id: a free text with no person named is sealed with its key
+            changes.add(Updates.set(field, EventJson.writerAround(id).writeValueAsString(part)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -298,9 +300,13 @@ public class NextStepBook {
                                     : p)))
                     .handle(ParticipantsLocked.class, (e, b) -> b.application(e.applicationId(),
                             a -> a.participantsLocked = true))
-                    // an ended application has no next step; the erased names read «удалено» by themselves
+                    // an erased participant's names read «удалено» by themselves; what was derived from their data goes
+                    // too, so that a book rebuilt after the erasure (derived then from «удалено») is the same
+                    .handle(PersonalDataErased.class, (e, b) -> b.application(e.applicationId(), a -> a.participants
+                            .replaceAll(p -> p.participantId.equals(e.participantId())
+                                    ? new Parts.Participant(p.participantId, p.shortName, false) : p)))
                     .ignore(ProgrammePublished.class, ProgrammeChanged.class, ProgrammeClosed.class,
-                            PersonalDataErased.class)
+                            ConsentWithdrawn.class)
                     .build();
 
     private static final EventHandlers<DocumentEvent, NextStepBook> DOCUMENTS =

@@ -32,6 +32,8 @@ public final class Parts {
         public String paymentTerms;
         public LocalDate reviewDueDate;
         public boolean reviewDueProvisional;
+        /** Free text staff wrote: personal data until proven otherwise, sealed with the application's key. */
+        @PersonalData
         public String returnedReason;
         public boolean participantsLocked;
         public List<Participant> participants = new ArrayList<>();
