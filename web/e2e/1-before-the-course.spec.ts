@@ -290,7 +290,7 @@ test.describe.serial('before the course', () => {
     // ended, so the retention check destroys their data by itself and lists it; everywhere they read «удалено»
     await staff.goto(`${secondUrl}?tab=personal-data`);
     const participantRow = staff.getByRole('row', { name: /Участник 1: Соколов Илья/ });
-    await expect(participantRow.getByText(/редакция 2026-12-01, подтверждено/)).toBeVisible();
+    await expect(participantRow.getByText(/редакция 2026-12-01, подтверждено представителем организации при подаче/)).toBeVisible();
     await participantRow.getByRole('button', { name: 'Отзыв согласия' }).click();
     const withdrawal = staff.getByRole('dialog', { name: 'Отзыв согласия на обработку персональных данных' });
     await withdrawal.getByLabel('Дата получения отзыва').fill('2000-01-01');

@@ -44,6 +44,13 @@ export const applications = {
     call<Accepted>(APP, `/applications/${id(applicationId)}/participants/${id(participantId)}`, { method: 'PUT', body: data }),
   history: (applicationId: string, asOf?: string) =>
     call<ApplicationHistoryTimeline>(APP, `/applications/${id(applicationId)}/history`, { query: { asOf } }),
+};
+
+
+// ------------------------------------------------------------------ personal data (application-service)
+
+/** An application's people: destroying their data, its acts, consents withdrawn. */
+export const personalData = {
   erase: (applicationId: string, request: ErasureRequest) =>
     call<ErasureAccepted>(APP, `/applications/${id(applicationId)}/erasures`, { method: 'POST', body: request }),
   saveDestructionAct: (applicationId: string, erasureId: string) =>
@@ -54,6 +61,7 @@ export const applications = {
       { method: 'POST', body: { receivedOn } }),
 };
 
+/** The retention periods, what they destroyed, and a pass run now. */
 export const retention = {
   overview: () => call<RetentionOverview>(APP, '/staff/retention'),
   runNow: () => call<RetentionDestroyed[]>(APP, '/staff/retention/pass', { method: 'POST' }),

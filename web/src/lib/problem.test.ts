@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, describeError, fieldErrors, fieldPath, splitViolations } from './problem';
+import { fieldErrors } from './fieldErrors';
+import { ApiError, describeError, fieldPath, splitViolations } from './problem';
 
 describe('problem+json in the forms', () => {
   it('turns a violation\'s field into a form path', () => {

@@ -81,7 +81,7 @@ export function ContractTab({ contract: c }: { contract: ContractView }) {
             { key: 'u', label: 'Адрес курса', children: c.access.courseUrl ? <a href={c.access.courseUrl} target="_blank" rel="noreferrer">{c.access.courseUrl}</a> : '—' },
             { key: 'k', label: 'Кодовое слово', children: <Typography.Text copyable strong>{c.access.enrolmentKey ?? 'скрыто'}</Typography.Text> },
             { key: 't', label: c.access.tutors.length > 1 ? 'Тьюторы' : 'Тьютор', children: c.access.tutors.length === 0 ? '—'
-              : <>{c.access.tutors.map((t) => <div key={`${t.name}-${t.email}`}>{t.name}{t.email ? <>, <a href={`mailto:${t.email}`} style={{ textDecoration: 'underline' }}>{t.email}</a></> : ''}</div>)}</> },
+              : <>{c.access.tutors.map((t, i) => <div key={i}>{t.name}{t.email && t.email !== 'скрыто' ? <>, <a href={`mailto:${t.email}`} style={{ textDecoration: 'underline' }}>{t.email}</a></> : ''}</div>)}</> },
           ]} />
           <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{c.access.instructions}</Typography.Paragraph>
         </Card>

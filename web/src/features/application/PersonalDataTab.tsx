@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import { applications } from '../../api/endpoints';
+import { personalData } from '../../api/endpoints';
 import type { ApplicationDetail, ApplicationErasure, ErasureBasis, ErasureSubject, ParticipantConsent } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { date, dateTime } from '../../lib/format';
-import { fieldErrors } from '../../lib/problem';
+import { fieldErrors } from '../../lib/fieldErrors';
+import { SUBJECTS } from '../../lib/personalData';
 import { ErrorNote } from '../common';
 import { SimpleTable } from '../SimpleTable';
 
@@ -13,13 +14,6 @@ const BASES: Record<ErasureBasis, string> = {
   CONSENT_WITHDRAWN: 'отзыв согласия на обработку',
   PURPOSE_ACHIEVED: 'достижение цели обработки',
   RETENTION_EXPIRED: 'истечение срока хранения',
-};
-
-export const SUBJECTS: Record<ErasureSubject, string> = {
-  PARTICIPANT: 'участник',
-  APPLICANT: 'контактное лицо заявителя',
-  SIGNATORY: 'подписант договора',
-  APPLICATION: 'файлы и свободные тексты заявки',
 };
 
 /** A person whose data may be destroyed: a participant, the applicant, the signatory, or the application's own files. */
@@ -40,8 +34,8 @@ function moscowToday(): string {
 /** The consent of a participant in a line: the text's version, when and by whom it was confirmed, its withdrawal. */
 function consentLine(c: ParticipantConsent | undefined): string {
   if (!c) return 'подтверждается при подаче заявки';
-  const given = `редакция ${c.textVersion ?? 'без номера'}, подтверждено ${dateTime(c.confirmedAt)}`
-    + (c.confirmedBy ? ` (${c.confirmedBy})` : '');
+  const given = `редакция ${c.textVersion ?? 'без номера'}, подтверждено представителем организации при подаче `
+    + `${dateTime(c.confirmedAt)}` + (c.confirmedBy && c.confirmedBy !== 'скрыто' ? ` (учётная запись ${c.confirmedBy})` : '');
   if (!c.withdrawalReceivedOn) return given;
   return `${given}; отозвано, отзыв получен ${date(c.withdrawalReceivedOn)}; `
     + (c.erased ? 'данные уничтожены' : `уничтожить до ${date(c.eraseBy)}`);
@@ -62,7 +56,7 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
   const applicationId = detail.summary.id;
   const ended = detail.summary.status === 'COMPLETED' || detail.summary.status === 'WITHDRAWN';
   const erase = useMutation({
-    mutationFn: () => applications.erase(applicationId, { subject: erasing!.subject,
+    mutationFn: () => personalData.erase(applicationId, { subject: erasing!.subject,
       participantId: erasing!.participantId, basis: basis! }),
     onSuccess: async () => {
       message.success('Данные уничтожены; акт об уничтожении готов');
@@ -72,7 +66,7 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
     },
   });
   const withdraw = useMutation({
-    mutationFn: () => applications.withdrawConsent(applicationId, withdrawing!.participantId!, receivedOn),
+    mutationFn: () => personalData.withdrawConsent(applicationId, withdrawing!.participantId!, receivedOn),
     onSuccess: async (answer) => {
       message.success(`Отзыв согласия записан; данные уничтожить до ${date(answer.eraseBy)}`);
       setWithdrawing(null);
@@ -80,7 +74,7 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
     },
   });
   const withdrawalErrors = fieldErrors(withdraw.error);
-  const act = useMutation({ mutationFn: (erasureId: string) => applications.saveDestructionAct(applicationId, erasureId) });
+  const act = useMutation({ mutationFn: (erasureId: string) => personalData.saveDestructionAct(applicationId, erasureId) });
   const erasureOf = (subject: ErasureSubject, participantId: string | null) =>
     detail.erasures.find((e) => e.subject === subject && e.participantId === participantId);
   const consentOf = (participantId: string) => detail.consents.find((c) => c.participantId === participantId);

@@ -5,7 +5,7 @@ import { retention } from '../../api/endpoints';
 import type { RetentionOverview } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { date, dateTime } from '../../lib/format';
-import { SUBJECTS } from '../application/PersonalDataTab';
+import { SUBJECTS } from '../../lib/personalData';
 import { ErrorNote } from '../common';
 import { SimpleTable } from '../SimpleTable';
 

@@ -37,6 +37,7 @@ import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;
 import ru.fioco.training.application.query.ApplicationBoard.Filter;
 import ru.fioco.training.application.query.ApplicationBoard.Page;
+import ru.fioco.training.application.query.ApplicationSummary;
 import ru.fioco.training.application.query.nextstep.NextStepBook;
 import ru.fioco.training.contract.api.ContractStatus;
 import ru.fioco.training.platform.errors.FieldViolation;
@@ -190,7 +191,13 @@ public class ApplicationResource {
         List<String> also = text == null || text.isBlank() ? List.of() : nextSteps.withKey(text, MAX_MATCHES);
         List<String> only = contractStatus == null ? null
                 : nextSteps.withContractStatus(ContractStatus.valueOf(contractStatus), MAX_MATCHES);
-        return board.list(new Filter(organisation, status, programmeId, region, overdue, text, also, only, draftedBy), page, size);
+        Page found = board.list(new Filter(organisation, status, programmeId, region, overdue, text, also, only, draftedBy),
+                page, size);
+        if (caller.isAuditor() && !caller.isStaff()) {
+            return new Page(found.items().stream().map(ApplicationResource::forAuditor).toList(), found.total(),
+                    found.page(), found.size());
+        }
+        return found;
     }
 
     /** The longest search text, and the most applications one contract-side key may match. */
@@ -205,10 +212,21 @@ public class ApplicationResource {
         representation.requireSight(detail.summary().organisationInn(), detail.summary().draftedBy(), "Заявка");
         if (caller.isAuditor() && !caller.isStaff()) {
             // a reason is free text people wrote: personal data until proven otherwise
-            return new Detail(detail.summary(), null, detail.lastReason() == null ? null : "скрыто",
-                    detail.participantsLocked(), List.of(), detail.erasures(), detail.consents(), detail.endedAt());
+            return new Detail(forAuditor(detail.summary()), null, detail.lastReason() == null ? null : "скрыто",
+                    detail.participantsLocked(), List.of(), detail.erasures(), detail.consents().stream()
+                    .map(c -> new ApplicationBoard.Consent(c.participantId(), c.textVersion(), c.confirmedAt(), "скрыто",
+                            c.withdrawalReceivedOn(), c.eraseBy(), c.withdrawalRecordedBy(), c.erased())).toList(),
+                    detail.endedAt());
         }
         return detail;
+    }
+
+    /** An application's line for an auditor: the account that drafted it (a person's login) is hidden. */
+    private static ApplicationSummary forAuditor(ApplicationSummary s) {
+        return new ApplicationSummary(s.id(), s.number(), s.createdAt(), s.submittedAt(), s.status(), s.statusTitle(),
+                s.type(), s.programmeId(), s.programmeTitle(), s.organisationInn(), s.organisationShortName(), s.region(),
+                s.participantCount(), s.reviewDueDate(), s.reviewDueProvisional(), s.reviewOverdue(),
+                s.draftedBy() == null ? null : "скрыто");
     }
 
     /** The subjects of the Russian Federation for the form's «Субъект РФ» list. */

@@ -15,12 +15,19 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -113,6 +120,54 @@ class ConsentRetentionApiTest {
         assertThat(overview.getList("pendingWithdrawals.findAll { it.applicationId == '" + id + "' }.eraseBy",
                 String.class)).containsExactly("2026-12-23");
         RebuildCheck.rebuildsIdentically(STAFF, "application-board");
+
+        // what an auditor reads of the application and of the list, field by field against the allow-list
+        auditorSeesOnly(given().auth().oauth2(AUDITOR).when().get("/applications/" + id).then().statusCode(200)
+                .extract().asString(), AUDITOR_DETAIL);
+        auditorSeesOnly(given().auth().oauth2(AUDITOR).queryParam("q", before(id)).when().get("/applications").then()
+                .statusCode(200).extract().asString(), AUDITOR_LIST);
+    }
+
+    /** What an auditor may read of an application: the procedure, never who the people are. */
+    static final Set<String> SUMMARY = Set.of("id", "number", "createdAt", "submittedAt", "status",
+            "statusTitle", "type", "programmeId", "programmeTitle", "organisationInn", "organisationShortName", "region",
+            "participantCount", "reviewDueDate", "reviewDueProvisional", "reviewOverdue");
+    static final Set<String> AUDITOR_DETAIL = Stream.concat(
+            SUMMARY.stream().map(f -> "summary." + f), Stream.of("participantsLocked",
+                    "erasures[].erasureId", "erasures[].subject", "erasures[].participantId", "erasures[].basis",
+                    "erasures[].erasedBy", "erasures[].erasedAt", "consents[].participantId", "consents[].textVersion",
+                    "consents[].confirmedAt", "consents[].withdrawalReceivedOn", "consents[].eraseBy",
+                    "consents[].withdrawalRecordedBy", "consents[].erased", "endedAt")).collect(Collectors.toSet());
+    static final Set<String> AUDITOR_LIST = Stream.concat(
+            SUMMARY.stream().map(f -> "items[]." + f), Stream.of("total", "page", "size"))
+            .collect(Collectors.toSet());
+
+    /** Every value in the answer is at an allowed path, or hidden («скрыто»), or empty. */
+    static void auditorSeesOnly(String answer, Set<String> allowed) {
+        List<String> shown = new ArrayList<>();
+        try {
+            leaves(new ObjectMapper().readTree(answer), "", shown);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(answer, e);
+        }
+        assertThat(shown).as("fields an auditor reads beyond the allow-list").allSatisfy(path -> assertThat(allowed)
+                .contains(path));
+    }
+
+    private static void leaves(JsonNode node, String path, List<String> shown) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> leaves(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(),
+                    shown));
+        } else if (node.isArray()) {
+            node.forEach(element -> leaves(element, path + "[]", shown));
+        } else if (!node.isNull() && !"скрыто".equals(node.asText())) {
+            shown.add(path);
+        }
+    }
+
+    /** The application's number, to find it in the list. */
+    private static String before(String id) {
+        return detail(id).getString("summary.number");
     }
 
     @Test

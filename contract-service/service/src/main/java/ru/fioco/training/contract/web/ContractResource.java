@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -39,6 +41,7 @@ import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.OpenedFile;
 import ru.fioco.training.platform.files.StoredFile;
 import ru.fioco.training.platform.files.UploadPolicy;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
@@ -71,7 +74,6 @@ public class ContractResource {
     FileStore files;
 
     /** What an auditor reads in place of a person's name or a free text. */
-    static final String HIDDEN = "скрыто";
 
     @Inject
     Caller caller;
@@ -79,35 +81,37 @@ public class ContractResource {
     @Inject
     ContractUploads uploads;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
-    public View get(@PathParam("applicationId") String applicationId) {
+    public Object get(@PathParam("applicationId") String applicationId) {
         View view = contract(applicationId);
         if (caller.isAuditor() && !caller.isStaff()) {
-            maskForAuditor(view);
+            return AuditorView.of(json, view, AUDITOR_SEES);
         }
         return view;
     }
 
     /**
-     * What an auditor does not see of a contract: the enrolment key, the participants' and certificate holders' names,
-     * and the free texts people wrote (notes on drafts, requested changes, the reason of an ending).
+     * What an auditor reads of a contract: its course, money, documents, dates and counts, by id. Not the enrolment
+     * key, not the people (participants' and certificate holders' names, tutors), not the free texts people wrote
+     * (notes on drafts, requested changes, the reason of an ending, the access instructions), not the scans' names.
      */
-    private static void maskForAuditor(View view) {
-        if (view.access != null) {
-            view.access = new ContractBoard.Access(view.access.courseUrl(), null, view.access.tutors(),
-                    view.access.instructions());
-        }
-        view.participants = view.participants.stream().map(p -> new ContractTerms.Participant(p.participantId(),
-                HIDDEN, p.subject())).toList();
-        view.certificates = view.certificates.stream().map(c -> new ContractBoard.Certificate(c.participantId(),
-                c.registrationNumber(), c.issuedOn(), HIDDEN, c.blankSeries(), c.blankNumber())).toList();
-        view.drafts = view.drafts.stream().map(d -> new ContractBoard.Draft(d.version(), d.contractDocumentId(),
-                d.consentDocumentId(), d.note() == null ? null : HIDDEN, d.uploaded(),
-                d.changeRequests().stream().map(r -> HIDDEN).toList())).toList();
-        if (view.ending != null && view.ending.reason() != null) {
-            view.ending = new ContractBoard.Ending(view.ending.on(), HIDDEN, view.ending.amountOwed());
-        }
-    }
+    static final Set<String> AUDITOR_SEES = Set.of("applicationId", "applicationNumber", "organisationInn",
+            "paymentTerms", "totalAmount", "status", "statusLabel", "payment", "drafts[].version",
+            "drafts[].contractDocumentId", "drafts[].consentDocumentId", "drafts[].uploaded", "concludedOn",
+            "agreedVersion", "countersigned.documentId", "access.courseUrl", "invoice.number", "invoice.amount",
+            "invoice.issuedOn", "invoice.documentId", "invoice.dueDate", "invoice.dueProvisional",
+            "payments[].paymentOrderNumber", "payments[].paidOn", "payments[].amount", "paid", "fullyPaid",
+            "act.number", "act.issuedOn", "act.documentId", "originalsDueDate", "originalsDueProvisional",
+            "originalsReceivedOn", "originals[].receivedOn", "originals[].actCopies", "originals[].contractCopies",
+            "originals[].trackingNumber", "originalActCopies", "originalContractCopies", "ending.on",
+            "ending.amountOwed", "results.*", "certificates[].participantId", "certificates[].registrationNumber",
+            "certificates[].issuedOn", "certificates[].blankSeries", "certificates[].blankNumber",
+            "shipments[].trackingNumber", "shipments[].withCertificates", "shipments[].items[]",
+            "participants[].participantId", "participants[].subject", "programmeId", "programmeTitle",
+            "programmeConflict", "hours", "programmeStart", "programmeEnd", "documentIds[]");
 
     @POST
     @Path("/drafts")

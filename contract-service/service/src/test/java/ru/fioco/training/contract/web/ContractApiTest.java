@@ -31,6 +31,7 @@ import javax.imageio.ImageIO;
 import jakarta.inject.Inject;
 
 import com.mongodb.client.model.Filters;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -62,6 +63,7 @@ import ru.fioco.training.document.api.DocumentSlot;
 import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.RebuildCheck;
@@ -151,10 +153,17 @@ class ContractApiTest {
                 .body("invoice.dueDate", equalTo("2027-02-03"))
                 .body("invoice.amount", equalTo(24000.00f)));
         given().auth().oauth2(AUDITOR).when().get("/contracts/" + app).then().statusCode(200)
-                .body("access.enrolmentKey", nullValue()).body("access.courseUrl", notNullValue())
+                .body("access.enrolmentKey", equalTo("скрыто")).body("access.courseUrl", notNullValue())
+                .body("access.tutors.email", everyItem(equalTo("скрыто")))
                 .body("participants.size()", greaterThan(0))
                 .body("participants.fullName", everyItem(equalTo("скрыто")))
                 .body("participants.participantId", everyItem(notNullValue()));
+        // field by field: an auditor reads nothing the allow-list does not name
+        List<String> shown = AuditorView.shownPaths(new ObjectMapper().readTree(given().auth().oauth2(AUDITOR).when()
+                .get("/contracts/" + app).then().extract().asString()));
+        assertThat(shown).isNotEmpty().allSatisfy(path -> assertThat(AuditorView.allows(ContractResource.AUDITOR_SEES,
+                path)).as(path).isTrue());
+        assertThat(shown).contains("invoice.amount", "participants[].participantId", "access.courseUrl");
         given().auth().oauth2(STAFF).when().get("/contracts/" + app).then().statusCode(200)
                 .body("participants.fullName", everyItem(not(equalTo("скрыто"))));
         // a signed-in person with none of the platform's roles sees nothing

@@ -22,12 +22,12 @@ import ru.fioco.training.platform.api.Confidential;
 import ru.fioco.training.platform.api.PersonalData;
 
 /**
- * Masks an event for an auditor, from the marks on its record's fields (ARCHITECTURE §4): a field marked
- * {@link PersonalData} that names a person becomes initials («Петров Пётр» -> «П. П.»); any other personal field
- * (SNILS, passport data, birth date, e-mail, phone, free text) and every {@link Confidential} one (the enrolment
- * key) becomes «скрыто». Because the marks decide, a new event is masked correctly without touching this class.
- * As a safety net, any other text that is an e-mail address (token subjects such as {@code uploadedBy}, an
- * institute address) is hidden too: auditors see that someone acted, not who.
+ * Masks an event for an auditor (ARCHITECTURE §4): a field marked {@link PersonalData} that names a person becomes
+ * initials («Петров Пётр» -> «П. П.»); any other personal field (SNILS, passport data, birth date, e-mail, phone) and
+ * every {@link Confidential} one (the enrolment key) becomes «скрыто»; and a text field shows only when the
+ * {@link AuditorAllowList} names it: reasons, notes, comments, file names and whatever a new event brings are hidden
+ * until someone decides otherwise. As a safety net, an allowed text that is an e-mail address is hidden too: auditors
+ * see that someone acted, not who.
  */
 final class PersonalDataMask {
 
@@ -72,7 +72,8 @@ final class PersonalDataMask {
         if (field.isAnnotationPresent(PersonalData.class)) {
             return NAME_FIELDS.contains(component) ? initials(text) : HIDDEN;
         }
-        if (field.isAnnotationPresent(Confidential.class) || EMAIL.matcher(text).matches()) {
+        if (field.isAnnotationPresent(Confidential.class) || EMAIL.matcher(text).matches()
+                || isText(field.getGenericType()) && !AuditorAllowList.allows(event.getClass(), component)) {
             return HIDDEN;
         }
         return text;
@@ -91,7 +92,8 @@ final class PersonalDataMask {
                 }
                 if (component.isAnnotationPresent(PersonalData.class)) {
                     object.set(component.getName(), personal(component.getName(), child));
-                } else if (component.isAnnotationPresent(Confidential.class)) {
+                } else if (component.isAnnotationPresent(Confidential.class)
+                        || isText(component.getGenericType()) && !AuditorAllowList.allows(c, component.getName())) {
                     object.set(component.getName(), hidden(child));
                 } else {
                     maskValue(child, component.getGenericType());
@@ -101,6 +103,19 @@ final class PersonalDataMask {
                 && p.getActualTypeArguments().length == 1) {
             array.forEach(element -> maskValue(element, p.getActualTypeArguments()[0]));
         }
+    }
+
+    /** Text, or a collection or map of texts: what the allow-list decides on. */
+    static boolean isText(Type type) {
+        if (type == String.class || type == CharSequence.class) {
+            return true;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                && (Collection.class.isAssignableFrom(raw) || java.util.Map.class.isAssignableFrom(raw))) {
+            Type[] args = p.getActualTypeArguments();
+            return isText(args[args.length - 1]);
+        }
+        return false;
     }
 
     /** Unmarked text fields holding an e-mail address. */

@@ -199,7 +199,9 @@ final class Summaries {
                     .map(MessagePosted.class, e -> s -> side(e.side(), "Сообщение организации", "Сообщение института")
                             + (e.attachments().isEmpty() ? "" : ", файлов: " + e.attachments().size()))
                     .map(NoticePosted.class, e -> s -> "Уведомление: " + e.kind().title())
-                    .map(SystemNoticePosted.class, e -> s -> "Уведомление: " + s.field(e, "title"))
+                    // an old notice's own title is free text; its kind, when it has one, names it as well
+                    .map(SystemNoticePosted.class, e -> s -> "Уведомление: " + (e.kind() != null ? e.kind().title()
+                            : s.field(e, "title")))
                     .map(ThreadRead.class, e -> s -> side(e.side(), "Организация", "Институт")
                             + " прочитал(а) переписку до сообщения № " + e.upToSequence())
                     .map(NoticeMailed.class, e -> s -> "Уведомление отправлено по электронной почте")
