@@ -304,6 +304,11 @@ test.describe.serial('before the course', () => {
       await expect(staff.getByRole('row', { name: /Участник 1: .*отозвано, отзыв получен/ })).toBeVisible({ timeout: 3000 });
     });
     await screen(staff, 'staff-consent');
+    // who viewed this participant's data: staff's reads of the application, from the services' access logs
+    const accessLog = staff.getByRole('region', { name: 'Журнал доступа к персональным данным' });
+    await choose(staff, accessLog.getByLabel('Чьи данные'), 'Участник 1: Соколов Илья Андреевич', false);
+    await expect(accessLog.getByRole('row', { name: /просмотрены данные участников/ }).first()).toBeVisible();
+    await screen(staff, 'staff-access-log');
     await staff.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Сроки хранения' }).click();
     await expect(staff.getByRole('heading', { name: 'Сроки хранения персональных данных' })).toBeVisible();
     await expect(staff.getByText(/Выполненные заявки хранят персональные данные 5 лет/)).toBeVisible();

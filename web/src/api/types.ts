@@ -1301,3 +1301,20 @@ export interface FailedMail {
   lastError: string | null;
   failedAt: IsoInstant | null;
 }
+
+/** What a view of personal data was; mirrors ru.fioco.training.platform.accesslog.AccessLog.Kind. */
+export type AccessKind = 'SCAN_DOWNLOADED' | 'CONTRACT_DOCUMENT_DOWNLOADED' | 'ATTACHMENT_DOWNLOADED' | 'REGISTER_EXPORTED'
+  | 'PARTICIPANTS_READ';
+
+/** GET /admin/access-log (each service); mirrors ru.fioco.training.platform.accesslog.AccessLog.Entry. */
+export interface AccessLogEntry {
+  at: IsoInstant;
+  actor: string;
+  role: string;
+  kind: AccessKind;
+  title: string;
+  applicationId: string | null;
+  /** Whose data: participant:<id>, applicant:<application id>, signatory:…, application:… */
+  subjects: string[];
+  objectId: string | null;
+}

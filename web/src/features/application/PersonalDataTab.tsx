@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { accessLogOf } from '../../api/accessLog';
 import { personalData } from '../../api/endpoints';
-import type { ApplicationDetail, ApplicationErasure, ErasureBasis, ErasureSubject, ParticipantConsent } from '../../api/types';
+import type {
+  AccessLogEntry, ApplicationDetail, ApplicationErasure, ErasureBasis, ErasureSubject, ParticipantConsent,
+} from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { date, dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
@@ -128,6 +131,9 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
         ]} />
       )}
       <ErrorNote error={act.error} title="Акт не скачался" />
+      <AccessLogSection applicationId={applicationId} titles={Object.fromEntries(persons.map((p) =>
+        [p.subject === 'PARTICIPANT' ? `participant:${p.participantId}` : `${p.subject.toLowerCase()}:${applicationId}`,
+          p.title]))} />
       <Modal open={erasing !== null} title="Уничтожить персональные данные" okText="Уничтожить" okButtonProps={{ danger: true,
         disabled: !basis }} cancelText="Отмена" confirmLoading={erase.isPending} onOk={() => erase.mutate()}
         onCancel={() => { setErasing(null); erase.reset(); }}>
@@ -156,5 +162,37 @@ export function PersonalDataTab({ detail }: { detail: ApplicationDetail }) {
         <ErrorNote error={withdrawalErrors.receivedOn ? null : withdraw.error} title="Отзыв не записан" />
       </Modal>
     </Space>
+  );
+}
+
+/**
+ * Who viewed whose personal data in this application (downloads of scans, contract documents and attachments, staff's
+ * reads of the participants), from the four services' logs, filtered by person.
+ */
+function AccessLogSection({ applicationId, titles }: { applicationId: string; titles: Record<string, string> }) {
+  const [who, setWho] = useState('all');
+  const log = useQuery({ queryKey: ['access-log', applicationId], queryFn: () => accessLogOf(applicationId) });
+  const rows = (log.data ?? []).filter((e) => who === 'all' || e.subjects.includes(who));
+  const whose = (e: AccessLogEntry) => e.subjects.map((s) => titles[s] ?? s).join('; ');
+  return (
+    <section aria-labelledby="access-log-title">
+      <Typography.Title level={3} id="access-log-title">Журнал доступа к персональным данным</Typography.Title>
+      <Form layout="inline">
+        <Form.Item label="Чьи данные" htmlFor="access-log-subject">
+          <Select id="access-log-subject" value={who} onChange={setWho} style={{ minWidth: 320 }}
+            options={[{ value: 'all', label: 'все' }, ...Object.entries(titles).map(([key, title]) => ({ value: key,
+              label: title }))]} />
+        </Form.Item>
+      </Form>
+      <ErrorNote error={log.error} title="Журнал доступа не загрузился" />
+      <SimpleTable<AccessLogEntry> rows={rows.slice(0, 200)} rowKey={(e) => `${e.at}|${e.kind}|${e.objectId}|${e.actor}`}
+        empty={log.isLoading ? 'Загрузка…' : 'Просмотров не было'} columns={[
+          { title: 'Когда', render: (e) => dateTime(e.at) },
+          { title: 'Кто', render: (e) => `${e.actor} (${e.role === 'staff' ? 'сотрудник' : e.role === 'representative'
+            ? 'представитель' : e.role})` },
+          { title: 'Что', render: (e) => e.title },
+          { title: 'Чьи данные', render: whose },
+        ]} />
+    </section>
   );
 }

@@ -70,7 +70,8 @@ class CabinetEndToEndTest {
         for (String screen : List.of("representative-home", "application-form", "application-documents", "staff-queues",
                 "staff-review", "contract-access", "chat", "profile", "staff-representatives", "staff-programmes",
                 "contract-closed", "auditor-history", "staff-read-models", "staff-operations", "contract-negotiation", "contract-cancelled",
-                "contract-unpaid", "contract-staff", "staff-erasure", "staff-consent", "staff-retention")) {
+                "contract-unpaid", "contract-staff", "staff-erasure", "staff-consent", "staff-retention",
+                "staff-access-log")) {
             assertThat(out.resolve("screens").resolve(screen + ".png")).as(screen).isNotEmptyFile();
         }
     }

@@ -113,11 +113,16 @@ public final class CommitOrderedTimestamps implements EventStorageEngine {
         }
     }
 
-    /** Millisecond precision: the stored timestamp keeps no more, and a stamp must survive the round trip unchanged. */
+    /**
+     * Millisecond precision: the stored timestamp keeps no more, and a stamp must survive the round trip unchanged.
+     * Strictly later than the last stamp: readers order equal stamps by the aggregate's sequence number, so two commits
+     * in one millisecond (or after the wall clock stepped back) would be read in another order than committed; a burst
+     * of more than a thousand commits a second runs the stamps a little ahead of the clock, which readers tolerate.
+     */
     private Instant nextStamp() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (now.isBefore(lastStamp)) {
-            now = lastStamp; // the wall clock stepped back: never stamp earlier than a committed event
+        if (!now.isAfter(lastStamp)) {
+            now = lastStamp.plusMillis(1);
         }
         lastStamp = now;
         return now;

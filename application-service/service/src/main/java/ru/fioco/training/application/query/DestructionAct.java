@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import ru.fioco.training.application.api.PersonalDataErased.ErasureSubject;
 import ru.fioco.training.application.query.ApplicationBoard.Erasure;
+import ru.fioco.training.platform.accesslog.AccessLog;
 
 /**
  * The act of destruction of personal data in the form Roskomnadzor's order No. 179 of 28.10.2022 requires (item 3):
@@ -53,7 +54,14 @@ public class DestructionAct {
     @ConfigProperty(name = "training.operator.address")
     Optional<String> operatorAddress;
 
-    public byte[] of(ApplicationSummary application, Erasure erasure) {
+    /** The most entries of the access log the act's extract lists (the newest). */
+    static final int EXTRACT = 100;
+
+    /**
+     * The act, with the extract of the access log order 179 asks for: {@code accesses} are this service's entries
+     * about the person (staff's reads of the application); the other services' logs are named for the rest.
+     */
+    public byte[] of(ApplicationSummary application, Erasure erasure, List<AccessLog.Entry> accesses) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             paragraph(doc, "АКТ", true, ParagraphAlignment.CENTER);
             paragraph(doc, "об уничтожении персональных данных № " + erasure.erasureId(), true, ParagraphAlignment.CENTER);
@@ -92,6 +100,31 @@ public class DestructionAct {
                 table.getRow(i).getCell(0).setText(rows[i][0]);
                 table.getRow(i).getCell(1).setText(rows[i][1] == null ? "" : rows[i][1]);
             }
+            paragraph(doc, "", false, ParagraphAlignment.LEFT);
+            paragraph(doc, "Выписка из журнала доступа к персональным данным субъекта", true, ParagraphAlignment.LEFT);
+            if (accesses.isEmpty()) {
+                paragraph(doc, "Просмотров данных сотрудниками в сервисе заявок не зарегистрировано.", false,
+                        ParagraphAlignment.LEFT);
+            } else {
+                List<AccessLog.Entry> listed = accesses.stream().limit(EXTRACT).toList();
+                XWPFTable log = doc.createTable(listed.size() + 1, 3);
+                log.getRow(0).getCell(0).setText("Когда");
+                log.getRow(0).getCell(1).setText("Учётная запись (роль)");
+                log.getRow(0).getCell(2).setText("Действие");
+                for (int i = 0; i < listed.size(); i++) {
+                    AccessLog.Entry e = listed.get(i);
+                    log.getRow(i + 1).getCell(0).setText(WHEN.format(e.at().atZone(MOSCOW)));
+                    log.getRow(i + 1).getCell(1).setText(e.actor() + " (" + e.role() + ")");
+                    log.getRow(i + 1).getCell(2).setText(e.title());
+                }
+                if (accesses.size() > EXTRACT) {
+                    paragraph(doc, "Показаны последние " + EXTRACT + " из " + accesses.size() + " записей.", false,
+                            ParagraphAlignment.LEFT);
+                }
+            }
+            paragraph(doc, "Скачивания сканов, документов договора, вложений переписки и выгрузки реестра удостоверений "
+                    + "учтены в журналах доступа сервисов документов, договоров и сообщений (раздел «Персональные данные» "
+                    + "заявки в кабинете).", false, ParagraphAlignment.LEFT);
             paragraph(doc, "", false, ParagraphAlignment.LEFT);
             paragraph(doc, "Лицо, уничтожившее персональные данные: ______________________ / ______________________ /",
                     false, ParagraphAlignment.LEFT);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import ru.fioco.training.application.query.ApplicationBoard.Page;
 import ru.fioco.training.application.query.ApplicationSummary;
 import ru.fioco.training.application.query.nextstep.NextStepBook;
 import ru.fioco.training.contract.api.ContractStatus;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -79,6 +81,9 @@ public class ApplicationResource {
 
     @Inject
     Representation representation;
+
+    @Inject
+    AccessLog accessLog;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -217,6 +222,16 @@ public class ApplicationResource {
                     .map(c -> new ApplicationBoard.Consent(c.participantId(), c.textVersion(), c.confirmedAt(), "скрыто",
                             c.withdrawalReceivedOn(), c.eraseBy(), c.withdrawalRecordedBy(), c.erased())).toList(),
                     detail.endedAt());
+        }
+        if (caller.isStaff() && detail.form() != null) {
+            // staff read the people's data: each read is logged, naming the people by their keys
+            List<String> people = new ArrayList<>(detail.form().participants().stream().filter(Objects::nonNull)
+                    .map(p -> "participant:" + p.participantId()).toList());
+            people.add("applicant:" + id);
+            if (detail.form().organisation() != null && detail.form().organisation().signatory() != null) {
+                people.add("signatory:" + id);
+            }
+            accessLog.viewed(AccessLog.Kind.PARTICIPANTS_READ, id, people, id);
         }
         return detail;
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;
 import ru.fioco.training.application.query.ApplicationBoard.Erasure;
 import ru.fioco.training.application.query.DestructionAct;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -67,6 +69,9 @@ public class ErasureResource {
     @Inject
     DestructionAct acts;
 
+    @Inject
+    AccessLog accessLog;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
@@ -105,7 +110,8 @@ public class ErasureResource {
         Detail detail = detail(id);
         Erasure erasure = detail.erasures().stream().filter(e -> e.erasureId().equals(erasureId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Акт не найден: такого уничтожения в заявке не было"));
-        byte[] docx = acts.of(detail.summary(), erasure);
+        byte[] docx = acts.of(detail.summary(), erasure, accessLog.find(Optional.empty(),
+                Optional.of(erasure.subject().keyName(id, erasure.participantId())), 1000));
         return Response.ok(docx, DOCX)
                 .header("Content-Disposition", FileDownloads.contentDisposition(
                         "Акт об уничтожении ПДн " + erasureId.substring(0, 8) + ".docx"))

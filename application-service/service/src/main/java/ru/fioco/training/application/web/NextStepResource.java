@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 
 import ru.fioco.training.application.query.ApplicationBoard;
@@ -26,6 +28,7 @@ import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.web.QueryParams;
 
@@ -69,8 +72,21 @@ public class NextStepResource {
     @Inject
     ApplicationBoard board;
 
+    /**
+     * What an auditor reads of the next steps: whose turn it is and by when, not the steps' texts (they name
+     * participants and quote reasons).
+     */
+    static final Set<String> AUDITOR_SEES = Set.of("items[].applicationId", "items[].number", "items[].status",
+            "items[].statusTitle", "items[].contractStatus", "items[].organisation.dueDate",
+            "items[].organisation.provisional", "items[].organisation.overdue", "items[].institute.dueDate",
+            "items[].institute.provisional", "items[].institute.overdue", "items[].unreadForOrganisation",
+            "items[].unreadForInstitute", "total", "page", "size");
+
+    @Inject
+    ObjectMapper json;
+
     @GET
-    public Page list(@QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
+    public Object list(@QueryParam("page") String pageText, @QueryParam("size") String sizeText) {
         List<FieldViolation> problems = new ArrayList<>();
         int page = QueryParams.integer("page", pageText, 0, 0, MAX_PAGE, problems);
         int size = QueryParams.integer("size", sizeText, 20, 1, MAX_PAGE_SIZE, problems);
@@ -88,17 +104,23 @@ public class NextStepResource {
                         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Next::applicationId))
                 .toList();
         int from = Math.min(all.size(), page * size);
-        return new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
+        Page found = new Page(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
+        return caller.isAuditor() && !caller.isStaff() ? AuditorView.of(json, found, AUDITOR_SEES) : found;
     }
 
     @GET
     @Path("/{applicationId}")
-    public Next one(@PathParam("applicationId") String applicationId) {
+    public Object one(@PathParam("applicationId") String applicationId) {
         NextStepBook.Known known = book.find(applicationId).filter(k -> k.application() != null)
                 .orElseThrow(() -> new NotFoundException("Заявка не найдена"));
         representation.requireSight(known.application().organisationInn, board.find(applicationId)
                 .map(d -> d.summary().draftedBy()).orElse(null), "Заявка");
-        return next(known, ProductionCalendar.today(clock));
+        Next next = next(known, ProductionCalendar.today(clock));
+        if (caller.isAuditor() && !caller.isStaff()) {
+            // the same allow-list, for one application: the page's paths without their "items[]."
+            return AuditorView.of(json, new Page(List.of(next), 1, 0, 1), AUDITOR_SEES).path("items").path(0);
+        }
+        return next;
     }
 
     private Next next(NextStepBook.Known known, LocalDate today) {

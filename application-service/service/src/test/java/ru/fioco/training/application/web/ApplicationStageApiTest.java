@@ -37,6 +37,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -66,6 +67,7 @@ import ru.fioco.training.messaging.api.Side;
 import ru.fioco.training.messaging.api.ThreadRead;
 import ru.fioco.training.platform.events.CloudEvents;
 import ru.fioco.training.platform.json.EventJson;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.TopicReader;
 
@@ -326,7 +328,17 @@ class ApplicationStageApiTest {
                 .body("institute.text", startsWith("Рассмотрите заявку")));
         given().auth().oauth2(OTHER_SCHOOL).when().get("/next-steps/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(AUDITOR).when().get("/next-steps/" + id).then().statusCode(200);
+        // an auditor reads whose turn and by when, not the steps' texts (they name people and quote reasons)
+        given().auth().oauth2(AUDITOR).when().get("/next-steps/" + id).then().statusCode(200)
+                .body("institute.text", equalTo("скрыто")).body("organisation.dueDate", equalTo("2026-11-26"));
+        try {
+            List<String> shown = AuditorView.shownPaths(new ObjectMapper().readTree(given().auth().oauth2(AUDITOR)
+                    .queryParam("size", 100).when().get("/next-steps").then().statusCode(200).extract().asString()));
+            assertThat(shown).contains("items[].applicationId").allSatisfy(path ->
+                    assertThat(AuditorView.allows(NextStepResource.AUDITOR_SEES, path)).as(path).isTrue());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
         given().auth().oauth2(SCHOOL).queryParam("size", 100).when().get("/next-steps").then().statusCode(200)
                 .body("items.applicationId", hasItem(id));
         given().auth().oauth2(OTHER_SCHOOL).queryParam("size", 100).when().get("/next-steps").then().statusCode(200)

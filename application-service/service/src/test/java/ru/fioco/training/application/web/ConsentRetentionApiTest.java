@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static ru.fioco.training.application.web.ApplicationApiTest.AUDITOR;
 import static ru.fioco.training.application.web.ApplicationApiTest.OTHER_SCHOOL;
@@ -120,6 +121,16 @@ class ConsentRetentionApiTest {
         assertThat(overview.getList("pendingWithdrawals.findAll { it.applicationId == '" + id + "' }.eraseBy",
                 String.class)).containsExactly("2026-12-23");
         RebuildCheck.rebuildsIdentically(STAFF, "application-board");
+
+        // staff's reads of the people's data are in the access log, by application and by person; not for schools
+        given().auth().oauth2(AUDITOR).queryParam("subject", "participant:" + participant).when()
+                .get("/admin/access-log").then().statusCode(200)
+                .body("kind", everyItem(equalTo("PARTICIPANTS_READ")))
+                .body("findAll { it.applicationId == '" + id + "' }.actor", hasItem("staff@fioco.ru"));
+        given().auth().oauth2(SCHOOL).queryParam("applicationId", id).when().get("/admin/access-log").then()
+                .statusCode(403);
+        given().auth().oauth2(STAFF).queryParam("applicationId", "x".repeat(101)).when().get("/admin/access-log")
+                .then().statusCode(400).body("errors.field", hasItem("applicationId"));
 
         // what an auditor reads of the application and of the list, field by field against the allow-list
         auditorSeesOnly(given().auth().oauth2(AUDITOR).when().get("/applications/" + id).then().statusCode(200)

@@ -88,6 +88,8 @@ class ErasureApiTest {
         }
         assertThat(text).contains("об уничтожении персональных данных", erased, "СНИЛС", "криптографическое уничтожение",
                 "отзыв субъектом согласия", "staff@fioco.ru").doesNotContain(surname, snils);
+        // with the extract of the access log: staff read the participant's data before the erasure
+        assertThat(text).contains("Выписка из журнала доступа", "просмотрены данные участников");
 
         // each person once; the rebuilt board agrees with the live one
         erase(STAFF, id, Map.of("subject", "PARTICIPANT", "participantId", erased, "basis", "CONSENT_WITHDRAWN"))

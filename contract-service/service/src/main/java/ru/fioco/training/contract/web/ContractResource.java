@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +37,7 @@ import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
 import ru.fioco.training.contract.query.ContractBoard;
 import ru.fioco.training.contract.query.ContractBoard.View;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.files.FileStore;
@@ -83,6 +86,9 @@ public class ContractResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AccessLog accessLog;
 
     @GET
     public Object get(@PathParam("applicationId") String applicationId) {
@@ -324,10 +330,19 @@ public class ContractResource {
         try (OpenedFile file = files.open(documentId)) {
             String type = file.contentType();
             if (type != null && (type.startsWith("image/") || UploadPolicy.PDF.equals(type))) {
-                return FileDownloads.attachment(files, new StoredFile(documentId, file.size(), null, type, file.fileName()));
+                Response scan = FileDownloads.attachment(files, new StoredFile(documentId, file.size(), null, type,
+                        file.fileName()));
+                accessLog.viewed(AccessLog.Kind.CONTRACT_DOCUMENT_DOWNLOADED, applicationId,
+                        List.of("application:" + applicationId), documentId);
+                return scan;
             }
             // generated documents and edited drafts are DOCX (an upload's zip type says no more), with names sealed
             byte[] docx = DocxPersonalValues.opened(file.content());
+            // a contract's document names its participants and the organisation's signatory
+            List<String> named = new ArrayList<>(view.participants.stream().map(p -> "participant:" + p.participantId())
+                    .toList());
+            named.add("signatory:" + applicationId);
+            accessLog.viewed(AccessLog.Kind.CONTRACT_DOCUMENT_DOWNLOADED, applicationId, named, documentId);
             return FileDownloads.attachment(docx, DOCX, file.fileName());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import ru.fioco.training.contract.query.CertificateRegister;
 import ru.fioco.training.contract.query.ContractBoard;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
@@ -30,6 +31,10 @@ import ru.fioco.training.platform.web.QueryParams;
 @Path("/staff")
 @RolesAllowed(Roles.STAFF)
 public class StaffQueueResource {
+
+    @Inject
+    AccessLog accessLog;
+
 
     @Inject
     ContractBoard board;
@@ -113,6 +118,10 @@ public class StaffQueueResource {
             throw new InvalidInputException("year", "укажите год выдачи, например 2027");
         }
         byte[] csv = register.csv(year).getBytes(StandardCharsets.UTF_8);
+        // the export names every holder of the year's certificates: one entry, all of them
+        accessLog.viewed(AccessLog.Kind.REGISTER_EXPORTED, null, board.withCertificatesIn(year).stream()
+                .flatMap(v -> v.certificates.stream().filter(c -> c.issuedOn() != null && c.issuedOn().getYear() == year))
+                .map(c -> "participant:" + c.participantId()).distinct().toList(), "frdo-dpo-" + year);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"frdo-dpo-" + year + ".csv\"")
                 .header("X-Content-Type-Options", "nosniff").build();

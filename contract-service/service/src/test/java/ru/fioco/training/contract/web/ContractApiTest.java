@@ -242,6 +242,12 @@ class ContractApiTest {
         assertThat(register).doesNotContain("Иванова;Мария"); // she did not pass
         given().auth().oauth2(STAFF).when().get("/staff/certificate-register.csv").then().statusCode(400)
                 .body("errors.field", Matchers.hasItem("year"));
+        // the export and the contract's documents are in the access log of the participant they name
+        given().auth().oauth2(AUDITOR).queryParam("subject", "participant:p1").when().get("/admin/access-log").then()
+                .statusCode(200).body("kind", Matchers.hasItems("REGISTER_EXPORTED", "CONTRACT_DOCUMENT_DOWNLOADED"))
+                .body("find { it.kind == 'REGISTER_EXPORTED' }.objectId", equalTo("frdo-dpo-2027"));
+        given().auth().oauth2(SCHOOL).queryParam("subject", "participant:p1").when().get("/admin/access-log").then()
+                .statusCode(403);
         given().auth().oauth2(STAFF).queryParam("year", "двадцать седьмой").when().get("/staff/certificate-register.csv")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", Matchers.hasItem("year"));
 

@@ -61,6 +61,10 @@ public final class DocumentCommands {
     public record RecordDownload(@TargetAggregateIdentifier String applicationId, String documentId, Acting acting) {
     }
 
+    /** What a recorded download serves: the file, and whose it is (null for the application's own documents). */
+    public record Downloaded(StoredFile file, String participantId) {
+    }
+
     /** A participant's data was corrected after submission: the slots follow the new name (from application-service). */
     public record CorrectParticipant(@TargetAggregateIdentifier String applicationId, ParticipantSlots participant) {
     }

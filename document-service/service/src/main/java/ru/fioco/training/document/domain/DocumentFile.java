@@ -169,7 +169,7 @@ public class DocumentFile {
 
     /** @return the stored file, to serve */
     @CommandHandler
-    StoredFile handle(RecordDownload command) {
+    DocumentCommands.Downloaded handle(RecordDownload command) {
         requireReader(command.acting());
         Stored stored = documents.get(command.documentId());
         if (stored == null) {
@@ -177,7 +177,7 @@ public class DocumentFile {
         }
         apply(new DocumentDownloaded(applicationId, stored.participantId(), stored.slot(), stored.version(),
                 command.documentId(), command.acting().subject(), command.acting().role()));
-        return stored.file();
+        return new DocumentCommands.Downloaded(stored.file(), stored.participantId());
     }
 
     /** The facts other services wait for, published once each time they become true. */

@@ -3,6 +3,7 @@ package ru.fioco.training.document.web;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,9 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.document.domain.DocumentCommands;
 import ru.fioco.training.document.domain.DocumentCommands.Acting;
 import ru.fioco.training.document.domain.DocumentCommands.RecordDownload;
 import ru.fioco.training.document.domain.DocumentCommands.ReviewDocument;
@@ -33,10 +36,12 @@ import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.SafeFileName;
 import ru.fioco.training.platform.files.StoredFile;
 import ru.fioco.training.platform.files.UploadPolicy;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
@@ -69,17 +74,37 @@ public class DocumentResource {
     FileStore files;
 
     @Inject
+    AccessLog accessLog;
+
+    @Inject
     Caller caller;
 
     /** The cabinet view; auditors get it without file names (they are personal data). */
+    /**
+     * What an auditor reads of the documents: which slots are filled, accepted or rejected, each version by id, size,
+     * type and hash; not whose scan it is by name, not the files' names, not who uploaded, not a rejection's reason.
+     */
+    static final Set<String> AUDITOR_SEES = Set.of("applicationId", "organisationInn", "closed", "participantsFixed",
+            "participants[].participantId", "participants[].slots[].slot", "participants[].slots[].title",
+            "participants[].slots[].required", "participants[].slots[].indicator", "participants[].slots[].mark",
+            "participants[].slots[].versions[].version", "participants[].slots[].versions[].documentId",
+            "participants[].slots[].versions[].size", "participants[].slots[].versions[].sha256",
+            "participants[].slots[].versions[].contentType", "participants[].slots[].versions[].uploadedAt",
+            "applicationSlots[].slot", "applicationSlots[].title", "applicationSlots[].required",
+            "applicationSlots[].indicator", "applicationSlots[].mark", "applicationSlots[].versions[].version",
+            "applicationSlots[].versions[].documentId", "applicationSlots[].versions[].size",
+            "applicationSlots[].versions[].sha256", "applicationSlots[].versions[].contentType",
+            "applicationSlots[].versions[].uploadedAt");
+
+    @Inject
+    ObjectMapper json;
+
     @GET
-    public FileView view(@PathParam("applicationId") String applicationId) {
+    public Object view(@PathParam("applicationId") String applicationId) {
         FileView view = file(applicationId);
         if (caller.isAuditor() && !caller.isStaff()) {
-            return new FileView(view.applicationId(), view.organisationInn(), view.closed(), view.participantsFixed(),
-                    view.participants().stream().map(p -> new DocumentCabinet.ParticipantView(p.participantId(), null,
-                            p.slots().stream().map(DocumentResource::withoutNames).toList())).toList(),
-                    view.applicationSlots().stream().map(DocumentResource::withoutNames).toList(), List.of());
+            return AuditorView.of(json, new FileView(view.applicationId(), view.organisationInn(), view.closed(),
+                    view.participantsFixed(), view.participants(), view.applicationSlots(), List.of()), AUDITOR_SEES);
         }
         return caller.isStaff() ? view : new FileView(view.applicationId(), view.organisationInn(), view.closed(),
                 view.participantsFixed(), view.participants(), view.applicationSlots(), List.of());
@@ -137,9 +162,12 @@ public class DocumentResource {
     @RolesAllowed({Roles.REPRESENTATIVE, Roles.STAFF})
     public Response download(@PathParam("applicationId") String applicationId, @PathParam("documentId") String documentId) {
         // the document file answers who may read it and what the file is: no read model, so no lag after an upload
-        StoredFile file = commands.sendAndWait(new RecordDownload(applicationId, documentId, acting()),
-                caller.commandMetaData());
-        return FileDownloads.attachment(files, file);
+        DocumentCommands.Downloaded downloaded = commands.sendAndWait(new RecordDownload(applicationId, documentId,
+                acting()), caller.commandMetaData());
+        Response answer = FileDownloads.attachment(files, downloaded.file());
+        accessLog.viewed(AccessLog.Kind.SCAN_DOWNLOADED, applicationId, List.of(downloaded.participantId() == null
+                ? "application:" + applicationId : "participant:" + downloaded.participantId()), documentId);
+        return answer;
     }
 
     /** More downloads than a person reads in one list; the record itself has no limit. */
@@ -213,11 +241,5 @@ public class DocumentResource {
             // falls through to not found
         }
         throw new NotFoundException("Такого слота нет: " + raw);
-    }
-
-    private static DocumentCabinet.SlotView withoutNames(DocumentCabinet.SlotView s) {
-        return new DocumentCabinet.SlotView(s.slot(), s.title(), s.required(), s.indicator(), s.mark(), s.reason(),
-                s.versions().stream().map(v -> new DocumentCabinet.Version(v.version(), v.documentId(), v.size(),
-                        v.sha256(), v.contentType(), null, null, v.uploadedAt())).toList());
     }
 }

@@ -32,6 +32,7 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,6 +62,7 @@ import ru.fioco.training.document.api.DocumentUploaded;
 import ru.fioco.training.platform.axon.AxonRuntime;
 import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.CommandWatch;
 import ru.fioco.training.platform.testing.RebuildCheck;
@@ -178,6 +180,18 @@ class DocumentApiTest {
         given().auth().oauth2(STAFF).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(200);
         given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(403);
         given().auth().oauth2(OTHER_SCHOOL).when().get("/applications/" + app + "/documents/files/" + documentId).then().statusCode(404);
+        // each download of a participant's scan is in the access log, under that participant; staff and auditors read it
+        given().auth().oauth2(AUDITOR).queryParam("subject", "participant:p1").when().get("/admin/access-log").then()
+                .statusCode(200).body("findAll { it.objectId == '" + documentId + "' }.kind",
+                        Matchers.contains("SCAN_DOWNLOADED", "SCAN_DOWNLOADED"))
+                .body("findAll { it.objectId == '" + documentId + "' }.role", Matchers.containsInAnyOrder("staff",
+                        "representative"));
+        given().auth().oauth2(SCHOOL).queryParam("applicationId", app).when().get("/admin/access-log").then()
+                .statusCode(403);
+        given().auth().oauth2(STAFF).when().get("/admin/access-log").then().statusCode(400)
+                .body("errors.field", Matchers.hasItems("applicationId", "subject"));
+        given().auth().oauth2(STAFF).queryParam("subject", "Петров").when().get("/admin/access-log").then()
+                .statusCode(400).body("errors.field", Matchers.hasItem("subject"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(STAFF)
                 .when().get("/applications/" + app + "/documents/downloads").then().statusCode(200)
@@ -196,9 +210,14 @@ class DocumentApiTest {
                 .isEqualTo(stateBefore);
         // the auditor sees metadata without names
         given().auth().oauth2(AUDITOR).when().get("/applications/" + app + "/documents").then().statusCode(200)
-                .body("participants[0].displayName", Matchers.nullValue())
-                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].fileName", Matchers.nullValue())
+                .body("participants[0].displayName", equalTo("скрыто"))
+                .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].fileName", equalTo("скрыто"))
                 .body("participants[0].slots.find { it.slot == 'PASSPORT' }.versions[0].sha256", notNullValue());
+        // field by field: nothing beyond the allow-list
+        List<String> shown = AuditorView.shownPaths(new ObjectMapper().readTree(given().auth().oauth2(AUDITOR).when()
+                .get("/applications/" + app + "/documents").then().extract().asString()));
+        assertThat(shown).contains("participants[].slots[].versions[].sha256").allSatisfy(path ->
+                assertThat(AuditorView.allows(DocumentResource.AUDITOR_SEES, path)).as(path).isTrue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,10 +46,12 @@ import ru.fioco.training.platform.errors.ConflictException;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.FileTooLargeException;
 import ru.fioco.training.platform.files.StoredFile;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
@@ -110,6 +114,12 @@ public class ThreadResource {
     FileStore files;
 
     @Inject
+    AccessLog accessLog;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
     ReminderBook reminders;
 
     @Inject
@@ -144,7 +154,7 @@ public class ThreadResource {
     /** The thread's messages and notices after {@code after}, in thread order. */
     @GET
     @Path("/{applicationId}")
-    public ThreadView view(@PathParam("applicationId") String applicationId,
+    public Object view(@PathParam("applicationId") String applicationId,
             @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("500") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit", "от 1 до 1000");
@@ -153,9 +163,20 @@ public class ThreadResource {
         boolean masked = caller.isAuditor() && !caller.isStaff();
         List<Entry> entries = board.entries(applicationId, Math.max(0, after), limit).stream()
                 .map(e -> entry(e, masked)).toList();
-        return new ThreadView(thread.applicationId(), thread.applicationNumber(), thread.organisationInn(),
+        ThreadView view = new ThreadView(thread.applicationId(), thread.applicationNumber(), thread.organisationInn(),
                 thread.organisationName(), thread.closed(), unread(thread, side()), entries);
+        return masked ? AuditorView.of(json, view, AUDITOR_SEES) : view;
     }
+
+    /**
+     * What an auditor reads of a thread: who (which side) wrote when, the notices as the masked templates render them,
+     * the attachments by id, type, size and hash; not the messages' texts, the authors, the files' names, the addresses.
+     */
+    static final Set<String> AUDITOR_SEES = Set.of("applicationId", "applicationNumber", "organisationInn",
+            "organisationName", "closed", "unread", "entries[].messageId", "entries[].sequence", "entries[].type",
+            "entries[].side", "entries[].attachments[].attachmentId", "entries[].attachments[].contentType",
+            "entries[].attachments[].size", "entries[].attachments[].sha256", "entries[].kind", "entries[].title",
+            "entries[].text", "entries[].audience[]", "entries[].postedAt");
 
     @POST
     @Path("/{applicationId}/messages")
@@ -246,7 +267,10 @@ public class ThreadResource {
                 .filter(s -> s.applicationId().equals(applicationId))
                 .filter(s -> s.side() == side() || board.attachmentPosted(applicationId, attachmentId))
                 .orElseThrow(() -> new NotFoundException("Файл не найден"));
-        return FileDownloads.attachment(files, shelved.file());
+        Response answer = FileDownloads.attachment(files, shelved.file());
+        accessLog.viewed(AccessLog.Kind.ATTACHMENT_DOWNLOADED, applicationId, List.of("application:" + applicationId),
+                attachmentId);
+        return answer;
     }
 
     /** The thread's reminders and where they stand: staff only. */

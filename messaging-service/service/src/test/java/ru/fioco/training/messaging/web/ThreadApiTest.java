@@ -25,6 +25,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.mongodb.client.MongoClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import ru.fioco.training.messaging.Lifecycle;
 import ru.fioco.training.messaging.domain.MessageThread;
 import ru.fioco.training.platform.axon.AxonRuntime;
+import ru.fioco.training.platform.security.AuditorView;
 
 /**
  * The thread through REST: a conversation with unread counters and read marks, attachments up and down,
@@ -58,7 +60,7 @@ class ThreadApiTest {
     AxonRuntime axon;
 
     @Test
-    void aConversationCountsUnreadPerSideUntilEachSideReads() {
+    void aConversationCountsUnreadPerSideUntilEachSideReads() throws Exception {
         String app = new Lifecycle(kafka).submitted().applicationId;
         // the «received» notice is for both sides
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(unread(SCHOOL, app)).isEqualTo(1));
@@ -90,6 +92,10 @@ class ThreadApiTest {
                 .body("entries.find { it.sequence == 2 }.side", equalTo("ORGANISATION"))
                 .body("entries.authorId", everyItem(nullValue()))
                 .body("entries.find { it.sequence == 2 }.text", equalTo("скрыто"));
+        List<String> shown = AuditorView.shownPaths(new ObjectMapper().readTree(given().auth().oauth2(AUDITOR).when()
+                .get("/threads/" + app).then().extract().asString()));
+        assertThat(shown).contains("entries[].side").allSatisfy(path ->
+                assertThat(AuditorView.allows(ThreadResource.AUDITOR_SEES, path)).as(path).isTrue());
         // a signed-in person with none of the platform's roles sees nothing
         String noRole = Lifecycle.TOKENS.mint("nobody@example.ru", "guest", null, Duration.ofMinutes(5));
         given().auth().oauth2(noRole).when().get("/threads/" + app).then().statusCode(403)
@@ -166,6 +172,12 @@ class ThreadApiTest {
         assertThat(download.asByteArray()).isEqualTo(PDF);
         given().auth().oauth2(AUDITOR).when().get("/threads/" + app + "/attachments/" + id).then().statusCode(403);
         given().auth().oauth2(OTHER_SCHOOL).when().get("/threads/" + app + "/attachments/" + id).then().statusCode(404);
+        // the download is in the access log: whose (the application's files), by whom
+        given().auth().oauth2(STAFF).queryParam("applicationId", app).when().get("/admin/access-log").then()
+                .statusCode(200).body("find { it.objectId == '" + id + "' }.kind", equalTo("ATTACHMENT_DOWNLOADED"))
+                .body("find { it.objectId == '" + id + "' }.subjects", Matchers.contains("application:" + app));
+        given().auth().oauth2(SCHOOL).queryParam("applicationId", app).when().get("/admin/access-log").then()
+                .statusCode(403);
         // a file goes with one message only
         refused(post(SCHOOL, app, "{\"text\":\"ещё раз\",\"attachmentIds\":[\"" + id + "\"]}"), 400, "attachmentIds[0]");
         // the institute cannot attach the school's file
