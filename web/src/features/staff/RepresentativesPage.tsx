@@ -32,7 +32,7 @@ export function RepresentativesPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1}>Представители организаций</Typography.Title>
-      <Input.Search placeholder="ИНН, организация, фамилия, логин или e-mail" allowClear onSearch={setQ} style={{ maxWidth: 480 }}
+      <Input.Search placeholder="ИНН или организация; фамилия, логин или e-mail — целиком" allowClear onSearch={setQ} style={{ maxWidth: 480 }}
         aria-label="Поиск представителя" />
       <Tabs activeKey={status} onChange={(k) => setStatus(k as RepresentativeStatus)} items={TABS} />
       <ErrorNote error={list.error ?? confirm.error} />

@@ -87,6 +87,16 @@ public class RetentionPolicy {
     private ScheduledExecutorService executor;
     private Lease claim;
 
+    /** How long a completed application keeps its people's data. */
+    public Period completedApplications() {
+        return completed;
+    }
+
+    /** How long a withdrawn application keeps its people's data. */
+    public Period withdrawnApplications() {
+        return withdrawn;
+    }
+
     void start(@Observes @Priority(20) StartupEvent event) {
         claim = new Lease(database.collection(Lease.COLLECTION), "retention-pass", NodeIdentity.of("application-service"),
                 lease);

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,7 @@ import ru.fioco.training.application.api.RepresentativeSettings;
 import ru.fioco.training.application.api.RepresentativeSettingsChanged;
 import ru.fioco.training.application.api.RepresentativeStatus;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
 
@@ -81,18 +85,20 @@ public class RepresentativeRegistry implements RebuildableReadModel {
             EventHandlers.<RepresentativeEvent, Instant>of(RepresentativeEvent.class, PROCESSING_GROUP)
                     .handle(RepresentativeRegistered.class, (e, at) -> update(e, Updates.combine(
                             Updates.set("organisationInn", e.organisationInn()),
-                            profile(e.profile()), settings(e.settings()),
+                            profile(e.representativeId(), e.profile()), settings(e.settings()),
                             Updates.set("agreementVersion", e.agreementVersion()),
                             Updates.set("agreementAcceptedAt", Date.from(e.agreementAcceptedAt())),
                             Updates.set("registeredAt", Date.from(at)),
                             Updates.set("decidedAt", null), Updates.set("reason", null))))
-                    .handle(RepresentativeProfileChanged.class, (e, at) -> update(e, profile(e.profile())))
+                    .handle(RepresentativeProfileChanged.class, (e, at) -> update(e, profile(e.representativeId(), e.profile())))
                     .handle(RepresentativeSettingsChanged.class, (e, at) -> update(e, settings(e.settings())))
                     .handle(RepresentativeConfirmed.class, (e, at) -> update(e, Updates.set("decidedAt", Date.from(at))))
                     .handle(RepresentativeRefused.class, (e, at) -> update(e, Updates.combine(
-                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason", e.reason()))))
+                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason",
+                                    PersonalText.seal("representative:" + e.representativeId(), e.reason())))))
                     .handle(RepresentativeRevoked.class, (e, at) -> update(e, Updates.combine(
-                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason", e.reason()))))
+                            Updates.set("decidedAt", Date.from(at)), Updates.set("reason",
+                                    PersonalText.seal("representative:" + e.representativeId(), e.reason())))))
                     .build();
 
     @EventHandler
@@ -111,11 +117,22 @@ public class RepresentativeRegistry implements RebuildableReadModel {
                 new UpdateOptions().upsert(true));
     }
 
-    private static Bson profile(RepresentativeProfile p) {
-        return Updates.combine(Updates.set("surname", p.surname()), Updates.set("name", p.name()),
-                Updates.set("patronymic", p.patronymic()), Updates.set("organisationName", p.organisationName()),
-                Updates.set("position", p.position()), Updates.set("education", p.education()),
-                Updates.set("email", p.email()), Updates.set("phone", p.phone()), Updates.set("login", p.login()));
+    /**
+     * The profile as kept: the person's data sealed with their key ({@code representative:<id>}, erasable like any
+     * person's), found only by exact surname, login or e-mail through blind indexes; the organisation's name as it is.
+     */
+    private static Bson profile(String representativeId, RepresentativeProfile p) {
+        String key = "representative:" + representativeId;
+        return Updates.combine(Updates.set("surname", PersonalText.seal(key, p.surname())),
+                Updates.set("name", PersonalText.seal(key, p.name())),
+                Updates.set("patronymic", PersonalText.seal(key, p.patronymic())),
+                Updates.set("organisationName", p.organisationName()), Updates.set("position", p.position()),
+                Updates.set("education", PersonalText.seal(key, p.education())),
+                Updates.set("email", PersonalText.seal(key, p.email())),
+                Updates.set("phone", PersonalText.seal(key, p.phone())),
+                Updates.set("login", PersonalText.seal(key, p.login())),
+                Updates.set("personIndex", Stream.of(p.surname(), p.login(), p.email()).filter(Objects::nonNull)
+                        .map(v -> PersonalText.blindIndex(v.strip().toLowerCase(Locale.ROOT))).distinct().toList()));
     }
 
     private static Bson settings(RepresentativeSettings s) {
@@ -140,8 +157,9 @@ public class RepresentativeRegistry implements RebuildableReadModel {
         }
         if (text != null && !text.isBlank()) {
             Pattern p = Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            // the organisation by any part of its INN or name; a person only by the whole surname, login or e-mail
             conditions.add(Filters.or(Filters.regex("organisationInn", p), Filters.regex("organisationName", p),
-                    Filters.regex("surname", p), Filters.regex("login", p), Filters.regex("email", p)));
+                    Filters.eq("personIndex", PersonalText.blindIndex(text.strip().toLowerCase(Locale.ROOT)))));
         }
         Bson where = conditions.isEmpty() ? new Document() : Filters.and(conditions);
         List<View> items = representatives.find(where).sort(Sorts.ascending("registeredAt", "_id"))
@@ -152,13 +170,17 @@ public class RepresentativeRegistry implements RebuildableReadModel {
     private static View view(Document d) {
         RepresentativeStatus status = d.getString("status") == null ? null : RepresentativeStatus.valueOf(d.getString("status"));
         return new View(d.getString("_id"), status, status == null ? null : status.title(), d.getString("organisationInn"),
-                new RepresentativeProfile(d.getString("surname"), d.getString("name"), d.getString("patronymic"),
-                        d.getString("organisationName"), d.getString("position"), d.getString("education"),
-                        d.getString("email"), d.getString("phone"), d.getString("login")),
+                new RepresentativeProfile(open(d, "surname"), open(d, "name"), open(d, "patronymic"),
+                        d.getString("organisationName"), d.getString("position"), open(d, "education"),
+                        open(d, "email"), open(d, "phone"), open(d, "login")),
                 new RepresentativeSettings(d.getBoolean("trainingApplications", true),
                         d.getBoolean("supportRequests", false), d.getBoolean("eventApplications", false)),
                 d.getString("agreementVersion"), instant(d, "agreementAcceptedAt"), instant(d, "registeredAt"),
-                instant(d, "decidedAt"), d.getString("reason"));
+                instant(d, "decidedAt"), open(d, "reason"));
+    }
+
+    private static String open(Document d, String field) {
+        return PersonalText.open(d.getString(field));
     }
 
     private static Instant instant(Document d, String field) {

@@ -1,6 +1,5 @@
 package ru.fioco.training.application.web;
 
-import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ru.fioco.training.application.domain.PersonalDataAgreement;
 import ru.fioco.training.application.policy.RetentionPolicy;
@@ -41,12 +38,6 @@ public class RetentionResource {
             List<ApplicationBoard.PendingWithdrawal> pendingWithdrawals) {
     }
 
-    @ConfigProperty(name = "training.retention.completed-applications", defaultValue = "P5Y")
-    Period completed;
-
-    @ConfigProperty(name = "training.retention.withdrawn-applications", defaultValue = "P30D")
-    Period withdrawn;
-
     @Inject
     ApplicationBoard board;
 
@@ -56,7 +47,7 @@ public class RetentionResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.AUDITOR})
     public Overview overview() {
-        return new Overview(new Periods(completed.toString(), withdrawn.toString(),
+        return new Overview(new Periods(pass.completedApplications().toString(), pass.withdrawnApplications().toString(),
                 PersonalDataAgreement.DAYS_TO_ERASE_AFTER_WITHDRAWAL),
                 board.erasuresBy(RetentionPolicy.ERASED_BY, MAX_LISTED), board.pendingWithdrawals());
     }

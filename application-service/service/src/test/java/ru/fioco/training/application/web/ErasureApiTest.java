@@ -22,8 +22,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.document.api.DocumentDownloaded;
+import ru.fioco.training.document.api.DocumentSlot;
+import ru.fioco.training.platform.testing.CloudEventSender;
 import ru.fioco.training.platform.testing.RebuildCheck;
 
 /**
@@ -53,6 +57,15 @@ class ErasureApiTest {
                 .then().statusCode(409).contentType("application/problem+json").body("rule", equalTo("erasure-while-active"));
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"reason\":\"Участник отозвал согласие\"}")
                 .when().post("/applications/" + id + "/withdraw").then().statusCode(200);
+
+        // staff downloaded the participant's passport: document-service announces it, the act's extract will show it
+        try (CloudEventSender sender = new CloudEventSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class))) {
+            sender.send("documents", id, UUID.randomUUID().toString(), "ru.fioco.training.documents.DocumentDownloaded",
+                    new DocumentDownloaded(id, erased, DocumentSlot.PASSPORT, 1, "d-passport", "staff@fioco.ru", "staff"));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().auth().oauth2(STAFF).when()
+                .get("/applications/" + id + "/history").then().extract().asString()).contains("DocumentDownloaded"));
 
         String act = erase(STAFF, id, Map.of("subject", "PARTICIPANT", "participantId", erased,
                 "basis", "CONSENT_WITHDRAWN")).then().statusCode(201).extract().path("act");
@@ -89,7 +102,8 @@ class ErasureApiTest {
         assertThat(text).contains("об уничтожении персональных данных", erased, "СНИЛС", "криптографическое уничтожение",
                 "отзыв субъектом согласия", "staff@fioco.ru").doesNotContain(surname, snils);
         // with the extract of the access log: staff read the participant's data before the erasure
-        assertThat(text).contains("Выписка из журнала доступа", "просмотрены данные участников");
+        assertThat(text).contains("Выписка из журнала доступа", "просмотрены данные участников",
+                "скачан скан документа");
 
         // each person once; the rebuilt board agrees with the live one
         erase(STAFF, id, Map.of("subject", "PARTICIPANT", "participantId", erased, "basis", "CONSENT_WITHDRAWN"))

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
@@ -23,6 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
+import ru.fioco.training.contract.domain.PersonalDocuments;
 import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.json.PersonalText;
 
@@ -33,16 +36,29 @@ import ru.fioco.training.platform.json.PersonalText;
  * name stays. A draft staff edited in a word processor comes back with names in the clear; they are sealed again
  * before it is stored.
  */
-public final class DocxPersonalValues {
+@ApplicationScoped
+public class DocxPersonalValues implements PersonalDocuments {
 
     private static final String SEALED = "pd1:t:";
     private static final Pattern TOKEN = Pattern.compile(SEALED + "[A-Za-z0-9+/=]+");
 
-    private DocxPersonalValues() {
+    @Override
+    public byte[] opened(InputStream docx) throws IOException {
+        return openedDocument(docx);
+    }
+
+    @Override
+    public byte[] sealed(InputStream docx, Map<String, String> names) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(docx)) {
+            if (doc.getParagraphs().isEmpty() && doc.getTables().isEmpty()) {
+                throw new IllegalArgumentException("an empty document");
+            }
+            return sealed(doc, names);
+        }
     }
 
     /** The document as a reader gets it: every sealed value opened (or «удалено»). */
-    public static byte[] opened(InputStream docx) throws IOException {
+    static byte[] openedDocument(InputStream docx) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(docx)) {
             rewrite(doc, text -> text.contains(SEALED), text -> TOKEN.matcher(text).replaceAll(m ->
                     Matcher.quoteReplacement(PersonalText.open(m.group()))));
@@ -55,7 +71,7 @@ public final class DocxPersonalValues {
      * maps the plaintext to its subject ({@code participant:<id>}). Longer values first, so that a full name is
      * sealed whole before a shorter one inside it could be.
      */
-    public static byte[] sealed(XWPFDocument doc, Map<String, String> values) {
+    static byte[] sealed(XWPFDocument doc, Map<String, String> values) {
         List<Map.Entry<String, String>> known = new ArrayList<>(values.entrySet().stream()
                 .filter(e -> e.getKey() != null && !e.getKey().isBlank() && !PersonalData.ERASED.equals(e.getKey()))
                 .toList());

@@ -31,7 +31,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.contract.api.ContractTerms;
 import ru.fioco.training.contract.domain.ContractCommands;
-import ru.fioco.training.contract.infra.DocxPersonalValues;
+import ru.fioco.training.contract.domain.PersonalDocuments;
 import ru.fioco.training.contract.domain.ContractCommands.Conclude;
 import ru.fioco.training.contract.domain.ContractCommands.RecordPayment;
 import ru.fioco.training.contract.domain.ContractCommands.ReviseDrafts;
@@ -89,6 +89,9 @@ public class ContractResource {
 
     @Inject
     AccessLog accessLog;
+
+    @Inject
+    PersonalDocuments documents;
 
     @GET
     public Object get(@PathParam("applicationId") String applicationId) {
@@ -337,7 +340,7 @@ public class ContractResource {
                 return scan;
             }
             // generated documents and edited drafts are DOCX (an upload's zip type says no more), with names sealed
-            byte[] docx = DocxPersonalValues.opened(file.content());
+            byte[] docx = documents.opened(file.content());
             // a contract's document names its participants and the organisation's signatory
             List<String> named = new ArrayList<>(view.participants.stream().map(p -> "participant:" + p.participantId())
                     .toList());

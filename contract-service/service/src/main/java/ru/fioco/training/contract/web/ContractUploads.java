@@ -9,9 +9,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-import ru.fioco.training.contract.infra.DocxPersonalValues;
+import ru.fioco.training.contract.domain.PersonalDocuments;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.files.FileStore;
 import ru.fioco.training.platform.files.OpenedFile;
@@ -36,6 +35,9 @@ public class ContractUploads {
     @Inject
     FileStore files;
 
+    @Inject
+    PersonalDocuments documents;
+
     /**
      * An edited draft: checked as a Word document, then stored with the contract's persons' names sealed in its text
      * (so that a later erasure reaches it) and the whole file sealed with the application's key.
@@ -48,11 +50,8 @@ public class ContractUploads {
         String subject = subject(applicationId);
         StoredFile stored = files.store(body, name, DRAFT, "file", subject);
         byte[] sealed;
-        try (OpenedFile in = files.open(stored.fileId()); XWPFDocument doc = new XWPFDocument(in.content())) {
-            if (doc.getParagraphs().isEmpty() && doc.getTables().isEmpty()) {
-                throw new IllegalArgumentException("empty");
-            }
-            sealed = DocxPersonalValues.sealed(doc, personalValues);
+        try (OpenedFile in = files.open(stored.fileId())) {
+            sealed = documents.sealed(in.content(), personalValues);
         } catch (Exception notWord) { // POI's refusals of a broken or hostile zip come as several types
             files.delete(stored.fileId());
             throw new InvalidInputException("file", "это не документ Word (DOCX): сохраните договор в формате .docx");

@@ -60,12 +60,12 @@ class DocxPersonalValuesTest {
                 PersonalText.seal("participant:p-2", "Сидорова Анна Ильинична (физика)")));
 
         assertThat(xml(stored)).doesNotContain("Петров", "Сидорова").contains("pd1:t:");
-        assertThat(text(DocxPersonalValues.opened(new ByteArrayInputStream(stored))))
+        assertThat(text(DocxPersonalValues.openedDocument(new ByteArrayInputStream(stored))))
                 .contains("Петров Пётр Петрович (математика)", "Сидорова Анна Ильинична (физика)");
 
         vault.erase("participant:p-1");
 
-        assertThat(text(DocxPersonalValues.opened(new ByteArrayInputStream(stored))))
+        assertThat(text(DocxPersonalValues.openedDocument(new ByteArrayInputStream(stored))))
                 .doesNotContain("Петров").contains(PersonalDataModule.ERASED, "Сидорова Анна Ильинична (физика)");
     }
 
@@ -88,7 +88,7 @@ class DocxPersonalValuesTest {
         }
 
         assertThat(xml(sealed)).doesNotContain("Петров", "Сидо", "рова Анна");
-        assertThat(text(DocxPersonalValues.opened(new ByteArrayInputStream(sealed))))
+        assertThat(text(DocxPersonalValues.openedDocument(new ByteArrayInputStream(sealed))))
                 .contains("Слушатель: Петров Пётр Петрович, учитель", "Подпись: Сидорова Анна Ильинична");
     }
 
