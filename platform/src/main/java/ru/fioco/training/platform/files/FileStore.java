@@ -134,7 +134,7 @@ public final class FileStore {
                 new GridFSUploadOptions().metadata(metadata));
         boolean complete = false;
         try {
-            DataOutputStream frames = subject == null ? null : SealedFrames.framing(out);
+            DataOutputStream frames = subject == null ? null : new DataOutputStream(out);
             byte[] buffer = new byte[subject == null ? BUFFER : SealedFrames.FRAME];
             long total = 0;
             int n;

@@ -5,7 +5,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.util.Arrays;
 
 import ru.fioco.training.platform.errors.ErasedDataException;
 import ru.fioco.training.platform.json.PersonalText;
@@ -27,7 +27,7 @@ final class SealedFrames {
 
     /** Writes one frame; false when the subject was erased (nothing of theirs may be stored). */
     static boolean write(DataOutputStream out, String subject, byte[] plain, int length) throws IOException {
-        byte[] piece = length == plain.length ? plain : java.util.Arrays.copyOf(plain, length);
+        byte[] piece = length == plain.length ? plain : Arrays.copyOf(plain, length);
         var sealed = PersonalText.sealBytes(subject, piece);
         if (sealed.isEmpty()) {
             return false;
@@ -35,10 +35,6 @@ final class SealedFrames {
         out.writeInt(sealed.get().length);
         out.write(sealed.get());
         return true;
-    }
-
-    static DataOutputStream framing(OutputStream out) {
-        return new DataOutputStream(out);
     }
 
     /**
