@@ -15,6 +15,8 @@ public class AccessLogIndexes implements QueryIndexes {
     @Override
     public List<Index> indexes() {
         return List.of(new Index(AccessLog.COLLECTION, Indexes.ascending("subjects", "at")),
-                new Index(AccessLog.COLLECTION, Indexes.ascending("applicationId", "at")));
+                new Index(AccessLog.COLLECTION, Indexes.ascending("applicationId", "at")),
+                new Index(AccessLog.COLLECTION, Indexes.ascending(AccessLogShipper.SHIPPED, "at")),
+                new Index(AccessLog.RECEIVED, Indexes.ascending("subjects", "at")));
     }
 }

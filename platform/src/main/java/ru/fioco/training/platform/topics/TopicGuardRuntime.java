@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import ru.fioco.training.platform.accesslog.AccessLog;
+import ru.fioco.training.platform.accesslog.AccessLogShipping;
 import ru.fioco.training.platform.kafka.KafkaClients;
 import ru.fioco.training.platform.publishing.EventPublication;
 
@@ -37,6 +39,9 @@ public class TopicGuardRuntime {
 
     @Inject
     KafkaClients kafka;
+
+    @Inject
+    AccessLogShipping accessLogShipping;
 
     @ConfigProperty(name = "platform.topics.guard.enabled", defaultValue = "true")
     boolean enabled;
@@ -64,11 +69,14 @@ public class TopicGuardRuntime {
         }
     }
 
-    /** The publication's topics and every incoming channel's ({@code topic} or {@code topics}), but dead-letter topics. */
+    /** The publication's topics, the access log's, and every incoming channel's ({@code topic} or {@code topics}), but dead-letter topics. */
     Set<String> domainTopics() {
         Set<String> topics = new LinkedHashSet<>();
         if (publication.isResolvable()) {
             topics.addAll(publication.get().topics());
+        }
+        if (accessLogShipping.enabled()) {
+            topics.add(AccessLog.TOPIC); // the act of destruction needs every entry, so it is kept like the events
         }
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("mp.messaging.incoming.") && (name.endsWith(".topic") || name.endsWith(".topics"))) {

@@ -58,8 +58,8 @@ public class DestructionAct {
     static final int EXTRACT = 100;
 
     /**
-     * The act, with the extract of the access log order 179 asks for: {@code accesses} are this service's entries
-     * about the person (staff's reads of the application); the other services' logs are named for the rest.
+     * The act, with the extract of the access log order 179 asks for: {@code accesses} are every service's entries
+     * about the person, newest first.
      */
     public byte[] of(ApplicationSummary application, Erasure erasure, List<AccessLog.Entry> accesses) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -103,7 +103,7 @@ public class DestructionAct {
             paragraph(doc, "", false, ParagraphAlignment.LEFT);
             paragraph(doc, "Выписка из журнала доступа к персональным данным субъекта", true, ParagraphAlignment.LEFT);
             if (accesses.isEmpty()) {
-                paragraph(doc, "Просмотров данных сотрудниками в сервисе заявок не зарегистрировано.", false,
+                paragraph(doc, "Обращений к персональным данным субъекта не зарегистрировано.", false,
                         ParagraphAlignment.LEFT);
             } else {
                 List<AccessLog.Entry> listed = accesses.stream().limit(EXTRACT).toList();
@@ -122,9 +122,9 @@ public class DestructionAct {
                             ParagraphAlignment.LEFT);
                 }
             }
-            paragraph(doc, "Скачивания сканов, документов договора, вложений переписки и выгрузки реестра удостоверений "
-                    + "учтены в журналах доступа сервисов документов, договоров и сообщений (раздел «Персональные данные» "
-                    + "заявки в кабинете).", false, ParagraphAlignment.LEFT);
+            paragraph(doc, "Выписка объединяет журналы доступа всех сервисов платформы: просмотры данных участников "
+                    + "сотрудниками, скачивания сканов, документов договора, вложений переписки и выгрузки реестра "
+                    + "удостоверений.", false, ParagraphAlignment.LEFT);
             paragraph(doc, "", false, ParagraphAlignment.LEFT);
             paragraph(doc, "Лицо, уничтожившее персональные данные: ______________________ / ______________________ /",
                     false, ParagraphAlignment.LEFT);

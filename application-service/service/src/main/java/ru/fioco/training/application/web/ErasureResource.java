@@ -3,9 +3,7 @@ package ru.fioco.training.application.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import ru.fioco.training.application.api.PersonalDataErased.ErasureBasis;
@@ -30,14 +26,11 @@ import ru.fioco.training.application.query.ApplicationBoard;
 import ru.fioco.training.application.query.ApplicationBoard.Detail;
 import ru.fioco.training.application.query.ApplicationBoard.Erasure;
 import ru.fioco.training.application.query.DestructionAct;
-import ru.fioco.training.application.query.history.HistoryLog;
 import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
 import ru.fioco.training.platform.files.FileDownloads;
-import ru.fioco.training.platform.json.EventJson;
-import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 
@@ -78,8 +71,6 @@ public class ErasureResource {
     @Inject
     AccessLog accessLog;
 
-    @Inject
-    HistoryLog history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -129,33 +120,11 @@ public class ErasureResource {
     }
 
     /**
-     * The access log's extract for the act: this service's entries about the person (staff's reads) and, for a
-     * participant, every download of their scans, which document-service announces and the history keeps.
+     * The access log's extract for the act: every service's entries about the person — staff's reads here, downloads
+     * of scans, contract documents and attachments and register exports shipped from the other services' logs.
      */
     private List<AccessLog.Entry> extract(String applicationId, Erasure erasure) {
-        String key = erasure.subject().keyName(applicationId, erasure.participantId());
-        List<AccessLog.Entry> entries = new ArrayList<>(accessLog.find(Optional.empty(), Optional.of(key), 1000));
-        if (erasure.participantId() != null) {
-            for (HistoryLog.Recorded r : history.of(applicationId, null)) {
-                if (!r.type().endsWith(".DocumentDownloaded")) {
-                    continue;
-                }
-                JsonNode payload;
-                try {
-                    payload = EventJson.mapper().readTree(r.payload());
-                } catch (JsonProcessingException e) {
-                    continue; // a record the history could not read shows nowhere else either
-                }
-                if (erasure.participantId().equals(payload.path("participantId").asText(null))) {
-                    entries.add(new AccessLog.Entry(r.time(), PersonalText.open(payload.path("downloadedBy").asText(null)),
-                            payload.path("downloadedByRole").asText(null), AccessLog.Kind.SCAN_DOWNLOADED,
-                            AccessLog.Kind.SCAN_DOWNLOADED.title(), applicationId, List.of(key),
-                            payload.path("documentId").asText(null)));
-                }
-            }
-        }
-        entries.sort(Comparator.comparing(AccessLog.Entry::at).reversed());
-        return entries;
+        return accessLog.findEverywhere(erasure.subject().keyName(applicationId, erasure.participantId()), 1000);
     }
 
     private Detail detail(String id) {

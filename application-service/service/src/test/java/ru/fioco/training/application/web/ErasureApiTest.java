@@ -13,6 +13,7 @@ import static ru.fioco.training.application.web.ApplicationApiTest.TOKENS;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,14 +21,16 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import ru.fioco.training.document.api.DocumentDownloaded;
-import ru.fioco.training.document.api.DocumentSlot;
-import ru.fioco.training.platform.testing.CloudEventSender;
+import ru.fioco.training.platform.accesslog.AccessLog;
+import ru.fioco.training.platform.json.EventJson;
 import ru.fioco.training.platform.testing.RebuildCheck;
 
 /**
@@ -58,14 +61,27 @@ class ErasureApiTest {
         given().auth().oauth2(SCHOOL).contentType(ContentType.JSON).body("{\"reason\":\"Участник отозвал согласие\"}")
                 .when().post("/applications/" + id + "/withdraw").then().statusCode(200);
 
-        // staff downloaded the participant's passport: document-service announces it, the act's extract will show it
-        try (CloudEventSender sender = new CloudEventSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                String.class))) {
-            sender.send("documents", id, UUID.randomUUID().toString(), "ru.fioco.training.documents.DocumentDownloaded",
-                    new DocumentDownloaded(id, erased, DocumentSlot.PASSPORT, 1, "d-passport", "staff@fioco.ru", "staff"));
+        // the other services' logs, as their shippers send them: a scan and a contract document downloaded, the
+        // register exported (sent twice: at least once on the topic), an unreadable record, another person's entry
+        Instant now = Instant.now();
+        String shippedScan = "document-service/" + UUID.randomUUID();
+        shipAccessLog(
+                new AccessLog.Shipped(shippedScan, "document-service", now.minusSeconds(30), "staff@fioco.ru", "staff",
+                        "SCAN_DOWNLOADED", id, List.of("participant:" + erased), "d-passport"),
+                new AccessLog.Shipped("contract-service/" + UUID.randomUUID(), "contract-service", now.minusSeconds(20),
+                        "staff@fioco.ru", "staff", "CONTRACT_DOCUMENT_DOWNLOADED", id,
+                        List.of("participant:" + erased, "signatory:" + id), "cd-1"),
+                new AccessLog.Shipped("contract-service/register-1-" + id, "contract-service", now.minusSeconds(10),
+                        "staff@fioco.ru", "staff", "REGISTER_EXPORTED", null,
+                        List.of("participant:" + kept, "participant:" + erased), "2027"),
+                new AccessLog.Shipped("contract-service/register-1-" + id, "contract-service", now.minusSeconds(10),
+                        "staff@fioco.ru", "staff", "REGISTER_EXPORTED", null,
+                        List.of("participant:" + kept, "participant:" + erased), "2027"),
+                new AccessLog.Shipped("messaging-service/" + UUID.randomUUID(), "messaging-service", now,
+                        "staff@fioco.ru", "staff", "ATTACHMENT_DOWNLOADED", id, List.of("participant:" + kept), "a-1"));
+        try (KafkaProducer<String, String> producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(AccessLog.TOPIC, "x", "{not json")).get();
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().auth().oauth2(STAFF).when()
-                .get("/applications/" + id + "/history").then().extract().asString()).contains("DocumentDownloaded"));
 
         String act = erase(STAFF, id, Map.of("subject", "PARTICIPANT", "participantId", erased,
                 "basis", "CONSENT_WITHDRAWN")).then().statusCode(201).extract().path("act");
@@ -92,18 +108,16 @@ class ErasureApiTest {
         });
 
         // the act of destruction: what, whose (by id), how, why, when, who, and nothing of what it destroyed
-        byte[] docx = given().auth().oauth2(AUDITOR).when().get(act).then().statusCode(200)
-                .contentType(ErasureResource.DOCX).extract().asByteArray();
-        String text;
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
-            text = extractor.getText();
-        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(actText(act))
+                .contains("выгружен реестр удостоверений", "скачан скан документа"));
+        String text = actText(act);
         assertThat(text).contains("об уничтожении персональных данных", erased, "СНИЛС", "криптографическое уничтожение",
                 "отзыв субъектом согласия", "staff@fioco.ru").doesNotContain(surname, snils);
-        // with the extract of the access log: staff read the participant's data before the erasure
+        // with the extract of every service's access log: staff read the participant's data here, downloaded their
+        // scan and contract document and exported the register elsewhere (each once); another person's view is not
         assertThat(text).contains("Выписка из журнала доступа", "просмотрены данные участников",
-                "скачан скан документа");
+                "скачан скан документа", "скачан документ договора").doesNotContain("скачано вложение переписки");
+        assertThat(text.split("выгружен реестр удостоверений", -1)).hasSize(2);
 
         // each person once; the rebuilt board agrees with the live one
         erase(STAFF, id, Map.of("subject", "PARTICIPANT", "participantId", erased, "basis", "CONSENT_WITHDRAWN"))
@@ -175,5 +189,30 @@ class ErasureApiTest {
     private static List<String> found(String text) {
         return given().auth().oauth2(STAFF).queryParam("q", text).queryParam("size", 100).when().get("/applications")
                 .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    static String actText(String act) throws java.io.IOException {
+        byte[] docx = given().auth().oauth2(AUDITOR).when().get(act).then().statusCode(200)
+                .contentType(ErasureResource.DOCX).extract().asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+            return extractor.getText();
+        }
+    }
+
+    static KafkaProducer<String, String> rawProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+    }
+
+    /** Sends entries as another service's {@code AccessLogShipper} does. */
+    static void shipAccessLog(AccessLog.Shipped... entries) throws Exception {
+        try (KafkaProducer<String, String> producer = rawProducer()) {
+            for (AccessLog.Shipped e : entries) {
+                producer.send(new ProducerRecord<>(AccessLog.TOPIC, e.subjects().get(0),
+                        EventJson.mapper().writeValueAsString(e))).get();
+            }
+        }
     }
 }
