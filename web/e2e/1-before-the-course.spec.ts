@@ -345,6 +345,42 @@ test.describe.serial('before the course', () => {
     }
     await staff.goto(`${secondUrl}?tab=form`);
     await expect(staff.getByText('Соколов')).toHaveCount(0);
+
+    // Smirnova leaves the school and withdraws her consent: staff revoke her representation, then destroy her data
+    // and her account; the registry reads «удалено», the act is ready, and she cannot sign in any more
+    await staff.getByRole('link', { name: 'Представители' }).click();
+    await staff.getByRole('tab', { name: 'Подтверждены' }).click();
+    await staff.getByRole('row', { name: /Смирнова Анна/ }).getByRole('button', { name: 'Отозвать' }).click();
+    await staff.getByLabel('Причина (её увидит представитель)').fill('Сотрудница уволилась, согласие отозвано');
+    await staff.getByRole('dialog').getByRole('button', { name: 'Отозвать' }).click();
+    await expect(staff.getByText('Подтверждение отозвано')).toBeVisible();
+    await eventually(staff, async () => {
+      await staff.getByRole('tab', { name: 'Отозваны' }).click({ timeout: 3000 });
+      await staff.getByRole('row', { name: /Смирнова Анна/ }).getByRole('button', { name: 'Уничтожить данные' })
+        .click({ timeout: 3000 });
+    });
+    const representativeErasure = staff.getByRole('dialog', { name: 'Уничтожить персональные данные представителя' });
+    await expect(representativeErasure.getByRole('button', { name: 'Уничтожить' })).toBeDisabled();
+    await representativeErasure.getByLabel('отзыв согласия на обработку').check();
+    await representativeErasure.getByRole('button', { name: 'Уничтожить' }).click();
+    await expect(staff.getByText(/Данные представителя уничтожены, учётная запись удалена/)).toBeVisible();
+    await eventually(staff, async () => {
+      await staff.getByRole('tab', { name: 'Данные уничтожены' }).click({ timeout: 3000 });
+      await expect(staff.getByRole('row', { name: /удалено удалено удалено.*ГБОУ «Школа № 7».*данные уничтожены.*отзыв согласия/ }))
+        .toBeVisible({ timeout: 3000 });
+    });
+    await expect(staff.getByText('Смирнова')).toHaveCount(0);
+    await screen(staff, 'staff-representative-erasure');
+    const representativeAct = staff.waitForEvent('download');
+    await staff.getByRole('row', { name: /ГБОУ «Школа № 7»/ }).getByRole('button', { name: 'Акт об уничтожении' }).click();
+    expect((await representativeAct).suggestedFilename()).toMatch(/^Акт об уничтожении ПДн .*\.docx$/);
+    // her account is gone from the sign-in service: the cabinet asks to sign in, and her password opens nothing
+    await eventually(page, async () => expect(page.locator('#username')).toBeVisible({ timeout: 5000 }));
+    await page.locator('#username').fill(login);
+    await page.locator('#password').fill('Smirnova-Pass-2026');
+    await page.locator('input[type=submit], button[type=submit]').first().click();
+    await expect(page.locator('#username')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Мои заявки' })).toHaveCount(0);
     await context.close();
   });
 });

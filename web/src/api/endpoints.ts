@@ -2,7 +2,7 @@ import { call, fetchFile, saveFile, uploadFile, type Service } from './http';
 import type {
   ApplicationDetail, ApplicationForm, ApplicationFormParticipant, ApplicationHistoryTimeline, ApplicationListQuery,
   ApplicationPage, Accepted, ConsentWithdrawn, FailedMail, RetentionDestroyed, RetentionOverview, ContractOriginalsRequest, ContractQueue, ContractQueuePage, ContractUploaded, ContractPaymentRequest, ContractTerminationRequest, ContractView, DocumentFileView, DocumentReviewQueue, DocumentSlot,
-  DocumentUploaded, ErasureAccepted, ErasureRequest, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
+  DocumentUploaded, ErasureAccepted, ErasureBasis, ErasureRequest, NextStepsNext, NextStepsPage, ProgrammeRequest, ProgrammeView, ReadModelStatus,
   RepresentativeAgreement, RepresentativeHistoryEntry, RepresentativeMine, RepresentativePage,
   RepresentativeRegistration, RepresentativeSettings, RepresentativeStatus, RepresentativeView, ThreadListItem,
   ThreadPosted, ThreadUploaded, ThreadView,
@@ -88,6 +88,12 @@ export const representatives = {
     call<void>(APP, `/representatives/${id(representativeId)}/refusal`, { method: 'POST', body: { reason } }),
   revoke: (representativeId: string, reason: string) =>
     call<void>(APP, `/representatives/${id(representativeId)}/revocation`, { method: 'POST', body: { reason } }),
+  /** Destroys a former (refused or revoked) representative's data and account; the act is ready at once. */
+  erase: (representativeId: string, basis: ErasureBasis) =>
+    call<ErasureAccepted>(APP, `/representatives/${id(representativeId)}/erasure`, { method: 'POST', body: { basis } }),
+  saveDestructionAct: (representativeId: string, erasureId: string) =>
+    saveFile(APP, `/representatives/${id(representativeId)}/erasure/act`,
+      `Акт об уничтожении ПДн ${erasureId.slice(0, 8)}.docx`),
 };
 
 export const readModels = {

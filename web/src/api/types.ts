@@ -227,8 +227,8 @@ export type ResultDelivery = (typeof RESULT_DELIVERIES)[number];
 export const PAYMENT_TERMS = ['PREPAYMENT', 'POSTPAYMENT'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
-/** `ru.fioco.training.application.api.RepresentativeStatus` (ожидает подтверждения, подтверждён, отказано, отозван). */
-export const REPRESENTATIVE_STATUSES = ['PENDING', 'CONFIRMED', 'REFUSED', 'REVOKED'] as const;
+/** `ru.fioco.training.application.api.RepresentativeStatus` (ожидает подтверждения, подтверждён, отказано, отозван, данные уничтожены). */
+export const REPRESENTATIVE_STATUSES = ['PENDING', 'CONFIRMED', 'REFUSED', 'REVOKED', 'ERASED'] as const;
 export type RepresentativeStatus = (typeof REPRESENTATIVE_STATUSES)[number];
 
 /** Who did a history step; `ru.fioco.training.application.query.history.Sides.Party` (as `Step.side`). */
@@ -711,6 +711,17 @@ export interface RepresentativeView {
   decidedAt: IsoInstant | null;
   /** The refusal's or revocation's reason («скрыто» for auditors). */
   reason: string | null;
+  /** Set once the former representative's data are destroyed (then the profile reads «удалено»). */
+  erasure: RepresentativeErasure | null;
+}
+
+/** A former representative's erasure; mirrors ru.fioco.training.application.query.RepresentativeRegistry.Erasure. */
+export interface RepresentativeErasure {
+  erasureId: string;
+  basis: ErasureBasis;
+  basisTitle: string;
+  erasedBy: string;
+  erasedAt: IsoInstant;
 }
 
 /** GET /representatives (`?status=&q=&page=&size=`); mirrors ru.fioco.training.application.query.RepresentativeRegistry.Page. */

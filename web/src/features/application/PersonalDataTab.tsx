@@ -9,15 +9,9 @@ import type {
 import { useAuth } from '../../auth/AuthProvider';
 import { date, dateTime } from '../../lib/format';
 import { fieldErrors } from '../../lib/fieldErrors';
-import { SUBJECTS } from '../../lib/personalData';
+import { BASES, SUBJECTS } from '../../lib/personalData';
 import { ErrorNote } from '../common';
 import { SimpleTable } from '../SimpleTable';
-
-const BASES: Record<ErasureBasis, string> = {
-  CONSENT_WITHDRAWN: 'отзыв согласия на обработку',
-  PURPOSE_ACHIEVED: 'достижение цели обработки',
-  RETENTION_EXPIRED: 'истечение срока хранения',
-};
 
 /** A person whose data may be destroyed: a participant, the applicant, the signatory, or the application's own files. */
 interface Person {

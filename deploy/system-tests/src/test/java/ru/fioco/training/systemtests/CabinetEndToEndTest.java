@@ -71,7 +71,7 @@ class CabinetEndToEndTest {
                 "staff-review", "contract-access", "chat", "profile", "staff-representatives", "staff-programmes",
                 "contract-closed", "auditor-history", "staff-read-models", "staff-operations", "contract-negotiation", "contract-cancelled",
                 "contract-unpaid", "contract-staff", "staff-erasure", "staff-consent", "staff-retention",
-                "staff-access-log")) {
+                "staff-access-log", "staff-representative-erasure")) {
             assertThat(out.resolve("screens").resolve(screen + ".png")).as(screen).isNotEmptyFile();
         }
     }

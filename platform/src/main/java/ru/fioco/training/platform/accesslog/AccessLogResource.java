@@ -27,7 +27,8 @@ import ru.fioco.training.platform.security.Roles;
 public class AccessLogResource {
 
     static final int LIMIT = 1000;
-    private static final Pattern SUBJECT = Pattern.compile("(participant|applicant|signatory|application):[\\w-]{1,100}");
+    private static final Pattern SUBJECT =
+            Pattern.compile("(participant|applicant|signatory|application|representative):[\\w-]{1,100}");
 
     @Inject
     AccessLog log;
@@ -46,7 +47,8 @@ public class AccessLogResource {
         }
         if (person.filter(p -> !SUBJECT.matcher(p).matches()).isPresent()) {
             throw new InvalidInputException("subject",
-                    "вида participant:<id>, applicant:<id заявки>, signatory:<id заявки> или application:<id заявки>");
+                    "вида participant:<id>, applicant:<id заявки>, signatory:<id заявки>, application:<id заявки> "
+                            + "или representative:<id>");
         }
         return log.find(application, person, LIMIT);
     }

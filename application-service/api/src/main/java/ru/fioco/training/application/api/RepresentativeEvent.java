@@ -7,7 +7,7 @@ package ru.fioco.training.application.api;
  * applications: no reader of applications needs them. Wire names {@value #TYPE_PREFIX}{@code .<RecordName>}.
  */
 public sealed interface RepresentativeEvent permits RepresentativeRegistered, RepresentativeProfileChanged,
-        RepresentativeSettingsChanged, RepresentativeConfirmed, RepresentativeRefused, RepresentativeRevoked {
+        RepresentativeSettingsChanged, RepresentativeConfirmed, RepresentativeRefused, RepresentativeRevoked, RepresentativeDataErased {
 
     String TOPIC = "representatives";
     String TYPE_PREFIX = "ru.fioco.training.representatives";

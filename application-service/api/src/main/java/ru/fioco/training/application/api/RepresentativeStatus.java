@@ -7,7 +7,9 @@ public enum RepresentativeStatus {
     PENDING("ожидает подтверждения"),
     CONFIRMED("подтверждён"),
     REFUSED("отказано"),
-    REVOKED("отозван");
+    REVOKED("отозван"),
+    /** The former representative's personal data are destroyed: nothing more happens to this registration. */
+    ERASED("данные уничтожены");
 
     private static final EventMapping<RepresentativeEvent, RepresentativeStatus> AFTER =
             EventMapping.<RepresentativeEvent, RepresentativeStatus>of(RepresentativeEvent.class, "representative status")
@@ -15,6 +17,7 @@ public enum RepresentativeStatus {
                     .map(RepresentativeConfirmed.class, e -> CONFIRMED)
                     .map(RepresentativeRefused.class, e -> REFUSED)
                     .map(RepresentativeRevoked.class, e -> REVOKED)
+                    .map(RepresentativeDataErased.class, e -> ERASED)
                     .ignore(RepresentativeProfileChanged.class, RepresentativeSettingsChanged.class)
                     .build();
 

@@ -25,7 +25,9 @@ class RepresentativeEventJsonTest {
                     new RepresentativeSettings(true, true, false)),
             "RepresentativeConfirmed", new RepresentativeConfirmed(ID, "7707083893"),
             "RepresentativeRefused", new RepresentativeRefused(ID, "7707083893", "Не подтверждены полномочия"),
-            "RepresentativeRevoked", new RepresentativeRevoked(ID, "7707083893", "Сотрудник уволился"));
+            "RepresentativeRevoked", new RepresentativeRevoked(ID, "7707083893", "Сотрудник уволился"),
+            "RepresentativeDataErased", new RepresentativeDataErased(ID, "e1",
+                    PersonalDataErased.ErasureBasis.CONSENT_WITHDRAWN, "staff-1", Instant.parse("2027-03-01T10:00:00Z")));
 
     @Test
     void everyEventWritesAndReadsItsGoldenJson() {
@@ -42,6 +44,8 @@ class RepresentativeEventJsonTest {
                 .isEqualTo(RepresentativeStatus.CONFIRMED);
         assertThat(RepresentativeStatus.after(RepresentativeStatus.CONFIRMED, EXAMPLES.get("RepresentativeRevoked")))
                 .isEqualTo(RepresentativeStatus.REVOKED);
+        assertThat(RepresentativeStatus.after(RepresentativeStatus.REVOKED, EXAMPLES.get("RepresentativeDataErased")))
+                .isEqualTo(RepresentativeStatus.ERASED);
         assertThat(RepresentativeStatus.REFUSED.title()).isEqualTo("отказано");
     }
 }

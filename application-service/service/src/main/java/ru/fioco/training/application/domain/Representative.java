@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeProfile;
 import ru.fioco.training.application.api.RepresentativeProfileChanged;
 import ru.fioco.training.application.api.RepresentativeRefused;
@@ -24,6 +25,7 @@ import ru.fioco.training.application.api.RepresentativeSettingsChanged;
 import ru.fioco.training.application.api.RepresentativeStatus;
 import ru.fioco.training.application.domain.RepresentativeCommands.ChangeSettings;
 import ru.fioco.training.application.domain.RepresentativeCommands.Confirm;
+import ru.fioco.training.application.domain.RepresentativeCommands.EraseData;
 import ru.fioco.training.application.domain.RepresentativeCommands.Refuse;
 import ru.fioco.training.application.domain.RepresentativeCommands.Register;
 import ru.fioco.training.application.domain.RepresentativeCommands.Revoke;
@@ -52,6 +54,7 @@ public class Representative {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(Register command, Clock clock) {
+        requireNotErased();
         RepresentativeRules.Review review = RepresentativeRules.review(command.profile(), command.inn());
         List<FieldViolation> violations = new ArrayList<>(review.violations());
         if (!command.agreementAccepted()) {
@@ -90,6 +93,7 @@ public class Representative {
 
     @CommandHandler
     void handle(ChangeSettings command) {
+        requireNotErased();
         if (command.settings() == null) {
             throw new InvalidInputException("settings", "укажите настройки");
         }
@@ -129,6 +133,36 @@ public class Representative {
                     + status.title() + ")", Map.of("status", status.name()));
         }
         apply(new RepresentativeRevoked(representativeId, organisationInn, reason));
+    }
+
+    @CommandHandler
+    void handle(EraseData command, Clock clock) {
+        if (status == null) {
+            throw new NotFoundException("Представитель не найден");
+        }
+        if (command.basis() == null) {
+            throw new InvalidInputException("basis", "укажите основание уничтожения");
+        }
+        if (status == RepresentativeStatus.ERASED) {
+            throw ConflictException.ofRule("already-erased", "representativeId",
+                    "Данные этого представителя уже уничтожены", Map.of("status", status.name()));
+        }
+        if (status == RepresentativeStatus.PENDING || status == RepresentativeStatus.CONFIRMED) {
+            // an acting representative (or one asking to act) is processed under the agreement: decide first
+            throw ConflictException.ofRule("representation-active", "representativeId", "Представитель "
+                    + status.title() + ": сначала " + (status == RepresentativeStatus.PENDING ? "откажите в подтверждении"
+                    : "отзовите подтверждение") + ", затем уничтожайте данные", Map.of("status", status.name()));
+        }
+        apply(new RepresentativeDataErased(representativeId, command.erasureId(), command.basis(), command.erasedBy(),
+                clock.instant()));
+    }
+
+    /** Nothing of an erased person is kept again under their key (it is destroyed); a new account registers anew. */
+    private void requireNotErased() {
+        if (status == RepresentativeStatus.ERASED) {
+            throw ConflictException.ofRule("erased", "representativeId", "Персональные данные этой учётной записи "
+                    + "уничтожены. Зарегистрируйтесь с новой учётной записью", Map.of("status", status.name()));
+        }
     }
 
     private void requirePending(String what) {
@@ -183,5 +217,11 @@ public class Representative {
     @EventSourcingHandler
     void on(RepresentativeRevoked e) {
         status = RepresentativeStatus.after(status, e);
+    }
+
+    @EventSourcingHandler
+    void on(RepresentativeDataErased e) {
+        status = RepresentativeStatus.after(status, e);
+        profile = null;
     }
 }

@@ -2,6 +2,7 @@ package ru.fioco.training.application.domain;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.RepresentativeProfile;
 import ru.fioco.training.application.api.RepresentativeSettings;
 
@@ -37,5 +38,13 @@ public final class RepresentativeCommands {
 
     /** Staff withdraw a confirmed representation, saying why. */
     public record Revoke(@TargetAggregateIdentifier String representativeId, String reason) {
+    }
+
+    /**
+     * Staff destroy a former representative's personal data ({@code basis}: why), once their request was refused or
+     * their representation revoked; {@code erasureId} names the act of destruction.
+     */
+    public record EraseData(@TargetAggregateIdentifier String representativeId, String erasureId, String erasedBy,
+            PersonalDataErased.ErasureBasis basis) {
     }
 }

@@ -44,6 +44,17 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         change(subject, null, endSessions);
     }
 
+    @Override
+    public void forget(String subject) {
+        try {
+            users.delete(realm, subject);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 404) {
+                throw e;
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void change(String subject, String organisationInn, boolean endSessions) {
         Map<String, Object> user;

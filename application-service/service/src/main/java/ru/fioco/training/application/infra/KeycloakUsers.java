@@ -3,6 +3,7 @@ package ru.fioco.training.application.infra;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,7 +16,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The three calls of Keycloak's admin API this service makes, with its service account's token (client
+ * The four calls of Keycloak's admin API this service makes, with its service account's token (client
  * credentials, fetched and renewed by the OIDC client). A user is a plain map: read whole, written back whole.
  */
 @RegisterRestClient(configKey = "keycloak-admin")
@@ -30,6 +31,9 @@ public interface KeycloakUsers {
 
     @PUT
     void update(@PathParam("realm") String realm, @PathParam("id") String id, Map<String, Object> user);
+
+    @DELETE
+    void delete(@PathParam("realm") String realm, @PathParam("id") String id);
 
     @POST
     @Path("/logout")

@@ -14,4 +14,10 @@ public interface IdentityDirectory {
      * so that no refresh brings an old claim back.
      */
     void unlinkOrganisation(String subject, boolean endSessions);
+
+    /**
+     * The person's account is deleted with everything the provider keeps of them (name, e-mail, sessions); an account
+     * already gone is fine.
+     */
+    void forget(String subject);
 }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 
 import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeEvent;
 import ru.fioco.training.application.api.RepresentativeProfileChanged;
 import ru.fioco.training.application.api.RepresentativeRefused;
@@ -18,7 +19,7 @@ import ru.fioco.training.platform.api.EventHandlers;
 
 /**
  * Tells the identity provider what the institute decided: a confirmed link puts the organisation into the person's
- * tokens, a revocation takes it out and ends their sessions. Its own tracking processor over this service's
+ * tokens, a revocation takes it out and ends their sessions, an erasure of their data deletes their account. Its own tracking processor over this service's
  * event store: a call that fails (the provider is down) is retried, in order, until it succeeds, and every call is
  * idempotent, so a retry after a crash does no harm.
  */
@@ -38,6 +39,8 @@ public class IdentityLinkPolicy {
                     // a refused request never carried the organisation: nothing to end
                     .handle(RepresentativeRefused.class, e -> directory.unlinkOrganisation(e.representativeId(), false))
                     .handle(RepresentativeRevoked.class, e -> directory.unlinkOrganisation(e.representativeId(), true))
+                    // the account keeps the person's name and e-mail: an erasure deletes it
+                    .handle(RepresentativeDataErased.class, e -> directory.forget(e.representativeId()))
                     .ignore(RepresentativeRegistered.class, RepresentativeProfileChanged.class,
                             RepresentativeSettingsChanged.class)
                     .build();

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.jboss.logging.Logger;
 
 import ru.fioco.training.application.api.PersonalDataErased;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.platform.personaldata.KeyVaultRuntime;
 
 /**
@@ -31,6 +32,13 @@ public class PersonalDataErasurePolicy {
         if (keyVault.vault().erase(event.keyName())) {
             LOG.infof("personal data of %s in application %s destroyed (erasure %s)", event.keyName(),
                     event.applicationId(), event.erasureId());
+        }
+    }
+
+    @EventHandler
+    void on(RepresentativeDataErased event) {
+        if (keyVault.vault().erase(event.keyName())) {
+            LOG.infof("personal data of %s destroyed (erasure %s)", event.keyName(), event.erasureId());
         }
     }
 }

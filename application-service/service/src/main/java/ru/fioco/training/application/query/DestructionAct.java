@@ -3,6 +3,7 @@ package ru.fioco.training.application.query;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.query.ApplicationBoard.Erasure;
 import ru.fioco.training.platform.accesslog.AccessLog;
 
@@ -43,6 +45,9 @@ public class DestructionAct {
             + "в заявке и в документах договора";
     static final String APPLICATION_DATA = "сканы подписанных документов заявки и договора (договор, согласие, акт, "
             + "платёжное поручение), вложения переписки, свободные тексты (причины, замечания, комментарии)";
+    static final String REPRESENTATIVE_DATA = "фамилия, имя, отчество; должность; образование; телефон; адрес "
+            + "электронной почты; логин; причины решений по запросу о представительстве; учётная запись в системе входа "
+            + "(удалена)";
     static final String PARTICIPANT_SCANS = "; сканы паспорта, СНИЛС, документа об образовании и о смене фамилии";
 
     @ConfigProperty(name = "training.operator.name",
@@ -62,38 +67,53 @@ public class DestructionAct {
      * about the person, newest first.
      */
     public byte[] of(ApplicationSummary application, Erasure erasure, List<AccessLog.Entry> accesses) {
+        String number = application.number() == null ? "без номера (черновик)" : "№ " + application.number();
+        String whose = switch (erasure.subject()) {
+            case PARTICIPANT -> "участник обучения, идентификатор " + erasure.participantId();
+            case APPLICANT -> "контактное лицо заявителя";
+            case SIGNATORY -> "подписант договора от организации";
+            case APPLICATION -> "лица, упомянутые в файлах и свободных текстах заявки";
+        } + ", заявка " + number + " (идентификатор " + application.id() + "), организация ИНН "
+                + application.organisationInn();
+        String categories = switch (erasure.subject()) {
+            case PARTICIPANT -> PARTICIPANT_DATA + PARTICIPANT_SCANS;
+            case APPLICANT -> APPLICANT_DATA;
+            case SIGNATORY -> SIGNATORY_DATA;
+            case APPLICATION -> APPLICATION_DATA;
+        };
+        return act(erasure.erasureId(), whose, categories, erasure.basis(), erasure.erasedBy(), erasure.erasedAt(),
+                accesses);
+    }
+
+    /** The act of a former representative's erasure: named by their account's id and the organisation's INN. */
+    public byte[] of(RepresentativeRegistry.View representative, List<AccessLog.Entry> accesses) {
+        RepresentativeRegistry.Erasure erasure = representative.erasure();
+        return act(erasure.erasureId(), "представитель организации, идентификатор учётной записи "
+                + representative.representativeId() + ", организация ИНН " + representative.organisationInn(),
+                REPRESENTATIVE_DATA, erasure.basis(), erasure.erasedBy(), erasure.erasedAt(), accesses);
+    }
+
+    private byte[] act(String erasureId, String whose, String categories, PersonalDataErased.ErasureBasis basis,
+            String erasedBy, Instant erasedAt, List<AccessLog.Entry> accesses) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             paragraph(doc, "АКТ", true, ParagraphAlignment.CENTER);
-            paragraph(doc, "об уничтожении персональных данных № " + erasure.erasureId(), true, ParagraphAlignment.CENTER);
-            paragraph(doc, "Дата уничтожения: " + WHEN.format(erasure.erasedAt().atZone(MOSCOW)), false,
-                    ParagraphAlignment.LEFT);
-            String number = application.number() == null ? "без номера (черновик)" : "№ " + application.number();
+            paragraph(doc, "об уничтожении персональных данных № " + erasureId, true, ParagraphAlignment.CENTER);
+            paragraph(doc, "Дата уничтожения: " + WHEN.format(erasedAt.atZone(MOSCOW)), false, ParagraphAlignment.LEFT);
             String[][] rows = {
                 {"Оператор персональных данных", operatorName + operatorAddress.filter(a -> !a.isBlank())
                         .map(a -> ", " + a).orElse("")},
-                {"Субъект персональных данных", switch (erasure.subject()) {
-                    case PARTICIPANT -> "участник обучения, идентификатор " + erasure.participantId();
-                    case APPLICANT -> "контактное лицо заявителя";
-                    case SIGNATORY -> "подписант договора от организации";
-                    case APPLICATION -> "лица, упомянутые в файлах и свободных текстах заявки";
-                } + ", заявка " + number + " (идентификатор " + application.id() + "), организация ИНН "
-                        + application.organisationInn()},
-                {"Категории уничтоженных персональных данных", switch (erasure.subject()) {
-                    case PARTICIPANT -> PARTICIPANT_DATA + PARTICIPANT_SCANS;
-                    case APPLICANT -> APPLICANT_DATA;
-                    case SIGNATORY -> SIGNATORY_DATA;
-                    case APPLICATION -> APPLICATION_DATA;
-                }},
+                {"Субъект персональных данных", whose},
+                {"Категории уничтоженных персональных данных", categories},
                 {"Информационная система", "Платформа договоров на обучение: хранилища событий и витрины данных "
                         + "сервисов заявок, документов, договоров и сообщений (MongoDB), журналы событий (Apache Kafka), "
                         + "история заявки"},
                 {"Способ уничтожения", "криптографическое уничтожение: ключ шифрования персональных данных субъекта "
                         + "удалён из хранилища ключей; все копии данных, зашифрованные этим ключом, во всех хранилищах "
                         + "и журналах восстановлению не подлежат и отображаются как «удалено»"},
-                {"Причина уничтожения", erasure.basis().title() + " (ст. 21 Федерального закона от 27.07.2006 "
+                {"Причина уничтожения", basis.title() + " (ст. 21 Федерального закона от 27.07.2006 "
                         + "№ 152-ФЗ «О персональных данных»)"},
-                {"Уничтожил (учётная запись)", RETENTION.equals(erasure.erasedBy())
-                        ? "автоматически по истечении срока (проверка сроков хранения)" : erasure.erasedBy()},
+                {"Уничтожил (учётная запись)", RETENTION.equals(erasedBy)
+                        ? "автоматически по истечении срока (проверка сроков хранения)" : erasedBy},
             };
             XWPFTable table = doc.createTable(rows.length, 2);
             for (int i = 0; i < rows.length; i++) {

@@ -25,7 +25,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import ru.fioco.training.application.api.PersonalDataErased;
 import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeEvent;
 import ru.fioco.training.application.api.RepresentativeProfile;
 import ru.fioco.training.application.api.RepresentativeProfileChanged;
@@ -36,6 +38,7 @@ import ru.fioco.training.application.api.RepresentativeSettings;
 import ru.fioco.training.application.api.RepresentativeSettingsChanged;
 import ru.fioco.training.application.api.RepresentativeStatus;
 import ru.fioco.training.platform.api.EventHandlers;
+import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
@@ -50,11 +53,17 @@ public class RepresentativeRegistry implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "representative-registry";
     private static final String COLLECTION = "representatives";
+    private static final String ERASED = PersonalData.ERASED;
 
     /** A representative and their request, as of the last event. */
     public record View(String representativeId, RepresentativeStatus status, String statusTitle, String organisationInn,
             RepresentativeProfile profile, RepresentativeSettings settings, String agreementVersion,
-            Instant agreementAcceptedAt, Instant registeredAt, Instant decidedAt, String reason) {
+            Instant agreementAcceptedAt, Instant registeredAt, Instant decidedAt, String reason, Erasure erasure) {
+    }
+
+    /** The destruction of a former representative's data: its id (the act's name), ground, who and when. */
+    public record Erasure(String erasureId, PersonalDataErased.ErasureBasis basis, String basisTitle, String erasedBy,
+            Instant erasedAt) {
     }
 
     /** A page of the staff's list, with the total for the pager. */
@@ -99,6 +108,12 @@ public class RepresentativeRegistry implements RebuildableReadModel {
                     .handle(RepresentativeRevoked.class, (e, at) -> update(e, Updates.combine(
                             Updates.set("decidedAt", Date.from(at)), Updates.set("reason",
                                     PersonalText.seal("representative:" + e.representativeId(), e.reason())))))
+                    // the sealed values read «удалено» by themselves; what was kept plain or as a search key goes too
+                    .handle(RepresentativeDataErased.class, (e, at) -> update(e, Updates.combine(
+                            Updates.set("position", ERASED), Updates.unset("personIndex"),
+                            Updates.set("erasure", new Document("erasureId", e.erasureId())
+                                    .append("basis", e.basis().name()).append("erasedBy", e.erasedBy())
+                                    .append("erasedAt", Date.from(e.erasedAt()))))))
                     .build();
 
     @EventHandler
@@ -176,7 +191,16 @@ public class RepresentativeRegistry implements RebuildableReadModel {
                 new RepresentativeSettings(d.getBoolean("trainingApplications", true),
                         d.getBoolean("supportRequests", false), d.getBoolean("eventApplications", false)),
                 d.getString("agreementVersion"), instant(d, "agreementAcceptedAt"), instant(d, "registeredAt"),
-                instant(d, "decidedAt"), open(d, "reason"));
+                instant(d, "decidedAt"), open(d, "reason"), erasure(d.get("erasure", Document.class)));
+    }
+
+    private static Erasure erasure(Document e) {
+        if (e == null) {
+            return null;
+        }
+        PersonalDataErased.ErasureBasis basis = PersonalDataErased.ErasureBasis.valueOf(e.getString("basis"));
+        return new Erasure(e.getString("erasureId"), basis, basis.title(), e.getString("erasedBy"),
+                e.getDate("erasedAt").toInstant());
     }
 
     private static String open(Document d, String field) {

@@ -131,7 +131,7 @@ public class ErasureResource {
         return board.find(id).orElseThrow(() -> new NotFoundException("Заявка не найдена"));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldViolation> problems) {
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldViolation> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldViolation(field, "обязательное поле; возможные: "
                     + Arrays.toString(type.getEnumConstants())));

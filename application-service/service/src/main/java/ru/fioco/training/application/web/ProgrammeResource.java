@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -34,6 +36,7 @@ import ru.fioco.training.platform.calendar.ProductionCalendar;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 import ru.fioco.training.platform.web.FormViolations;
@@ -53,6 +56,9 @@ public class ProgrammeResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     Validator validator;
@@ -78,7 +84,8 @@ public class ProgrammeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     public ProgrammeView change(@PathParam("id") String id, ProgrammeRequest request) {
-        ProgrammeView current = get(id);
+        ProgrammeView current = catalogue.find(id)
+                .orElseThrow(() -> new NotFoundException("Программа " + id + " не найдена"));
         check(request);
         commands.sendAndWait(new ChangeProgramme(id, request.description()), caller.commandMetaData());
         return view(id, request.description(), current.open());
@@ -96,19 +103,34 @@ public class ProgrammeResource {
 
     /** Open programmes; staff may ask for closed ones too. */
     @GET
-    public List<ProgrammeView> list(@QueryParam("includeClosed") String includeClosedText) {
+    public List<Object> list(@QueryParam("includeClosed") String includeClosedText) {
         List<FieldViolation> problems = new ArrayList<>();
         Boolean includeClosed = QueryParams.flag("includeClosed", includeClosedText, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return catalogue.list(Boolean.TRUE.equals(includeClosed) && caller.isStaff());
+        List<ProgrammeView> found = catalogue.list(Boolean.TRUE.equals(includeClosed) && caller.isStaff());
+        return forAuditor() ? found.stream().map(p -> (Object) AuditorView.of(json, p, AUDITOR_SEES)).toList()
+                : List.copyOf(found);
     }
 
     @GET
     @Path("/{id}")
-    public ProgrammeView get(@PathParam("id") String id) {
-        return catalogue.find(id).orElseThrow(() -> new NotFoundException("Программа " + id + " не найдена"));
+    public Object get(@PathParam("id") String id) {
+        ProgrammeView found = catalogue.find(id)
+                .orElseThrow(() -> new NotFoundException("Программа " + id + " не найдена"));
+        return forAuditor() ? AuditorView.of(json, found, AUDITOR_SEES) : found;
+    }
+
+    /**
+     * What an auditor reads of a programme: the course, its dates, hours, subjects and price. Not its tutors (the
+     * institute's staff, named to the schools that enrol and to their participants, not to an audit).
+     */
+    static final Set<String> AUDITOR_SEES = Set.of("id", "title", "startDate", "endDate", "hours", "subjects[]",
+            "pricePerParticipant", "vat", "lmsCourseUrl", "open");
+
+    private boolean forAuditor() {
+        return caller.isAuditor() && !caller.isStaff();
     }
 
     /** The form's checks and the programme's rules, every error at once; the aggregate applies the rules again. */

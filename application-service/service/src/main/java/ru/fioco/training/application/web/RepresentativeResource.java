@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,24 +20,31 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import ru.fioco.training.application.api.PersonalDataErased;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeProfile;
 import ru.fioco.training.application.api.RepresentativeSettings;
 import ru.fioco.training.application.api.RepresentativeStatus;
 import ru.fioco.training.application.domain.PersonalDataAgreement;
 import ru.fioco.training.application.domain.RepresentativeCommands.ChangeSettings;
 import ru.fioco.training.application.domain.RepresentativeCommands.Confirm;
+import ru.fioco.training.application.domain.RepresentativeCommands.EraseData;
 import ru.fioco.training.application.domain.RepresentativeCommands.Refuse;
 import ru.fioco.training.application.domain.RepresentativeCommands.Register;
 import ru.fioco.training.application.domain.RepresentativeCommands.Revoke;
+import ru.fioco.training.application.query.DestructionAct;
 import ru.fioco.training.application.query.RepresentativeRegistry;
 import ru.fioco.training.application.query.history.RepresentativeHistory;
+import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
+import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 import ru.fioco.training.platform.web.QueryParams;
@@ -69,6 +78,10 @@ public class RepresentativeResource {
     public record Agreement(String version, String title, String text) {
     }
 
+    /** Staff's erasure of a former representative's data: on what ground. */
+    public record RepresentativeErasure(String basis) {
+    }
+
     /** What the person sees of their own registration, and what the cabinet may offer them. */
     public record Mine(RepresentativeRegistry.View registration, boolean mayDraft, boolean maySubmit) {
     }
@@ -87,6 +100,12 @@ public class RepresentativeResource {
 
     @Inject
     Representation representation;
+
+    @Inject
+    DestructionAct acts;
+
+    @Inject
+    AccessLog accessLog;
 
     @GET
     @Path("/agreement")
@@ -179,7 +198,52 @@ public class RepresentativeResource {
     public RepresentativeRegistry.View one(@PathParam("id") String id) {
         RepresentativeRegistry.View view = registry.find(id)
                 .orElseThrow(() -> new NotFoundException("Представитель не найден"));
-        return caller.isStaff() ? view : forAuditor(view);
+        if (!caller.isStaff()) {
+            return forAuditor(view);
+        }
+        accessLog.viewed(AccessLog.Kind.REPRESENTATIVE_READ, null, List.of(RepresentativeDataErased.KEY_PREFIX + id), id);
+        return view;
+    }
+
+    /**
+     * Destroys a former representative's personal data (152-FZ art. 21): their key and their account at the identity
+     * provider; their request must have been refused or their representation revoked.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Response erase(@PathParam("id") String id, RepresentativeErasure request) {
+        if (request == null) {
+            throw new InvalidInputException("basis", "укажите основание уничтожения");
+        }
+        List<FieldViolation> problems = new ArrayList<>();
+        PersonalDataErased.ErasureBasis basis = ErasureResource.parse(PersonalDataErased.ErasureBasis.class, "basis",
+                request.basis(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String erasureId = UUID.randomUUID().toString();
+        commands.sendAndWait(new EraseData(id, erasureId, caller.subject(), basis), caller.commandMetaData());
+        String act = "/representatives/" + id + "/erasure/act";
+        return Response.created(URI.create(act)).entity(new ErasureResource.Accepted(erasureId, act)).build();
+    }
+
+    /** The act of destruction (DOCX), with every service's log of views of the person's data. */
+    @GET
+    @Path("/{id}/erasure/act")
+    @Produces({ErasureResource.DOCX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.STAFF, Roles.AUDITOR})
+    public Response act(@PathParam("id") String id) {
+        RepresentativeRegistry.View view = registry.find(id).filter(v -> v.erasure() != null)
+                .orElseThrow(() -> new NotFoundException("Акт не найден: данные этого представителя не уничтожались"));
+        byte[] docx = acts.of(view, accessLog.findEverywhere(RepresentativeDataErased.KEY_PREFIX + id, 1000));
+        return Response.ok(docx, ErasureResource.DOCX)
+                .header("Content-Disposition", FileDownloads.contentDisposition(
+                        "Акт об уничтожении ПДн " + view.erasure().erasureId().substring(0, 8) + ".docx"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -226,7 +290,7 @@ public class RepresentativeResource {
                 new RepresentativeProfile(initial(p.surname()), initial(p.name()), initial(p.patronymic()),
                         p.organisationName(), p.position(), hidden, hidden, hidden, hidden),
                 v.settings(), v.agreementVersion(), v.agreementAcceptedAt(), v.registeredAt(), v.decidedAt(),
-                v.reason() == null ? null : hidden);
+                v.reason() == null ? null : hidden, v.erasure());
     }
 
     private static String initial(String name) {

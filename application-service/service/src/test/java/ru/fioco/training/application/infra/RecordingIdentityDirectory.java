@@ -22,6 +22,7 @@ public class RecordingIdentityDirectory implements IdentityDirectory {
 
     private final Map<String, String> organisations = new ConcurrentHashMap<>();
     private final List<String> endedSessions = new CopyOnWriteArrayList<>();
+    private final List<String> forgotten = new CopyOnWriteArrayList<>();
 
     @Override
     public void linkOrganisation(String subject, String organisationInn) {
@@ -34,6 +35,16 @@ public class RecordingIdentityDirectory implements IdentityDirectory {
         if (endSessions) {
             endedSessions.add(subject);
         }
+    }
+
+    @Override
+    public void forget(String subject) {
+        organisations.remove(subject);
+        forgotten.add(subject);
+    }
+
+    public boolean forgotten(String subject) {
+        return forgotten.contains(subject);
     }
 
     public Optional<String> organisationOf(String subject) {

@@ -14,6 +14,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import ru.fioco.training.devstack.SharedTestStack;
 import ru.fioco.training.devstack.TokenMinter;
 import ru.fioco.training.platform.events.CloudEvents;
+import ru.fioco.training.platform.security.AuditorView;
 import ru.fioco.training.platform.testing.TopicReader;
 
 /** Programme catalogue through REST: real Kafka broker in-process, Mongo wire server in memory, tokens signed by the test key. */
@@ -84,6 +86,35 @@ class ProgrammeApiTest {
             assertThat(CloudEvents.header(r.headers(), CloudEvents.TIME)).isNotBlank();
             assertThat(r.value()).contains("\"programmeId\":\"" + id + "\"", "\"hours\":36");
         });
+    }
+
+    @Test
+    void auditorsReadTheCatalogueByAnAllowListWithoutTheTutors() throws Exception {
+        String id = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
+                {"title":"Тьюторы и аудит","startDate":"2027-02-01","endDate":"2027-02-12","hours":36,
+                 "subjects":["Математика"],"pricePerParticipant":12000.00,
+                 "lmsCourseUrl":"https://lms.fioco.ru/course/view.php?id=7",
+                 "tutors":[{"name":"Орлова Мария Петровна","email":"orlova@fioco.ru"}]}""")
+                .when().post("/programmes").then().statusCode(201).extract().path("id");
+        String auditor = TOKENS.auditor("auditor@fioco.ru");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(auditor).when()
+                .get("/programmes/" + id).then().statusCode(200).body("title", equalTo("Тьюторы и аудит")));
+        String one = given().auth().oauth2(auditor).when().get("/programmes/" + id).then().extract().asString();
+        String all = given().auth().oauth2(auditor).when().get("/programmes").then().statusCode(200).extract()
+                .asString();
+        for (String answer : List.of(one, all)) {
+            assertThat(answer).doesNotContain("Орлова", "orlova@fioco.ru");
+        }
+        // field by field: nothing the allow-list does not name
+        List<String> shown = AuditorView.shownPaths(new ObjectMapper().readTree(one));
+        assertThat(shown).isNotEmpty().allSatisfy(path -> assertThat(AuditorView.allows(ProgrammeResource.AUDITOR_SEES,
+                path)).as(path).isTrue());
+        assertThat(shown).contains("title", "startDate", "pricePerParticipant", "subjects[]", "lmsCourseUrl");
+        // staff and the schools see the tutors they write to
+        given().auth().oauth2(TOKENS.representative("school@example.ru", "7707083893")).when().get("/programmes/" + id)
+                .then().body("tutors[0].email", equalTo("orlova@fioco.ru"));
+        given().auth().oauth2(STAFF).when().get("/programmes").then().body("find { it.id == '" + id + "' }.tutors[0].name",
+                equalTo("Орлова Мария Петровна"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeEvent;
 import ru.fioco.training.application.api.RepresentativeProfileChanged;
 import ru.fioco.training.application.api.RepresentativeRefused;
@@ -47,6 +48,8 @@ public class RepresentativeHistory {
                             + e.organisationInn())
                     .map(RepresentativeRefused.class, e -> "Институт отказал в подтверждении")
                     .map(RepresentativeRevoked.class, e -> "Институт отозвал подтверждение")
+                    .map(RepresentativeDataErased.class, e -> "Персональные данные уничтожены ("
+                            + e.basis().title() + "); учётная запись удалена")
                     .build();
 
     @Inject
