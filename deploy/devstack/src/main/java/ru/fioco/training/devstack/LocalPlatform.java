@@ -34,7 +34,7 @@ public final class LocalPlatform implements AutoCloseable {
      * before them; a test of each service checks its topic name. Each consumer creates its own dead-letter topic.
      */
     public static final List<String> TOPICS = List.of(
-            "applications", "documents", "contracts", "messages", "representatives");
+            "applications", "documents", "contracts", "messages", "representatives", "access-log");
     public static final int PARTITIONS = 3;
 
     /** The services, in start order, with their ports for the local run. */
