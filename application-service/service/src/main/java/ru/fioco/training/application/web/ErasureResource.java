@@ -110,7 +110,11 @@ public class ErasureResource {
         Detail detail = detail(id);
         Erasure erasure = detail.erasures().stream().filter(e -> e.erasureId().equals(erasureId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Акт не найден: такого уничтожения в заявке не было"));
-        byte[] docx = acts.of(detail.summary(), erasure, extract(id, erasure));
+        return actDownload(acts.of(detail.summary(), erasure, extract(id, erasure)), erasureId);
+    }
+
+    /** An act of destruction as a download: never cached, never sniffed. */
+    static Response actDownload(byte[] docx, String erasureId) {
         return Response.ok(docx, DOCX)
                 .header("Content-Disposition", FileDownloads.contentDisposition(
                         "Акт об уничтожении ПДн " + erasureId.substring(0, 8) + ".docx"))

@@ -44,7 +44,6 @@ import ru.fioco.training.platform.accesslog.AccessLog;
 import ru.fioco.training.platform.errors.FieldViolation;
 import ru.fioco.training.platform.errors.InvalidInputException;
 import ru.fioco.training.platform.errors.NotFoundException;
-import ru.fioco.training.platform.files.FileDownloads;
 import ru.fioco.training.platform.security.Caller;
 import ru.fioco.training.platform.security.Roles;
 import ru.fioco.training.platform.web.QueryParams;
@@ -237,13 +236,8 @@ public class RepresentativeResource {
     public Response act(@PathParam("id") String id) {
         RepresentativeRegistry.View view = registry.find(id).filter(v -> v.erasure() != null)
                 .orElseThrow(() -> new NotFoundException("Акт не найден: данные этого представителя не уничтожались"));
-        byte[] docx = acts.of(view, accessLog.findEverywhere(RepresentativeDataErased.KEY_PREFIX + id, 1000));
-        return Response.ok(docx, ErasureResource.DOCX)
-                .header("Content-Disposition", FileDownloads.contentDisposition(
-                        "Акт об уничтожении ПДн " + view.erasure().erasureId().substring(0, 8) + ".docx"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-store")
-                .build();
+        return ErasureResource.actDownload(acts.of(view, accessLog.findEverywhere(RepresentativeDataErased.KEY_PREFIX + id,
+                1000)), view.erasure().erasureId());
     }
 
     @GET

@@ -7,14 +7,18 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.fioco.training.application.api.PersonalDataErased.ErasureBasis;
 import ru.fioco.training.application.api.RepresentativeConfirmed;
+import ru.fioco.training.application.api.RepresentativeDataErased;
 import ru.fioco.training.application.api.RepresentativeProfile;
 import ru.fioco.training.application.api.RepresentativeProfileChanged;
 import ru.fioco.training.application.api.RepresentativeRefused;
 import ru.fioco.training.application.api.RepresentativeRegistered;
 import ru.fioco.training.application.api.RepresentativeRevoked;
 import ru.fioco.training.application.api.RepresentativeSettings;
+import ru.fioco.training.application.domain.RepresentativeCommands.ChangeSettings;
 import ru.fioco.training.application.domain.RepresentativeCommands.Confirm;
+import ru.fioco.training.application.domain.RepresentativeCommands.EraseData;
 import ru.fioco.training.application.domain.RepresentativeCommands.Refuse;
 import ru.fioco.training.application.domain.RepresentativeCommands.Register;
 import ru.fioco.training.application.domain.RepresentativeCommands.Revoke;
@@ -66,6 +70,40 @@ class RepresentativeTest {
                 .expectEvents(new RepresentativeProfileChanged(ID, moved));
         fixture.given(registered(INN), new RepresentativeConfirmed(ID, INN)).when(register(OTHER_INN))
                 .expectException(ConflictException.class).expectExceptionMessage(Matchers.containsString(INN));
+    }
+
+    @Test
+    void onlyAFormerRepresentativesDataAreErasedAndOnlyOnce() {
+        RepresentativeDataErased erased = new RepresentativeDataErased(ID, "e1", ErasureBasis.CONSENT_WITHDRAWN,
+                "staff-1", now);
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "Нет доверенности"))
+                .when(new EraseData(ID, "e1", "staff-1", ErasureBasis.CONSENT_WITHDRAWN)).expectEvents(erased);
+        fixture.given(registered(INN), new RepresentativeConfirmed(ID, INN), new RepresentativeRevoked(ID, INN, "Уволился"))
+                .when(new EraseData(ID, "e1", "staff-1", ErasureBasis.CONSENT_WITHDRAWN)).expectEvents(erased);
+        // asking to act, or acting: processed under the agreement still
+        fixture.given(registered(INN)).when(new EraseData(ID, "e1", "staff-1", ErasureBasis.PURPOSE_ACHIEVED))
+                .expectException(ConflictException.class);
+        fixture.given(registered(INN), new RepresentativeConfirmed(ID, INN))
+                .when(new EraseData(ID, "e1", "staff-1", ErasureBasis.PURPOSE_ACHIEVED))
+                .expectException(ConflictException.class);
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "x"))
+                .when(new EraseData(ID, "e1", "staff-1", null)).expectException(InvalidInputException.class);
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "x"), erased)
+                .when(new EraseData(ID, "e2", "staff-1", ErasureBasis.PURPOSE_ACHIEVED))
+                .expectException(ConflictException.class);
+    }
+
+    @Test
+    void nothingIsKeptAgainUnderAnErasedPersonsKey() {
+        RepresentativeDataErased erased = new RepresentativeDataErased(ID, "e1", ErasureBasis.CONSENT_WITHDRAWN,
+                "staff-1", now);
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "x"), erased).when(register(INN))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(Matchers.containsString("новой учётной записью"));
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "x"), erased)
+                .when(new ChangeSettings(ID, RepresentativeSettings.forTraining())).expectException(ConflictException.class);
+        fixture.given(registered(INN), new RepresentativeRefused(ID, INN, "x"), erased).when(new Confirm(ID, INN))
+                .expectException(ConflictException.class);
     }
 
     @Test
