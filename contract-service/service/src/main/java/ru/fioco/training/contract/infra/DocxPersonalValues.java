@@ -1,5 +1,6 @@
 package ru.fioco.training.contract.infra;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,22 +48,28 @@ public class DocxPersonalValues implements PersonalDocuments {
         return openedDocument(docx);
     }
 
+    /** A document naming none of the people is kept byte for byte as the staff member wrote it. */
     @Override
     public byte[] sealed(InputStream docx, Map<String, String> names) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(docx)) {
+        byte[] original = docx.readAllBytes();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(original))) {
             if (doc.getParagraphs().isEmpty() && doc.getTables().isEmpty()) {
                 throw new IllegalArgumentException("an empty document");
             }
-            return sealed(doc, names);
+            return seal(doc, names) ? bytes(doc) : original;
         }
     }
 
-    /** The document as a reader gets it: every sealed value opened (or «удалено»). */
+    /**
+     * The document as a reader gets it: every sealed value opened (or «удалено»); one with none comes back byte for
+     * byte as stored (a rewrite would change at least the zip entries' times).
+     */
     static byte[] openedDocument(InputStream docx) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(docx)) {
-            rewrite(doc, text -> text.contains(SEALED), text -> TOKEN.matcher(text).replaceAll(m ->
+        byte[] stored = docx.readAllBytes();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(stored))) {
+            boolean opened = rewrite(doc, text -> text.contains(SEALED), text -> TOKEN.matcher(text).replaceAll(m ->
                     Matcher.quoteReplacement(PersonalText.open(m.group()))));
-            return bytes(doc);
+            return opened ? bytes(doc) : stored;
         }
     }
 
@@ -72,11 +79,17 @@ public class DocxPersonalValues implements PersonalDocuments {
      * sealed whole before a shorter one inside it could be.
      */
     static byte[] sealed(XWPFDocument doc, Map<String, String> values) {
+        seal(doc, values);
+        return bytes(doc);
+    }
+
+    /** Seals the known values in place; false when the document names none of them. */
+    private static boolean seal(XWPFDocument doc, Map<String, String> values) {
         List<Map.Entry<String, String>> known = new ArrayList<>(values.entrySet().stream()
                 .filter(e -> e.getKey() != null && !e.getKey().isBlank() && !PersonalData.ERASED.equals(e.getKey()))
                 .toList());
         known.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-        rewrite(doc, text -> known.stream().anyMatch(value -> text.contains(value.getKey())), text -> {
+        return rewrite(doc, text -> known.stream().anyMatch(value -> text.contains(value.getKey())), text -> {
             String out = text;
             for (Map.Entry<String, String> value : known) {
                 if (out.contains(value.getKey())) {
@@ -85,41 +98,47 @@ public class DocxPersonalValues implements PersonalDocuments {
             }
             return out;
         });
-        return bytes(doc);
     }
 
-    /** Every text of the document that {@code holds} a value, rewritten; the one walk serves sealing and opening. */
-    private static void rewrite(XWPFDocument doc, Predicate<String> holds, UnaryOperator<String> rewriting) {
-        rewrite(doc.getBodyElements(), holds, rewriting);
+    /**
+     * Every text of the document that {@code holds} a value, rewritten; the one walk serves sealing and opening.
+     * True when anything was rewritten.
+     */
+    private static boolean rewrite(XWPFDocument doc, Predicate<String> holds, UnaryOperator<String> rewriting) {
+        boolean any = rewrite(doc.getBodyElements(), holds, rewriting);
         for (XWPFHeader header : doc.getHeaderList()) {
-            rewrite(header.getBodyElements(), holds, rewriting);
+            any |= rewrite(header.getBodyElements(), holds, rewriting);
         }
         for (XWPFFooter footer : doc.getFooterList()) {
-            rewrite(footer.getBodyElements(), holds, rewriting);
+            any |= rewrite(footer.getBodyElements(), holds, rewriting);
         }
+        return any;
     }
 
-    private static void rewrite(List<IBodyElement> elements, Predicate<String> holds, UnaryOperator<String> rewriting) {
+    private static boolean rewrite(List<IBodyElement> elements, Predicate<String> holds,
+            UnaryOperator<String> rewriting) {
+        boolean any = false;
         for (IBodyElement element : elements) {
             if (element instanceof XWPFParagraph paragraph) {
-                rewrite(paragraph, holds, rewriting);
+                any |= rewrite(paragraph, holds, rewriting);
             } else if (element instanceof XWPFTable table) {
                 for (XWPFTableRow row : table.getRows()) {
                     for (XWPFTableCell cell : row.getTableCells()) {
-                        rewrite(cell.getBodyElements(), holds, rewriting);
+                        any |= rewrite(cell.getBodyElements(), holds, rewriting);
                     }
                 }
             }
         }
+        return any;
     }
 
     /**
      * Run by run, keeping each run's format; a value a word processor split across runs is rewritten over the whole
      * paragraph, in its first run's format.
      */
-    private static void rewrite(XWPFParagraph paragraph, Predicate<String> holds, UnaryOperator<String> rewriting) {
+    private static boolean rewrite(XWPFParagraph paragraph, Predicate<String> holds, UnaryOperator<String> rewriting) {
         if (!holds.test(paragraph.getText())) {
-            return;
+            return false;
         }
         for (XWPFRun run : paragraph.getRuns()) {
             String text = run.getText(0);
@@ -135,6 +154,7 @@ public class DocxPersonalValues implements PersonalDocuments {
                 paragraph.removeRun(i);
             }
         }
+        return true;
     }
 
     private static byte[] bytes(XWPFDocument doc) {
