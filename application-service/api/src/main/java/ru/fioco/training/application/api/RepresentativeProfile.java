@@ -7,8 +7,9 @@ import ru.fioco.training.platform.api.PersonalData;
  * должность, образование, e-mail, телефон, логин. The login and e-mail are the identity provider's.
  */
 public record RepresentativeProfile(@PersonalData String surname, @PersonalData String name,
-        @PersonalData String patronymic, String organisationName, String position, @PersonalData String education,
-        @PersonalData String email, @PersonalData String phone, @PersonalData String login) {
+        @PersonalData String patronymic, String organisationName, @PersonalData String position,
+        @PersonalData String education, @PersonalData String email, @PersonalData String phone,
+        @PersonalData String login) {
 
     public String fullName() {
         return PersonNames.full(surname, name, patronymic);

@@ -38,7 +38,6 @@ import ru.fioco.training.application.api.RepresentativeSettings;
 import ru.fioco.training.application.api.RepresentativeSettingsChanged;
 import ru.fioco.training.application.api.RepresentativeStatus;
 import ru.fioco.training.platform.api.EventHandlers;
-import ru.fioco.training.platform.api.PersonalData;
 import ru.fioco.training.platform.json.PersonalText;
 import ru.fioco.training.platform.mongo.ServiceDatabase;
 import ru.fioco.training.platform.rebuild.RebuildableReadModel;
@@ -53,7 +52,6 @@ public class RepresentativeRegistry implements RebuildableReadModel {
 
     public static final String PROCESSING_GROUP = "representative-registry";
     private static final String COLLECTION = "representatives";
-    private static final String ERASED = PersonalData.ERASED;
 
     /** A representative and their request, as of the last event. */
     public record View(String representativeId, RepresentativeStatus status, String statusTitle, String organisationInn,
@@ -108,9 +106,9 @@ public class RepresentativeRegistry implements RebuildableReadModel {
                     .handle(RepresentativeRevoked.class, (e, at) -> update(e, Updates.combine(
                             Updates.set("decidedAt", Date.from(at)), Updates.set("reason",
                                     PersonalText.seal("representative:" + e.representativeId(), e.reason())))))
-                    // the sealed values read «удалено» by themselves; what was kept plain or as a search key goes too
+                    // the sealed values read «удалено» by themselves; the search keys go too
                     .handle(RepresentativeDataErased.class, (e, at) -> update(e, Updates.combine(
-                            Updates.set("position", ERASED), Updates.unset("personIndex"),
+                            Updates.unset("personIndex"),
                             Updates.set("erasure", new Document("erasureId", e.erasureId())
                                     .append("basis", e.basis().name()).append("erasedBy", e.erasedBy())
                                     .append("erasedAt", Date.from(e.erasedAt()))))))
@@ -141,7 +139,8 @@ public class RepresentativeRegistry implements RebuildableReadModel {
         return Updates.combine(Updates.set("surname", PersonalText.seal(key, p.surname())),
                 Updates.set("name", PersonalText.seal(key, p.name())),
                 Updates.set("patronymic", PersonalText.seal(key, p.patronymic())),
-                Updates.set("organisationName", p.organisationName()), Updates.set("position", p.position()),
+                Updates.set("organisationName", p.organisationName()),
+                Updates.set("position", PersonalText.seal(key, p.position())),
                 Updates.set("education", PersonalText.seal(key, p.education())),
                 Updates.set("email", PersonalText.seal(key, p.email())),
                 Updates.set("phone", PersonalText.seal(key, p.phone())),
@@ -186,7 +185,7 @@ public class RepresentativeRegistry implements RebuildableReadModel {
         RepresentativeStatus status = d.getString("status") == null ? null : RepresentativeStatus.valueOf(d.getString("status"));
         return new View(d.getString("_id"), status, status == null ? null : status.title(), d.getString("organisationInn"),
                 new RepresentativeProfile(open(d, "surname"), open(d, "name"), open(d, "patronymic"),
-                        d.getString("organisationName"), d.getString("position"), open(d, "education"),
+                        d.getString("organisationName"), open(d, "position"), open(d, "education"),
                         open(d, "email"), open(d, "phone"), open(d, "login")),
                 new RepresentativeSettings(d.getBoolean("trainingApplications", true),
                         d.getBoolean("supportRequests", false), d.getBoolean("eventApplications", false)),
